@@ -1,0 +1,63 @@
+# Two commands for a new user: `make run` and `make test`. See README.md.
+PYTHON_BIN ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+PG_URL ?= postgres://postgres@127.0.0.1:5432/eci_test
+
+.PHONY: run install translations test test-sqlite test-postgres test-browser lint format messages bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON_BIN) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+translations: install
+	$(MANAGE) compile_translations
+
+run: translations
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# The SQLite suite always; with CI=true also PostgreSQL and the browser suite.
+test: translations lint
+	$(PY) -m pytest -m "not postgres and not browser"
+ifeq ($(CI),true)
+	$(MAKE) test-postgres test-browser
+endif
+
+test-postgres: translations
+	bash .ci/postgres
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"
+
+test-browser: translations
+	bash .ci/browser
+	$(PY) -m pytest -m browser
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Extracting strings needs GNU gettext (apt-get install gettext); compiling does not.
+messages: install
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
+	$(MANAGE) compile_translations
+
+bench: translations
+	bash .ci/postgres
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var static_collected node_modules

@@ -1,0 +1,135 @@
+"""The one StreamField block library every page type draws from.
+
+Each block carries a description and a preview value, so editors see what it looks like in the
+block picker before they insert it.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Subsection heading"))],
+        default="h2",
+        label=_("Level"),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+        description = _("A heading that starts a section of the page")
+        preview_value = {"text": "Choosing the software", "level": "h2"}
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Step title"))
+    body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("What to do"))
+
+
+class StepsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+    steps = blocks.ListBlock(StepBlock(), min_num=1, label=_("Steps"))
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/steps.html"
+        description = _("Numbered steps a reader follows in order")
+        preview_value = {
+            "heading": "Three stages",
+            "steps": [
+                {"title": "Choose the software", "body": "<p>Reuse or build.</p>"},
+                {"title": "Find a host", "body": "<p>In an EU member state.</p>"},
+                {"title": "Certify the system", "body": "<p>With the national authority.</p>"},
+            ],
+        }
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("info", _("Information")), ("important", _("Important")), ("tip", _("Tip"))],
+        default="info",
+        label=_("Kind"),
+    )
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/callout.html"
+        description = _("A highlighted box for a note, a warning or a tip")
+        preview_value = {
+            "kind": "important",
+            "title": "Data stays in the EU",
+            "body": "<p>The data must be stored on the territory of a member state.</p>",
+        }
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page, a document or another site: exactly one of the three."""
+
+    title = blocks.CharBlock(label=_("Link text"))
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    document = DocumentChooserBlock(required=False, label=_("Document"))
+    url = blocks.URLBlock(required=False, label=_("External address"))
+    description = blocks.TextBlock(required=False, label=_("Description"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        targets = [value.get("page"), value.get("document"), value.get("url")]
+        if sum(1 for target in targets if target) != 1:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": blocks.BlockValidationError(
+                        _("Choose exactly one of page, document or external address.")
+                    )
+                }
+            )
+        return value
+
+
+class LinkListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+    links = blocks.ListBlock(LinkBlock(), min_num=1, label=_("Links"))
+
+    class Meta:
+        icon = "link"
+        template = "blocks/link_list.html"
+        description = _("A list of documents, pages or external links")
+        preview_value = {
+            "heading": "Documents",
+            "links": [{"title": "Technical specifications", "url": "https://eur-lex.europa.eu/"}],
+        }
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(required=False, label=_("Attribution"))
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote.html"
+        description = _("A quotation with its source")
+        preview_value = {"quote": "Every voice counts.", "attribution": "An organiser"}
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        label=_("Paragraph"),
+        icon="pilcrow",
+        description=_("Running text"),
+        preview_value="<p>Organisers must find a hosting provider in a member state.</p>",
+        template="blocks/paragraph.html",
+    )
+    steps = StepsBlock()
+    callout = CalloutBlock()
+    links = LinkListBlock()
+    quote = QuoteBlock()
+    image = ImageBlock(label=_("Image"), description=_("An image with its alternative text"))

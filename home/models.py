@@ -1,0 +1,183 @@
+"""The home page, standard pages, the contact form and the translatable site chrome."""
+
+from captcha.fields import CaptchaField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import RICH_TEXT_FEATURES, BodyBlock
+
+
+class HomePage(Page):
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("featured_initiatives", label=_("Featured initiatives")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "initiatives.InitiativeIndexPage",
+        "guidance.GuidanceIndexPage",
+        "news.NewsIndexPage",
+        "home.StandardPage",
+        "home.ContactPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from guidance.models import GuidancePage
+        from initiatives.models import InitiativePage
+        from initiatives.progress import attach_progress
+        from news.models import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        # Page links are synchronised between translations: show each featured initiative in
+        # this page's language where it has been translated, in one query.
+        keys = [
+            link.initiative.translation_key
+            for link in self.featured_initiatives.select_related("initiative")
+        ]
+        localized = {}
+        for candidate in (
+            InitiativePage.objects.live()
+            .filter(
+                translation_key__in=keys, locale_id__in=[self.locale_id, Locale.get_default().pk]
+            )
+            .select_related("initiative")
+        ):
+            if candidate.locale_id == self.locale_id or candidate.translation_key not in localized:
+                localized[candidate.translation_key] = candidate
+        featured = attach_progress(localized[key] for key in keys if key in localized)
+        context["featured"] = featured
+        context["latest_news"] = (
+            NewsPage.objects.live().descendant_of(self).order_by("-date", "-pk")[:3]
+        )
+        # Entry points to guidance: the guides directly under the guidance section.
+        context["guides"] = (
+            GuidancePage.objects.live().descendant_of(self).filter(depth=self.depth + 2)
+        )
+        return context
+
+
+class HomeFeaturedInitiative(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_initiatives")
+    initiative = models.ForeignKey(
+        "initiatives.InitiativePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("initiative"),
+    )
+
+    panels = [FieldPanel("initiative")]
+
+
+class StandardPage(Page):
+    intro = models.TextField(blank=True, verbose_name=_("summary"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    # Translatable, so wagtail-localize offers the labels and help texts to translators.
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    # The submission keys stay the same in every language, so submissions line up.
+    override_translatable_fields = [SynchronizedField("clean_name")]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class ContactPage(AbstractEmailForm):
+    """Wagtail's form builder, with a CAPTCHA that keeps bots out of the stored submissions."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
+    thank_you_text = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("thank-you text")
+    )
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Email the submissions (optional: leave the address empty to only store)"),
+        ),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        TranslatableField("subject"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.fields["captcha"] = CaptchaField(
+            label=_("Type the characters you see in the picture"),
+            help_text=_("This shows us that a person, not a program, is writing."),
+        )
+        return form
+
+    def process_form_submission(self, form):
+        # The CAPTCHA answer is not part of the message: do not store or email it.
+        form.cleaned_data.pop("captcha", None)
+        return super().process_form_submission(form)
+
+
+@register_snippet
+class SiteIdentity(TranslatableMixin, models.Model):
+    """The words around every page: the site's name, tagline and footer note, per language."""
+
+    site_name = models.CharField(max_length=100, verbose_name=_("site name"))
+    tagline = models.CharField(max_length=200, blank=True, verbose_name=_("tagline"))
+    footer_text = RichTextField(
+        features=["bold", "italic", "link"], blank=True, verbose_name=_("footer text")
+    )
+
+    panels = [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("footer_text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identity")
+
+    def __str__(self):
+        return self.site_name
+
+    @classmethod
+    def for_active_language(cls):
+        identities = {item.locale_id: item for item in cls.objects.all()}
+        active = Locale.get_active()
+        return identities.get(active.pk) or identities.get(Locale.get_default().pk)

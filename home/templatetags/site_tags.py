@@ -1,0 +1,115 @@
+"""The site chrome: navigation, language switcher, hreflang alternates, breadcrumbs."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from home.models import ContactPage, SiteIdentity
+
+register = template.Library()
+
+
+def _site(request):
+    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+
+
+def _home_pages(request):
+    """{language code: live home page} for the request's site, cached on the request."""
+    if not hasattr(request, "_home_pages"):
+        root = _site(request).root_page
+        request._home_pages = {
+            home.locale.language_code: home
+            for home in root.get_translations(inclusive=True).live().select_related("locale")
+        }
+    return request._home_pages
+
+
+def language_versions(request, page):
+    """Where each interface language leads from here, cached on the request.
+
+    A page links to its own translation; where there is none, to that language's home page (and
+    is not announced as an alternate). Pages outside the tree translate their URL.
+    """
+    if hasattr(request, "_language_versions"):
+        return request._language_versions
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            version.locale.language_code: version
+            for version in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    homes = _home_pages(request)
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if page is None:
+            url, is_alternate = translate_url(request.get_full_path(), code), True
+        elif code in translations:
+            url, is_alternate = translations[code].get_url(request), True
+        else:
+            home = homes.get(code) or homes.get(settings.LANGUAGE_CODE)
+            url, is_alternate = (home.get_url(request) if home else f"/{code}/"), False
+        versions.append({"code": code, "name": name, "url": url, "is_alternate": is_alternate})
+    request._language_versions = versions
+    return versions
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    return {
+        "versions": language_versions(request, context.get("page")),
+        "current": get_language(),
+    }
+
+
+@register.inclusion_tag("includes/alternates.html", takes_context=True)
+def language_alternates(context):
+    request = context["request"]
+    versions = [
+        version
+        for version in language_versions(request, context.get("page"))
+        if version["is_alternate"]
+    ]
+    default = next((v for v in versions if v["code"] == settings.LANGUAGE_CODE), None)
+    return {"request": request, "versions": versions, "default": default}
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    home = _home_pages(request).get(get_language())
+    page = context.get("page")
+    current_path = page.path if isinstance(page, Page) else ""
+    items = [
+        (item, current_path.startswith(item.path))
+        for item in (home.get_children().live().in_menu() if home else [])
+    ]
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    home = _home_pages(context["request"]).get(get_language())
+    return home.get_url(context["request"]) if home else f"/{get_language()}/"
+
+
+@register.simple_tag
+def site_identity():
+    return SiteIdentity.for_active_language()
+
+
+@register.simple_tag(takes_context=True)
+def contact_page_url(context):
+    page = ContactPage.objects.live().filter(locale=Locale.get_active()).first()
+    return page.get_url(context["request"]) if page else ""

@@ -1,0 +1,71 @@
+"""Views outside the page tree: search, the HTML sitemap, robots.txt and the error pages."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from wagtail.models import Locale, Page, Site
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def search_terms(text):
+    """The words of a query. Punctuation and control characters are dropped: the database
+    backends pass terms to SQLite's and PostgreSQL's full-text syntax, where a stray quote or
+    a NUL is an error, and a citizen's search needs only the words."""
+    return " ".join(re.findall(r"\w+", text))[:SEARCH_QUERY_MAX_LENGTH]
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    terms = search_terms(query)
+    results = None
+    if terms:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        results = Paginator(pages.search(terms), SEARCH_RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+    return render(request, "home/search.html", {"query": query, "results": results})
+
+
+@require_safe
+def html_sitemap(request):
+    """Every live page of the active language, as a nested list, from one query."""
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    home = site.root_page.localized
+    pages = list(home.get_descendants(inclusive=True).live().public().order_by("path"))
+    tree = {page.path: {"page": page, "children": []} for page in pages}
+    roots = []
+    for page in pages:
+        parent = tree.get(page.path[: -page.steplen])
+        (parent["children"] if parent else roots).append(tree[page.path])
+    return render(request, "home/sitemap.html", {"tree": roots})
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap-index'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a request context: it must work when the database or a tag fails.
+    return HttpResponseServerError(loader.get_template("500.html").render())

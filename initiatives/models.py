@@ -1,0 +1,287 @@
+"""Initiatives: the registered facts (one record, shared by every language) and their pages.
+
+The registered facts (registration number, dates, status, how statements are collected, counts
+from an external system, organisers) live on `Initiative`, a snippet that is not translated: every
+language version of an initiative page points at the same record, so the collection window, the
+status and the counts can never differ between languages. The page carries what is translated:
+title, subject matter, objectives, annex.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+
+from .countries import COUNTRY_CHOICES
+
+INITIATIVES_PER_PAGE = 12
+
+
+@register_snippet
+class Topic(TranslatableMixin, models.Model):
+    name = models.CharField(max_length=100, verbose_name=_("name"))
+    slug = models.SlugField(max_length=100, verbose_name=_("slug"))
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    override_translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Initiative(ClusterableModel):
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        COLLECTING = "collecting", _("Collecting signatures")
+        CLOSED = "closed", _("Collection closed")
+        SUBMITTED = "submitted", _("Submitted")
+        ANSWERED = "answered", _("Answered")
+
+    class Collection(models.TextChoices):
+        ON_SITE = "on_site", _("On this site")
+        EXTERNAL = "external", _("On an external online collection system")
+
+    name = models.CharField(
+        max_length=255,
+        verbose_name=_("working name"),
+        help_text=_("For the admin only; the public title is the page title in each language."),
+    )
+    registration_number = models.CharField(
+        max_length=50, unique=True, verbose_name=_("registration number")
+    )
+    register_url = models.URLField(blank=True, verbose_name=_("entry in the official register"))
+    registration_date = models.DateField(verbose_name=_("registration date"))
+    collection_start = models.DateField(null=True, blank=True, verbose_name=_("collection start"))
+    collection_end = models.DateField(null=True, blank=True, verbose_name=_("collection end"))
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.REGISTERED, verbose_name=_("status")
+    )
+    collection = models.CharField(
+        max_length=20,
+        choices=Collection,
+        default=Collection.ON_SITE,
+        verbose_name=_("statements are collected"),
+    )
+    external_system_url = models.URLField(
+        blank=True, verbose_name=_("address of the external collection system")
+    )
+    is_demonstration = models.BooleanField(
+        default=False,
+        verbose_name=_("demonstration data"),
+        help_text=_("Shows a notice that this initiative is fictional."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("registration_number"), FieldPanel("registration_date")]),
+        FieldPanel("register_url"),
+        FieldPanel("status"),
+        FieldRowPanel([FieldPanel("collection_start"), FieldPanel("collection_end")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("collection"),
+                FieldPanel("external_system_url"),
+                InlinePanel("external_counts", label=_("Statements per country")),
+            ],
+            heading=_("How statements of support are collected"),
+        ),
+        InlinePanel("organisers", label=_("Organisers")),
+        FieldPanel("is_demonstration"),
+    ]
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["-registration_date"]
+
+    def __str__(self):
+        return f"{self.registration_number} {self.name}"
+
+    def clean(self):
+        start, end = self.collection_start, self.collection_end
+        if start and end and end < start:
+            raise ValidationError(
+                {"collection_end": _("The collection cannot end before it starts.")}
+            )
+        if self.collection == self.Collection.EXTERNAL and not self.external_system_url:
+            raise ValidationError(
+                {"external_system_url": _("Give the address of the external system.")}
+            )
+
+    @property
+    def collects_on_site(self):
+        return self.collection == self.Collection.ON_SITE
+
+    def is_collecting(self, today=None):
+        """Open for signatures: collecting status and today within the collection window."""
+        today = today or timezone.localdate()
+        return (
+            self.status == self.Status.COLLECTING
+            and self.collection_start is not None
+            and self.collection_end is not None
+            and self.collection_start <= today <= self.collection_end
+        )
+
+
+class ExternalCount(Orderable):
+    """Statements counted by an external collection system, entered by editors."""
+
+    initiative = ParentalKey(Initiative, on_delete=models.CASCADE, related_name="external_counts")
+    country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, verbose_name=_("country"))
+    count = models.PositiveIntegerField(default=0, verbose_name=_("statements"))
+
+    panels = [FieldRowPanel([FieldPanel("country"), FieldPanel("count")])]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "country"], name="one_external_count_per_country"
+            )
+        ]
+
+
+class Organiser(Orderable):
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member of the organisers' group")
+        REPRESENTATIVE = "representative", _("Representative (contact person)")
+        SUBSTITUTE = "substitute", _("Substitute (contact person)")
+
+    initiative = ParentalKey(Initiative, on_delete=models.CASCADE, related_name="organisers")
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    country = models.CharField(
+        max_length=2, choices=COUNTRY_CHOICES, verbose_name=_("country of residence")
+    )
+    role = models.CharField(
+        max_length=20, choices=Role, default=Role.MEMBER, verbose_name=_("role")
+    )
+    email = models.EmailField(
+        blank=True,
+        verbose_name=_("public contact email"),
+        help_text=_("Only for contact persons, and only if they agreed to publish it."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("country")]),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("email")]),
+    ]
+
+    @property
+    def is_contact_person(self):
+        return self.role != self.Role.MEMBER
+
+
+class InitiativeIndexPage(Page):
+    """ "Find an initiative": every initiative in this language, filterable by status and topic."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["initiatives.InitiativePage"]
+
+    class Meta:
+        verbose_name = _("initiative index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .progress import attach_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        pages = (
+            InitiativePage.objects.live()
+            .descendant_of(self)
+            .select_related("initiative")
+            .order_by("-initiative__registration_date", "-pk")
+        )
+        status = request.GET.get("status", "")
+        if status in Initiative.Status.values:
+            pages = pages.filter(initiative__status=status)
+        else:
+            status = ""
+        topics = Topic.objects.filter(locale=self.locale)
+        topic = request.GET.get("topic", "")
+        if topic in {t.slug for t in topics}:
+            pages = pages.filter(topic_links__topic__slug=topic).distinct()
+        else:
+            topic = ""
+        page_of_results = Paginator(pages, INITIATIVES_PER_PAGE).get_page(request.GET.get("page"))
+        attach_progress(page_of_results.object_list)
+        context.update(
+            initiatives=page_of_results,
+            statuses=Initiative.Status.choices,
+            topics=topics,
+            selected_status=status,
+            selected_topic=topic,
+        )
+        return context
+
+
+class InitiativePage(Page):
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.PROTECT,
+        related_name="pages",
+        verbose_name=_("registered initiative"),
+    )
+    subject_matter = models.TextField(verbose_name=_("subject matter"))
+    objectives = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=_("objectives"))
+    annex = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("annex"),
+        help_text=_("Further information on the subject, objectives and background."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("initiative"),
+        FieldPanel("subject_matter"),
+        FieldPanel("objectives"),
+        FieldPanel("annex"),
+        InlinePanel("topic_links", label=_("Topics")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subject_matter"),
+        index.SearchField("objectives"),
+    ]
+    parent_page_types = ["initiatives.InitiativeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("initiative page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .progress import attach_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        attach_progress([self])
+        context["organisers"] = self.initiative.organisers.all()
+        context["topics"] = [link.topic for link in self.topic_links.select_related("topic")]
+        return context
+
+
+class InitiativeTopic(TranslatableMixin, Orderable):
+    # Translatable, so that each translation of the page links to the topic in its own language.
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass

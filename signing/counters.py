@@ -1,0 +1,33 @@
+"""Reading and writing the sharded statement counters (see SupportCounter)."""
+
+import random
+
+from django.db.models import F, Sum
+
+from .models import SupportCounter
+
+SHARDS = 16
+
+
+def increment(initiative_id, country):
+    """Add one statement; call inside the transaction that stores the statement."""
+    shard = random.randrange(SHARDS)
+    rows = SupportCounter.objects.filter(initiative_id=initiative_id, country=country, shard=shard)
+    if not rows.update(count=F("count") + 1):
+        SupportCounter.objects.get_or_create(
+            initiative_id=initiative_id, country=country, shard=shard
+        )
+        rows.update(count=F("count") + 1)
+
+
+def counts_by_initiative(initiative_ids):
+    """{initiative id: {country: count}} for the given initiatives, in one query."""
+    counts = {pk: {} for pk in initiative_ids}
+    rows = (
+        SupportCounter.objects.filter(initiative_id__in=initiative_ids)
+        .values("initiative_id", "country")
+        .annotate(total=Sum("count"))
+    )
+    for row in rows:
+        counts[row["initiative_id"]][row["country"]] = row["total"]
+    return counts

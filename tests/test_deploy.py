@@ -1,0 +1,54 @@
+"""Production settings: secure, read from the environment, and refusing insecure defaults."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "eci_site.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "SIGNING_DEDUPE_SECRET": secrets.token_urlsafe(40),
+    "ALLOWED_HOSTS": "initiatives.example.org",
+    "DATABASE_URL": "sqlite:////tmp/eci-deploy-check.sqlite3",
+}
+
+
+def manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "override",
+    [
+        {"SECRET_KEY": ""},
+        {"SECRET_KEY": "dev-only-not-secret-d7f1b0c2e9a84f16"},
+        {"SECRET_KEY": "x" * 64},
+        {"ALLOWED_HOSTS": ""},
+        {"SIGNING_DEDUPE_SECRET": "short"},
+    ],
+)
+def test_production_refuses_to_start_with_insecure_settings(override):
+    result = manage("check", **{**PRODUCTION_ENV, **override})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
