@@ -81,6 +81,17 @@ class Initiative(ClusterableModel):
     external_system_url = models.URLField(
         blank=True, verbose_name=_("address of the external collection system")
     )
+    public_key = models.TextField(
+        blank=True,
+        verbose_name=_("organisers' public key"),
+        help_text=_(
+            "Printed by `manage.py generate_signing_key` on the organisers' computer. Statements "
+            "are encrypted to it; it can be replaced only before the first statement is stored."
+        ),
+    )
+    key_fingerprint = models.CharField(
+        max_length=64, blank=True, editable=False, verbose_name=_("public key fingerprint")
+    )
     is_demonstration = models.BooleanField(
         default=False,
         verbose_name=_("demonstration data"),
@@ -102,6 +113,10 @@ class Initiative(ClusterableModel):
             heading=_("How statements of support are collected"),
         ),
         InlinePanel("organisers", label=_("Organisers")),
+        MultiFieldPanel(
+            [FieldPanel("public_key"), FieldPanel("key_fingerprint", read_only=True)],
+            heading=_("Encryption of statements collected on this site"),
+        ),
         FieldPanel("is_demonstration"),
     ]
 
@@ -123,20 +138,70 @@ class Initiative(ClusterableModel):
             raise ValidationError(
                 {"external_system_url": _("Give the address of the external system.")}
             )
+        self.clean_public_key()
+
+    def clean_public_key(self):
+        from signing.crypto import UnusableKey, fingerprint
+
+        if not self.public_key.strip():
+            new_fingerprint = ""
+        else:
+            try:
+                new_fingerprint = fingerprint(self.public_key)
+            except UnusableKey as error:
+                raise ValidationError({"public_key": str(error)}) from None
+        if self.pk and new_fingerprint != self.key_fingerprint and self.statements.exists():
+            raise ValidationError(
+                {
+                    "public_key": _(
+                        "Statements have already been encrypted to the current key: replacing "
+                        "it now would split them between two keys, and the organisers could no "
+                        "longer export them together. Keep the current key."
+                    )
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        from signing.crypto import fingerprint
+
+        self.key_fingerprint = fingerprint(self.public_key) if self.public_key.strip() else ""
+        super().save(*args, **kwargs)
 
     @property
     def collects_on_site(self):
         return self.collection == self.Collection.ON_SITE
 
-    def is_collecting(self, today=None):
-        """Open for signatures: collecting status and today within the collection window."""
-        today = today or timezone.localdate()
-        return (
-            self.status == self.Status.COLLECTING
-            and self.collection_start is not None
+    def signing_state_on(self, today):
+        """Whether this site takes statements today, and if not, why not."""
+        if not self.collects_on_site:
+            return "external"
+        window_open = (
+            self.collection_start is not None
             and self.collection_end is not None
             and self.collection_start <= today <= self.collection_end
         )
+        if self.status == self.Status.COLLECTING and window_open and self.key_fingerprint:
+            return "open"
+        not_started = self.collection_start is None or today < self.collection_start
+        if self.status == self.Status.REGISTERED or (
+            self.status == self.Status.COLLECTING and (not_started or not self.key_fingerprint)
+        ):
+            return "not_yet_open"
+        return "closed"
+
+    @property
+    def opening_date(self):
+        """The start of the collection, while it is still ahead."""
+        start = self.collection_start
+        return start if start and start > timezone.localdate() else None
+
+    @property
+    def signing_state(self):
+        return self.signing_state_on(timezone.localdate())
+
+    def is_collecting(self, today=None):
+        """Open for signing on this site: collecting, a public key set, today in the window."""
+        return self.signing_state_on(today or timezone.localdate()) == "open"
 
 
 class ExternalCount(Orderable):
@@ -261,7 +326,7 @@ class InitiativePage(Page):
         index.SearchField("objectives"),
     ]
     parent_page_types = ["initiatives.InitiativeIndexPage"]
-    subpage_types = []
+    subpage_types = ["signing.SigningPage"]
 
     class Meta:
         verbose_name = _("initiative page")
@@ -273,7 +338,13 @@ class InitiativePage(Page):
         attach_progress([self])
         context["organisers"] = self.initiative.organisers.all()
         context["topics"] = [link.topic for link in self.topic_links.select_related("topic")]
+        context["signing_page"] = self.signing_page()
         return context
+
+    def signing_page(self):
+        from signing.models import SigningPage
+
+        return SigningPage.objects.live().child_of(self).first()
 
 
 class InitiativeTopic(TranslatableMixin, Orderable):

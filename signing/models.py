@@ -1,7 +1,112 @@
-"""Statements of support and the counters that make reading progress cheap."""
+"""The signing page, the stored statements and the counters that make reading progress cheap."""
+
+import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from home.blocks import RICH_TEXT_FEATURES
+
+
+class SigningPage(RoutablePageMixin, Page):
+    """Where citizens sign an initiative collected on this site, under its initiative page.
+
+    Its routes are the steps: choose the country of nationality, fill in that country's form,
+    read the receipt; plus a public receipt lookup. See `signing.views`.
+    """
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_("Shown above the choice of country."),
+    )
+
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy statement"),
+        help_text=_("The page with the full privacy statement, linked from the form."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("privacy_page")]
+    parent_page_types = ["initiatives.InitiativePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("signing page")
+
+    # The routes delegate to signing.views (imported late: the views use the models).
+
+    @path("")
+    def choose_country(self, request):
+        from . import views
+
+        return views.choose_country(request, self)
+
+    @re_path(r"^(?P<country>[a-z]{2})/$")
+    def statement_form(self, request, country):
+        from . import views
+
+        return views.statement_form(request, self, country)
+
+    @re_path(r"^receipt/(?P<identifier>[0-9a-f-]{36})/$")
+    def receipt(self, request, identifier):
+        from . import views
+
+        return views.receipt(request, self, identifier)
+
+    @path("lookup/")
+    def lookup(self, request):
+        from . import views
+
+        return views.lookup(request, self)
+
+    def initiative_page(self):
+        from initiatives.models import InitiativePage
+
+        return InitiativePage.objects.select_related("initiative").get(
+            path=self.path[: -self.steplen]
+        )
+
+
+class Statement(models.Model):
+    """One statement of support: its personal data exists here only as ciphertext."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.PROTECT, related_name="statements"
+    )
+    country = models.CharField(max_length=2)
+    submitted_on = models.DateField()
+    language = models.CharField(max_length=10)
+    page_revision_id = models.PositiveIntegerField(null=True)
+    annex_revision = models.CharField(max_length=20)
+    key_fingerprint = models.CharField(max_length=64)
+    suite = models.CharField(max_length=80)
+    ciphertext = models.BinaryField()
+    dedupe_hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("statement of support")
+        verbose_name_plural = _("statements of support")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "dedupe_hash"], name="one_statement_per_person"
+            )
+        ]
+        indexes = [models.Index(fields=["initiative", "country"])]
+
+    def __str__(self):
+        return str(self.id)
 
 
 class SupportCounter(models.Model):

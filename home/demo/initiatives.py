@@ -212,3 +212,30 @@ SAFE_COMMUTING = {
 }
 
 INITIATIVES = [CLEAN_AIR, OPEN_DATA, SAFE_COMMUTING]
+
+SIGNING_PAGE = {
+    "en": {
+        "title": "Sign the initiative",
+        "intro": rich(
+            "Signing takes about a minute. Choose the member state of your nationality: it decides "
+            "which details the form asks for."
+        ),
+    },
+    "bg": {
+        "title": "Подпишете инициативата",
+        "intro": rich(
+            "Подписването отнема около минута. Изберете държавата членка на вашето гражданство: "
+            "от нея зависи кои данни се изискват във формуляра."
+        ),
+    },
+    "ro": {
+        "title": "Semnați inițiativa",
+        "intro": rich(
+            "Semnarea durează aproximativ un minut. Alegeți statul membru al cetățeniei "
+            "dumneavoastră: de acesta depind datele cerute în formular."
+        ),
+    },
+}
+
+# The demo key's passphrase is public on purpose: the demo key protects fictional data only.
+DEMO_KEY_PASSPHRASE = "demonstration passphrase"  # noqa: S105

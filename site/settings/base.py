@@ -176,3 +176,12 @@ LOGGING = {
 
 # Per-language overrides of Django's number and date formats (only what Django lacks).
 FORMAT_MODULE_PATH = ["home.formats"]
+
+# --- Signing ----------------------------------------------------------------------------------
+# Submissions per client and window, "count/seconds"; empty switches the limit off.
+SIGNING_RATE_LIMIT = os.environ.get("SIGNING_RATE_LIMIT", "20/300")
+# Request header holding the client address when a proxy stands in front (e.g.
+# HTTP_X_FORWARDED_FOR); empty: the connection's address.
+SIGNING_CLIENT_IP_HEADER = os.environ.get("SIGNING_CLIENT_IP_HEADER", "")
+# Where load_demo writes the demo initiative's private key (never on a real server).
+DEMO_KEY_DIR = VAR_DIR / "keys"

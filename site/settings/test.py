@@ -1,6 +1,8 @@
 """The test suite. SQLite in memory unless DATABASE_URL points elsewhere (PostgreSQL in CI)."""
 
 import os
+import tempfile
+from pathlib import Path
 
 import dj_database_url
 
@@ -20,3 +22,7 @@ CAPTCHA_TEST_MODE = False
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests switch the rate limit on where they test it.
+SIGNING_RATE_LIMIT = ""
+DEMO_KEY_DIR = Path(tempfile.gettempdir()) / "eci-test-keys"

@@ -7,10 +7,12 @@ one stays linked to its source and translators can keep working on it in the adm
 
 import json
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -37,6 +39,8 @@ from initiatives.models import (
     Topic,
 )
 from news.models import NewsIndexPage, NewsPage
+from signing.crypto import PrivateKey
+from signing.models import SigningPage
 
 SOURCE_LANGUAGE = "en"
 
@@ -99,6 +103,12 @@ class DemoLoader:
         news_index = self.page(home, NewsIndexPage, "news", site.NEWS_INDEX)
         for item in site.NEWS:
             self.page(news_index, NewsPage, item["slug"], item, extra={"date": item["date"]})
+        privacy = StandardPage.objects.get(slug="privacy", locale=self.source_locale)
+        for page in initiative_pages:
+            if page.initiative.collects_on_site:
+                self.demo_key(page.initiative)
+                self.page(page, SigningPage, "sign", initiatives.SIGNING_PAGE,
+                          extra={"privacy_page": privacy})  # fmt: skip
         self.contact_page(home)
         self.feature(home, initiative_pages[:2])
         self.stdout.write(
@@ -178,6 +188,23 @@ class DemoLoader:
             )
             self.translate_all(page, spec)
         return page
+
+    def demo_key(self, initiative):
+        """A key pair for a demo initiative; its private file goes under DEMO_KEY_DIR (ignored
+        by git), so a new user can sign and then export with the organisers' tools."""
+        if initiative.public_key:
+            return
+        key = PrivateKey.generate()
+        path = Path(settings.DEMO_KEY_DIR) / f"{slugify(initiative.registration_number)}.key.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(key.to_file_json(initiatives.DEMO_KEY_PASSPHRASE), encoding="utf-8")
+        path.chmod(0o600)
+        initiative.public_key = key.public_key_text()
+        initiative.save()
+        self.stdout.write(
+            f"Demo private key for {initiative.registration_number}: {path} "
+            f"(passphrase: {initiatives.DEMO_KEY_PASSPHRASE!r})"
+        )
 
     def contact_page(self, home):
         if ContactPage.objects.child_of(home).filter(slug="contact").exists():

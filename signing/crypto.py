@@ -1,0 +1,183 @@
+"""Encryption of statements to the organisers' public key, and the organisers' key files.
+
+Statements: HPKE (RFC 9180) base mode, suite ML-KEM-768+X25519 / HKDF-SHA256 / AES-256-GCM. The
+hybrid KEM stays secure if either ML-KEM (post-quantum) or X25519 holds, which matters for data
+kept up to 21 months. The HPKE `info` binds each ciphertext to its initiative, country and form
+revision: moved to another initiative or country, it no longer decrypts.
+
+Public key text (pasted into the admin):  eci-hpke-1:<base64 of ML-KEM-768 public key (1184
+bytes) followed by the X25519 public key (32 bytes)>. Its fingerprint is the SHA-256 of those
+1216 bytes, in hexadecimal.
+
+Private key file (JSON, written only on the organisers' computer):
+    {"format": "eci-private-key", "version": 1, "suite": SUITE_NAME,
+     "public_key": "<public key text>",
+     "kdf": {"name": "argon2id", "salt": b64, "iterations": 3, "lanes": 4, "memory_cost": KiB},
+     "cipher": "AES-256-GCM", "nonce": b64,
+     "ciphertext": b64(AES-256-GCM(key=Argon2id(passphrase), nonce,
+                       ML-KEM seed (64 bytes) || X25519 private key (32 bytes),
+                       associated data=the public key text))}
+"""
+
+import base64
+import hashlib
+import json
+import os
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric import mlkem, x25519
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+SUITE_NAME = "HPKE-base/MLKEM768-X25519/HKDF-SHA256/AES-256-GCM"
+PUBLIC_KEY_PREFIX = "eci-hpke-1:"
+MLKEM_PUBLIC_LENGTH = 1184
+X25519_LENGTH = 32
+ARGON2_PARAMETERS = {"iterations": 3, "lanes": 4, "memory_cost": 256 * 1024}  # 256 MiB
+
+
+class UnusableKey(ValueError):
+    """A key or key file that cannot be used; the message says why, for a person to read."""
+
+
+class DecryptionFailed(ValueError):
+    pass
+
+
+def _b64(data):
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text):
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+# --- Public keys -------------------------------------------------------------------------------
+
+
+def public_key_bytes(text):
+    text = "".join(text.split())
+    if not text.startswith(PUBLIC_KEY_PREFIX):
+        raise UnusableKey(f"A public key starts with {PUBLIC_KEY_PREFIX}")
+    try:
+        raw = _unb64(text[len(PUBLIC_KEY_PREFIX) :])
+    except ValueError:
+        raise UnusableKey("The public key is not valid base64.") from None
+    if len(raw) != MLKEM_PUBLIC_LENGTH + X25519_LENGTH:
+        raise UnusableKey("The public key has the wrong length.")
+    return raw
+
+
+def load_public_key(text):
+    raw = public_key_bytes(text)
+    try:
+        return hpke.MLKEM768X25519PublicKey(
+            mlkem.MLKEM768PublicKey.from_public_bytes(raw[:MLKEM_PUBLIC_LENGTH]),
+            x25519.X25519PublicKey.from_public_bytes(raw[MLKEM_PUBLIC_LENGTH:]),
+        )
+    except ValueError:
+        raise UnusableKey("The public key is not a valid ML-KEM-768 + X25519 key.") from None
+
+
+def fingerprint(text):
+    return hashlib.sha256(public_key_bytes(text)).hexdigest()
+
+
+def format_fingerprint(hex_digest):
+    """Groups of four for reading aloud and comparing by eye."""
+    return " ".join(hex_digest[i : i + 4] for i in range(0, len(hex_digest), 4))
+
+
+# --- Key pairs and key files -------------------------------------------------------------------
+
+
+class PrivateKey:
+    def __init__(self, mlkem_seed, x25519_private):
+        self.mlkem_seed = mlkem_seed
+        self.x25519_private = x25519_private
+        self.key = hpke.MLKEM768X25519PrivateKey(
+            mlkem.MLKEM768PrivateKey.from_seed_bytes(mlkem_seed),
+            x25519.X25519PrivateKey.from_private_bytes(x25519_private),
+        )
+
+    @classmethod
+    def generate(cls):
+        return cls(
+            mlkem.MLKEM768PrivateKey.generate().private_bytes_raw(),
+            x25519.X25519PrivateKey.generate().private_bytes_raw(),
+        )
+
+    def public_key_text(self):
+        mlkem_key = mlkem.MLKEM768PrivateKey.from_seed_bytes(self.mlkem_seed)
+        x_key = x25519.X25519PrivateKey.from_private_bytes(self.x25519_private)
+        raw = mlkem_key.public_key().public_bytes_raw() + x_key.public_key().public_bytes_raw()
+        return PUBLIC_KEY_PREFIX + _b64(raw)
+
+    def to_file_json(self, passphrase, kdf_parameters=None):
+        kdf_parameters = {**ARGON2_PARAMETERS, **(kdf_parameters or {})}
+        salt, nonce = os.urandom(16), os.urandom(12)
+        public = self.public_key_text()
+        wrapping_key = _derive(passphrase, salt, kdf_parameters)
+        sealed = AESGCM(wrapping_key).encrypt(
+            nonce, self.mlkem_seed + self.x25519_private, public.encode()
+        )
+        return json.dumps(
+            {
+                "format": "eci-private-key",
+                "version": 1,
+                "suite": SUITE_NAME,
+                "public_key": public,
+                "kdf": {"name": "argon2id", "salt": _b64(salt), **kdf_parameters},
+                "cipher": "AES-256-GCM",
+                "nonce": _b64(nonce),
+                "ciphertext": _b64(sealed),
+            },
+            indent=2,
+        )
+
+    @classmethod
+    def from_file_json(cls, text, passphrase):
+        try:
+            document = json.loads(text)
+            if document.get("format") != "eci-private-key" or document.get("version") != 1:
+                raise UnusableKey("This is not an eci-private-key file of version 1.")
+            kdf = document["kdf"]
+            parameters = {name: int(kdf[name]) for name in ARGON2_PARAMETERS}
+            wrapping_key = _derive(passphrase, _unb64(kdf["salt"]), parameters)
+            nonce, sealed = _unb64(document["nonce"]), _unb64(document["ciphertext"])
+            public = document["public_key"]
+        except (ValueError, KeyError, TypeError):
+            raise UnusableKey("The private key file is damaged or not a key file.") from None
+        try:
+            secret = AESGCM(wrapping_key).decrypt(nonce, sealed, public.encode())
+        except InvalidTag:
+            raise UnusableKey("Wrong passphrase (or a damaged key file).") from None
+        key = cls(secret[:64], secret[64:])
+        if key.public_key_text() != public:
+            raise UnusableKey("The key file's public key does not match its private key.")
+        return key
+
+
+def _derive(passphrase, salt, parameters):
+    return Argon2id(salt=salt, length=32, **parameters).derive(passphrase.encode("utf-8"))
+
+
+# --- Statements --------------------------------------------------------------------------------
+
+
+def context(registration_number, country, annex_revision):
+    """The HPKE info: what a ciphertext is bound to."""
+    return f"eci-statement|{registration_number}|{country}|{annex_revision}".encode()
+
+
+def encrypt(public_key, plaintext, info):
+    return SUITE.encrypt(plaintext, public_key, info=info)
+
+
+def decrypt(private_key, ciphertext, info):
+    try:
+        return SUITE.decrypt(bytes(ciphertext), private_key.key, info=info)
+    except (InvalidTag, ValueError):
+        raise DecryptionFailed from None

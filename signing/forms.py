@@ -1,0 +1,291 @@
+"""The signing forms. The fields and checks of each member state come from `signing.rules`."""
+
+import datetime
+import re
+import unicodedata
+
+from captcha.fields import CaptchaField
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.countries import COUNTRY_CHOICES, country_name
+
+from .national_ids import InvalidNumber
+from .rules import POSTAL_CODES, RULES
+
+OTHER_COUNTRY = "other"
+NAME_MAX_LENGTH = 100
+
+
+def age_on(birth, day):
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def normalised(text):
+    """Lower case, no diacritics, only letters and digits separated by single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", bare).replace("_", " ").split())
+
+
+def compact_number(text):
+    """The number without the spaces, dots, slashes and hyphens people type in it."""
+    return re.sub(r"[\s.\-/]", "", text).upper()
+
+
+class ChooseCountryForm(forms.Form):
+    country = forms.ChoiceField(
+        label=_("Which member state's nationality do you have?"),
+        help_text=_(
+            "Your statement counts for the country of your nationality. If you have several, "
+            "choose one: you may support an initiative only once."
+        ),
+        choices=COUNTRY_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the country of your nationality.")},
+    )
+
+
+class NameField(forms.CharField):
+    default_error_messages = {
+        "digits": _("A name cannot contain digits."),
+        "letters": _("Type the name with letters."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=NAME_MAX_LENGTH, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and any(ch.isdigit() for ch in value):
+            raise forms.ValidationError(self.error_messages["digits"], code="digits")
+        if value and not any(ch.isalpha() for ch in value):
+            raise forms.ValidationError(self.error_messages["letters"], code="letters")
+        return value
+
+
+class StatementForm(forms.Form):
+    """The statement of support for one member state: exactly its Annex III data."""
+
+    def __init__(self, country, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.country = country
+        self.rule = RULES[country]
+        self.today = today or timezone.localdate()
+        self.birth_date = None
+        self.fields["first_names"] = NameField(
+            label=_("Full first names"),
+            error_messages={"required": _("Enter all your first names.")},
+            widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        )
+        self.fields["family_names"] = NameField(
+            label=_("Family names"),
+            error_messages={"required": _("Enter your family names.")},
+            widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        )
+        if self.rule.part == "A":
+            self.add_address_fields()
+        else:
+            self.add_document_fields()
+        self.fields["declaration"] = forms.BooleanField(
+            label=_(
+                "I hereby declare that the information I have provided in this form is correct "
+                "and that I have not already supported this proposed citizens' initiative."
+            ),
+            error_messages={"required": _("Confirm the declaration to support the initiative.")},
+        )
+        self.fields["privacy"] = forms.BooleanField(
+            label=_("I have read the privacy statement."),
+            error_messages={"required": _("Confirm that you have read the privacy statement.")},
+        )
+        self.fields["captcha"] = CaptchaField(
+            label=_("Type the characters you see in the picture"),
+            help_text=_("This shows us that a person, not a program, is signing."),
+            error_messages={
+                "invalid": _("The characters do not match the picture. Try the new picture."),
+                "required": _("Type the characters you see in the picture."),
+            },
+        )
+
+    def add_address_fields(self):
+        text = forms.CharField
+        self.fields["street"] = text(
+            label=_("Street"), max_length=200,
+            error_messages={"required": _("Enter the street of your address.")},
+            widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
+        )  # fmt: skip
+        self.fields["street_number"] = text(
+            label=_("Street number"), max_length=20,
+            error_messages={"required": _("Enter the number of the building.")},
+        )  # fmt: skip
+        self.fields["postal_code"] = text(
+            label=_("Postal code"), max_length=20,
+            error_messages={"required": _("Enter your postal code.")},
+            widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        )  # fmt: skip
+        self.fields["city"] = text(
+            label=_("City"), max_length=100,
+            error_messages={"required": _("Enter your city, town or village.")},
+            widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        )  # fmt: skip
+        self.fields["residence_country"] = forms.ChoiceField(
+            label=_("Country of residence"),
+            choices=[*COUNTRY_CHOICES, (OTHER_COUNTRY, _("Another country"))],
+            initial=self.country,
+            error_messages={"required": _("Choose the country where you live.")},
+        )
+        self.fields["residence_country_other"] = text(
+            label=_("Name of the country, if you live outside the European Union"),
+            max_length=100,
+            required=False,
+        )
+        self.fields["date_of_birth"] = forms.DateField(
+            label=_("Date of birth"),
+            help_text=_("For example 31/12/1990."),
+            input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
+            widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
+            error_messages={
+                "required": _("Enter your date of birth."),
+                "invalid": _("Enter a real date, for example 31/12/1990."),
+            },
+        )
+
+    def add_document_fields(self):
+        identifiers = self.rule.identifiers
+        self.fields["document_type"] = forms.ChoiceField(
+            label=_("Document"),
+            choices=[(item.kind, item.label) for item in identifiers],
+            initial=identifiers[0].kind,
+            widget=forms.RadioSelect if len(identifiers) > 1 else forms.HiddenInput,
+            error_messages={"required": _("Choose the document whose number you give.")},
+        )
+        examples = [f"{item.label}: {item.example}" for item in identifiers if item.example]
+        self.fields["document_number"] = forms.CharField(
+            label=identifiers[0].label if len(identifiers) == 1 else _("Document number"),
+            max_length=30,
+            help_text=_("For example %(example)s.") % {"example": "; ".join(examples)}
+            if examples
+            else "",
+            error_messages={"required": _("Enter the number of your document.")},
+            widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        )
+
+    # --- Validation ------------------------------------------------------------------------------
+
+    def clean_date_of_birth(self):
+        birth = self.cleaned_data["date_of_birth"]
+        if birth > self.today:
+            raise forms.ValidationError(_("The date of birth cannot be in the future."))
+        if birth < datetime.date(1900, 1, 1):
+            raise forms.ValidationError(_("Check the year of your date of birth."))
+        return birth
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.rule.part == "A":
+            self.clean_address(cleaned)
+            self.birth_date = cleaned.get("date_of_birth")
+            self.check_age("date_of_birth")
+        else:
+            self.clean_document(cleaned)
+            self.check_age("document_number")
+        return cleaned
+
+    def clean_address(self, cleaned):
+        residence = cleaned.get("residence_country")
+        if residence == OTHER_COUNTRY and not cleaned.get("residence_country_other", "").strip():
+            self.add_error(
+                "residence_country_other", _("Enter the name of the country where you live.")
+            )
+        postal = cleaned.get("postal_code", "").strip()
+        pattern = POSTAL_CODES.get(residence)
+        if postal and pattern and not re.fullmatch(pattern, postal):
+            self.add_error(
+                "postal_code",
+                _("This is not a postal code of %(country)s.")
+                % {"country": country_name(residence)},
+            )
+
+    def clean_document(self, cleaned):
+        kind, number = cleaned.get("document_type"), cleaned.get("document_number")
+        if not kind or not number:
+            return
+        identifier = self.rule.identifier(kind)
+        compact = compact_number(number)
+        if not re.fullmatch(identifier.pattern, compact):
+            self.add_error(
+                "document_number",
+                _("This does not have the format of a %(document)s number. Check it.")
+                % {"document": identifier.label},
+            )
+            return
+        if identifier.check:
+            try:
+                self.birth_date = identifier.check(compact)
+            except InvalidNumber:
+                self.add_error(
+                    "document_number",
+                    _("This number is not valid: a digit is probably mistyped. Check it."),
+                )
+
+    def check_age(self, field):
+        if self.birth_date and age_on(self.birth_date, self.today) < self.rule.minimum_age:
+            self.add_error(
+                field,
+                _(
+                    "Citizens of %(country)s can support an initiative from the age of %(age)s. "
+                    "This date of birth is under that age."
+                )
+                % {"country": country_name(self.country), "age": self.rule.minimum_age},
+            )
+
+    # --- What is stored ------------------------------------------------------------------------
+
+    PERSONAL_FIELDS = (
+        "first_names", "family_names", "street", "street_number", "postal_code", "city",
+        "residence_country", "residence_country_other", "date_of_birth", "document_type",
+        "document_number",
+    )  # fmt: skip
+
+    def statement_data(self):
+        """The statement as typed, for encryption: the personal fields only."""
+        data = {"country": self.country}
+        for name in self.PERSONAL_FIELDS:
+            if name in self.fields:
+                value = self.cleaned_data.get(name, "")
+                data[name] = value.isoformat() if isinstance(value, datetime.date) else value
+        return data
+
+    def identity(self):
+        """The documented normalisation that decides whether two statements are one person's.
+
+        Part B: country, document type and the number without spaces or punctuation.
+        Part A: country, names, date of birth and address, each lower-cased without diacritics,
+        punctuation or extra spaces.
+        """
+        data = self.cleaned_data
+        if self.rule.part == "B":
+            parts = [self.country, data["document_type"], compact_number(data["document_number"])]
+        else:
+            parts = [
+                self.country,
+                *(normalised(data[name]) for name in ("first_names", "family_names")),
+                data["date_of_birth"].isoformat(),
+                *(normalised(data[name]) for name in ("street", "street_number", "postal_code")),
+                normalised(data["city"]),
+                data["residence_country"],
+                normalised(data.get("residence_country_other", "")),
+            ]
+        return "|".join(parts)
+
+
+class ReceiptLookupForm(forms.Form):
+    identifier = forms.UUIDField(
+        label=_("Identifier of the statement"),
+        help_text=_("As shown on your receipt, for example 3f2b8c1e-5d4a-4b7e-9c0d-1a2b3c4d5e6f."),
+        error_messages={
+            "required": _("Enter the identifier from your receipt."),
+            "invalid": _("An identifier has 32 letters and digits in groups, as on the receipt."),
+        },
+    )

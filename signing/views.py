@@ -1,0 +1,129 @@
+"""The steps of signing, served by SigningPage's routes.
+
+Every view that sees personal data is marked so that Django's error reports leave it out; none
+of them logs, caches or puts in the session anything the signer typed.
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+
+from initiatives.countries import MEMBER_STATES
+
+from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
+from .models import Statement
+from .ratelimit import allow_submission
+from .rules import RULES
+from .services import AlreadySigned, record_statement
+
+
+def render(request, signing_page, template, context, status=200):
+    """Render a step; the context always carries the initiative page the signer reads."""
+    initiative_page = context["initiative_page"]
+    return TemplateResponse(
+        request,
+        f"signing/{template}.html",
+        {
+            "page": signing_page,
+            "initiative_page": initiative_page,
+            "initiative": initiative_page.initiative,
+            **context,
+        },
+        status=status,
+    )
+
+
+def choose_country(request, signing_page):
+    initiative_page = signing_page.initiative_page()
+    if not initiative_page.initiative.is_collecting():
+        return render(request, signing_page, "not_collecting", {"initiative_page": initiative_page})
+    form = ChooseCountryForm(request.GET if "country" in request.GET else None)
+    if form.is_valid():
+        return redirect(
+            signing_page.url
+            + signing_page.reverse_subpage(
+                "statement_form", kwargs={"country": form.cleaned_data["country"].lower()}
+            )
+        )
+    return render(
+        request, signing_page, "choose_country", {"form": form, "initiative_page": initiative_page}
+    )
+
+
+@sensitive_post_parameters()
+@sensitive_variables("form")
+def statement_form(request, signing_page, country):
+    country = country.upper()
+    if country not in RULES:
+        raise Http404
+    initiative_page = signing_page.initiative_page()
+    initiative = initiative_page.initiative
+    context = {"initiative_page": initiative_page, "country": country,
+               "country_name": MEMBER_STATES[country], "part": RULES[country].part}  # fmt: skip
+    if not initiative.is_collecting():
+        return render(request, signing_page, "not_collecting", context)
+    if request.method == "POST":
+        if not allow_submission(request):
+            return render(request, signing_page, "rate_limited", context, status=429)
+        form = StatementForm(country, request.POST)
+        if form.is_valid():
+            try:
+                statement = record_statement(
+                    initiative=initiative,
+                    country=country,
+                    data=form.statement_data(),
+                    identity=form.identity(),
+                    language=translation.get_language(),
+                    page_revision_id=initiative_page.live_revision_id,
+                )
+            except AlreadySigned:
+                return render(request, signing_page, "already_signed", context)
+            return redirect(
+                signing_page.url
+                + signing_page.reverse_subpage("receipt", kwargs={"identifier": str(statement.id)})
+            )
+    else:
+        form = StatementForm(country)
+    return render(request, signing_page, "statement_form", {**context, "form": form})
+
+
+def receipt(request, signing_page, identifier):
+    statement = (
+        Statement.objects.filter(pk=identifier)
+        .only("id", "country", "submitted_on", "initiative_id")
+        .first()
+    )
+    initiative_page = signing_page.initiative_page()
+    if statement is None or statement.initiative_id != initiative_page.initiative_id:
+        raise Http404
+    return render(
+        request, signing_page, "receipt",
+        {"statement": statement, "country_name": MEMBER_STATES[statement.country],
+         "initiative_page": initiative_page,
+         "share_url": request.build_absolute_uri(initiative_page.url)},
+    )  # fmt: skip
+
+
+def lookup(request, signing_page):
+    initiative_page = signing_page.initiative_page()
+    form = ReceiptLookupForm(request.GET if "identifier" in request.GET else None)
+    result = None
+    if form.is_valid():
+        statement = (
+            Statement.objects.filter(
+                pk=form.cleaned_data["identifier"], initiative_id=initiative_page.initiative_id
+            )
+            .only("country", "submitted_on")
+            .first()
+        )
+        result = {
+            "found": statement is not None,
+            "statement": statement,
+            "country_name": MEMBER_STATES[statement.country] if statement else "",
+        }
+    return render(
+        request, signing_page, "lookup",
+        {"form": form, "result": result, "initiative_page": initiative_page},
+    )  # fmt: skip

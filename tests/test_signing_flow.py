@@ -1,0 +1,254 @@
+"""Signing through the site: receipt, encryption round trip, duplicates, windows, privacy."""
+
+import json
+import logging
+import re
+
+import pytest
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.db import connection
+
+from initiatives.models import Initiative, InitiativePage
+from signing import crypto
+from signing.models import SigningPage, Statement, SupportCounter
+from signing.rules import ANNEX_REVISION
+
+from .signing_helpers import SIGN_URL, bulgarian, demo_private_key, form_url, german, sign
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def initiative():
+    return Initiative.objects.get(registration_number="DEMO(2026)000001")
+
+
+def counted(initiative, country):
+    return sum(
+        SupportCounter.objects.filter(initiative=initiative, country=country).values_list(
+            "count", flat=True
+        )
+    )
+
+
+def decrypt(initiative, statement, country=None, registration_number=None):
+    info = crypto.context(
+        registration_number or initiative.registration_number,
+        country or statement.country,
+        statement.annex_revision,
+    )
+    plaintext = crypto.decrypt(demo_private_key(initiative), statement.ciphertext, info)
+    return json.loads(plaintext)
+
+
+def test_choose_country_leads_to_that_countrys_form(client):
+    response = client.get(SIGN_URL.format(lang="bg"), {"country": "BG"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == form_url("BG", "bg")
+    html = client.get(form_url("BG", "bg")).content.decode()
+    assert '<html lang="bg"' in html
+    assert "DEMO(2026)000001" in html  # the registered information, as on the official form
+    assert "maria.ivanova@example.org" in html  # contact persons
+
+
+def test_sign_as_bulgarian_citizen_gives_a_receipt(client, initiative):
+    response = sign(client, "BG", lang="bg", **bulgarian())
+    assert response.status_code == 302
+    statement = Statement.objects.get()
+    assert response.headers["Location"].endswith(f"/sign/receipt/{statement.id}/")
+    receipt = client.get(response.headers["Location"]).content.decode()
+    assert str(statement.id) in receipt
+    assert "България" in receipt
+    assert (statement.country, statement.language) == ("BG", "bg")
+    assert statement.key_fingerprint == initiative.key_fingerprint
+    assert statement.suite == crypto.SUITE_NAME
+    bulgarian_page = InitiativePage.objects.get(initiative=initiative, locale__language_code="bg")
+    assert statement.page_revision_id == bulgarian_page.live_revision_id
+    assert counted(initiative, "BG") == 1
+
+
+def test_round_trip_gives_exactly_what_was_typed(client, initiative):
+    typed = german(first_names="  Jürgen Maximilian ", city="Berlin-Mitte")
+    assert sign(client, "DE", **typed).status_code == 302
+    statement = Statement.objects.get()
+    assert decrypt(initiative, statement) == {
+        "annex_revision": ANNEX_REVISION,
+        "country": "DE",
+        **typed,
+        "first_names": "Jürgen Maximilian",  # as typed, without the surrounding spaces
+        "residence_country_other": "",
+    }
+
+
+def test_ciphertext_is_bound_to_its_initiative_and_country(client, initiative):
+    sign(client, "BG", **bulgarian())
+    statement = Statement.objects.get()
+    assert decrypt(initiative, statement)["document_number"] == "7501020018"
+    with pytest.raises(crypto.DecryptionFailed):
+        decrypt(initiative, statement, country="RO")
+    with pytest.raises(crypto.DecryptionFailed):
+        decrypt(initiative, statement, registration_number="DEMO(2024)000003")
+
+
+@pytest.mark.parametrize(
+    ("country", "first", "second"),
+    [
+        ("BG", bulgarian(), bulgarian(document_number="750 102-0018", first_names="Мария")),
+        ("DE", german(), german(first_names="JURGEN", family_names="muller ",
+                               street="Hauptstrasse", city=" berlin")),
+    ],
+)  # fmt: skip
+def test_a_second_statement_of_the_same_person_is_refused(
+    client, initiative, country, first, second
+):
+    assert sign(client, country, **first).status_code == 302
+    response = sign(client, country, **second)
+    assert response.status_code == 200
+    assert "You have already supported this initiative" in response.content.decode()
+    assert Statement.objects.count() == 1
+    assert counted(initiative, country) == 1
+
+
+def test_closed_initiative_refuses_statements(client):
+    url = "/en/initiatives/safe-cross-border-commuting/sign/"
+    assert "The collection of statements of support is closed." in client.get(url).content.decode()
+    response = client.post(url + "bg/", bulgarian())
+    assert "is closed" in response.content.decode()
+    assert Statement.objects.count() == 0
+
+
+def test_no_statement_without_a_public_key(client, initiative):
+    initiative.public_key = ""
+    initiative.save()
+    response = sign_without_form(client, "BG")
+    assert "has not started yet" in response.content.decode()
+    assert Statement.objects.count() == 0
+
+
+def sign_without_form(client, country):
+    return client.post(form_url(country), {**bulgarian(), "declaration": "on", "privacy": "on"})
+
+
+def test_window_not_open_yet(client, initiative):
+    initiative.collection_start = initiative.collection_end = None
+    initiative.save()
+    assert "has not started yet" in client.get(form_url("BG")).content.decode()
+
+
+def test_external_initiative_shows_the_external_system(client):
+    page = InitiativePage.objects.get(
+        slug="public-data-open-by-default", locale__language_code="en"
+    )
+    signing = page.add_child(instance=SigningPage(title="Sign", slug="sign"))
+    html = client.get(signing.get_url()).content.decode()
+    assert 'href="https://citizens-initiative.europa.eu/"' in html
+    assert client.post(signing.get_url() + "bg/", bulgarian()).status_code == 200
+    assert Statement.objects.count() == 0
+
+
+def test_counts_show_on_the_initiative_page(client, initiative):
+    sign(client, "BG", **bulgarian())
+    sign(client, "DE", **german())
+    html = client.get("/en/initiatives/clean-air-around-every-school/").content.decode()
+    assert "2 of 1,000,000 statements of support" in html
+
+
+def test_nothing_personal_is_stored_logged_or_cached(client, caplog, initiative):
+    caplog.set_level(logging.DEBUG)
+    cache.clear()
+    distinctive = german(first_names="Quxzolwyn", family_names="Vrembratt", street="Zyplonweg",
+                         city="Flobbenheim", date_of_birth="1987-03-19")  # fmt: skip
+    assert sign(client, "DE", **distinctive).status_code == 302
+    assert sign(client, "BG", **bulgarian(document_number="0341150010")).status_code == 302
+    needles = ["Quxzolwyn", "Vrembratt", "Zyplonweg", "Flobbenheim", "1987-03-19", "0341150010"]
+    haystacks = {"logs": caplog.text}
+    for model in apps.get_models():
+        rows = model.objects.all().values_list()
+        haystacks[model._meta.db_table] = repr(list(rows))
+    with connection.cursor() as cursor:  # tables without models too (e.g. search indexes)
+        for table in connection.introspection.table_names():
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from introspection
+            haystacks[f"raw {table}"] = repr(cursor.fetchall())
+    for key in getattr(cache, "_cache", {}):
+        haystacks[f"cache {key}"] = repr(cache._cache[key])
+    for name, text in haystacks.items():
+        for needle in needles:
+            assert needle not in text, f"{needle} found in {name}"
+            assert needle.encode() not in text.encode(), f"{needle} found in {name}"
+    assert not Session.objects.exists()  # signing keeps nothing in a session
+
+
+def test_views_mark_personal_data_as_sensitive(client):
+    response = sign(client, "BG", **bulgarian())
+    assert response.wsgi_request.sensitive_post_parameters == "__ALL__"
+
+
+def test_receipt_lookup_tells_only_whether_and_where(client, initiative):
+    response = sign(client, "BG", **bulgarian())
+    identifier = response.headers["Location"].rstrip("/").rsplit("/", 1)[1]
+    lookup = SIGN_URL.format(lang="en") + "lookup/"
+    html = client.get(lookup, {"identifier": identifier}).content.decode()
+    assert "It counts for Bulgaria" in html
+    assert "Петрова" not in html and "7501020018" not in html
+    unknown = client.get(lookup, {"identifier": "3f2b8c1e-5d4a-4b7e-9c0d-1a2b3c4d5e6f"})
+    assert (
+        "No statement of support for this initiative has this identifier"
+        in unknown.content.decode()
+    )
+    malformed = client.get(lookup, {"identifier": "'; DROP TABLE x;--"})
+    assert malformed.status_code == 200
+    assert "error-summary" in malformed.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        SIGN_URL.format(lang="en") + "xx/",
+        SIGN_URL.format(lang="en") + "receipt/3f2b8c1e-5d4a-4b7e-9c0d-1a2b3c4d5e6f/",
+        SIGN_URL.format(lang="en") + "receipt/zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz/",
+    ],
+)
+def test_unknown_steps_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"document_type": "passport", "document_number": "X" * 5000},
+        {"document_number": "\x00\x01", "first_names": "\x00"},
+        {"captcha_0": "nope", "captcha_1": "x", "declaration": "maybe"},
+        {"date_of_birth": "99999-99-99", "residence_country": "ZZ"},
+    ],
+)
+def test_malformed_submissions_are_answered_not_crashed(client, data):
+    response = client.post(form_url("BG"), data)
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()
+    assert Statement.objects.count() == 0
+
+
+def test_invalid_utf8_is_answered_not_crashed(client):
+    response = client.generic(
+        "POST",
+        form_url("BG"),
+        b"first_names=%ED%A0%80&family_names=%FF%FE&document_number=%C0",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 400)
+    assert Statement.objects.count() == 0
+
+
+def test_rate_limit_answers_429_in_the_signers_language(client, settings):
+    settings.SIGNING_RATE_LIMIT = "2/60"
+    cache.clear()
+    for _ in range(2):
+        assert client.post(form_url("BG", "bg"), {}).status_code == 200
+    response = client.post(form_url("BG", "bg"), {})
+    assert response.status_code == 429
+    assert '<html lang="bg"' in response.content.decode()
+    assert re.search("Твърде много опити", response.content.decode())
+    cache.clear()

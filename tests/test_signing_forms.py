@@ -1,0 +1,203 @@
+"""Every member state's form: the right fields, valid and invalid numbers, ages, postal codes."""
+
+import datetime
+
+import pytest
+from captcha.models import CaptchaStore
+
+from initiatives.countries import MEMBER_STATES
+from signing.forms import StatementForm
+from signing.rules import RULES
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 11, 23)
+PART_A_FIELDS = {"street", "street_number", "postal_code", "city", "residence_country",
+                 "residence_country_other", "date_of_birth"}  # fmt: skip
+PART_B_FIELDS = {"document_type", "document_number"}
+COMMON = {"first_names", "family_names", "declaration", "privacy", "captcha"}
+
+
+def solved_captcha():
+    key = CaptchaStore.generate_key()
+    return {"captcha_0": key, "captcha_1": CaptchaStore.objects.get(hashkey=key).response}
+
+
+def submit(country, today=TODAY, **data):
+    values = {"first_names": "Ana Maria", "family_names": "Popescu-Ionescu",
+              "declaration": "on", "privacy": "on", **solved_captcha(), **data}  # fmt: skip
+    return StatementForm(country, values, today=today)
+
+
+def part_a(**overrides):
+    return {"street": "Hauptstraße", "street_number": "12a", "postal_code": "10115",
+            "city": "Berlin", "residence_country": "DE", "date_of_birth": "1990-12-31",
+            **overrides}  # fmt: skip
+
+
+def test_every_member_state_has_a_rule():
+    assert set(RULES) == set(MEMBER_STATES)
+    assert {code for code, rule in RULES.items() if rule.part == "A"} == {
+        "DE", "DK", "FI", "FR", "GR", "IE", "LU", "NL", "SK"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("country", sorted(MEMBER_STATES))
+def test_fields_are_exactly_the_annex_data(country):
+    fields = set(StatementForm(country).fields)
+    if RULES[country].part == "A":
+        assert fields == COMMON | PART_A_FIELDS
+    else:
+        assert fields == COMMON | PART_B_FIELDS
+        kinds = {kind for kind, _label in StatementForm(country).fields["document_type"].choices}
+        assert kinds == {item.kind for item in RULES[country].identifiers}
+
+
+@pytest.mark.parametrize("country", sorted(c for c, r in RULES.items() if r.part == "A"))
+def test_part_a_form_accepts_a_resident_adult(country):
+    form = submit(country, **part_a())
+    assert form.is_valid(), form.errors
+
+
+EXAMPLES = [
+    (country, item)
+    for country, rule in sorted(RULES.items())
+    for item in rule.identifiers
+    if item.example
+]
+
+
+@pytest.mark.parametrize(("country", "identifier"), EXAMPLES, ids=lambda v: getattr(v, "kind", v))
+def test_example_numbers_are_accepted(country, identifier):
+    form = submit(country, document_type=identifier.kind, document_number=identifier.example)
+    assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(
+    ("country", "identifier"),
+    [(c, i) for c, i in EXAMPLES if i.check],
+    ids=lambda v: getattr(v, "kind", v),
+)
+def test_a_mistyped_digit_is_caught(country, identifier):
+    digits = [i for i, ch in enumerate(identifier.example) if ch.isdigit()]
+    position = digits[-2]  # change a digit that is not the check digit itself
+    example = identifier.example
+    mistyped = example[:position] + str((int(example[position]) + 1) % 10) + example[position + 1 :]
+    form = submit(country, document_type=identifier.kind, document_number=mistyped)
+    assert not form.is_valid()
+    assert "document_number" in form.errors
+
+
+@pytest.mark.parametrize(
+    ("country", "kind", "number", "valid"),
+    [
+        ("AT", "id.card", "1234567", True),
+        ("AT", "id.card", "123456", False),
+        ("AT", "passport", "P1234567", True),
+        ("AT", "passport", "1234567", False),
+        ("RO", "id.card", "RX123456", True),
+        ("RO", "id.card", "RX12345", False),
+        ("PT", "id.card", "123456789ZZ4", True),
+        ("PT", "id.card", "12345678ZZ4", False),
+        ("MT", "id.card", "123456M", True),
+        ("LV", "personal.number", "120390-12345", True),
+        ("LV", "personal.number", "1203901234", False),
+        ("ES", "id.card", "12345678-z", True),
+        ("BG", "personal.number", "7501 0200 18", True),
+        ("HU", "passport", "<script>", False),
+    ],
+)
+def test_document_patterns(country, kind, number, valid):
+    form = submit(country, document_type=kind, document_number=number)
+    assert form.is_valid() is valid, form.errors
+
+
+def test_document_type_must_be_one_of_the_countrys():
+    form = submit("AT", document_type="personal.number", document_number="1234567")
+    assert "document_type" in form.errors
+
+
+@pytest.mark.parametrize(
+    ("country", "number", "today", "valid"),
+    [
+        ("BG", "7501020018", datetime.date(1993, 1, 1), False),  # 17 the day before
+        ("BG", "7501020018", datetime.date(1993, 1, 2), True),  # 18 on the day
+        ("EE", "37605030299", datetime.date(1992, 5, 2), False),  # Estonia: 16
+        ("EE", "37605030299", datetime.date(1992, 5, 3), True),
+    ],
+)
+def test_age_is_read_from_the_national_number(country, number, today, valid):
+    form = submit(country, today=today, document_type="personal.number", document_number=number)
+    assert form.is_valid() is valid, form.errors
+
+
+@pytest.mark.parametrize(
+    ("country", "birth", "valid"),
+    [
+        ("DE", "2010-11-23", True),  # Germany: 16
+        ("DE", "2010-11-24", False),
+        ("GR", "2009-11-23", True),  # Greece: 17
+        ("GR", "2009-11-24", False),
+        ("FR", "2008-11-23", True),  # elsewhere: 18
+        ("FR", "2008-11-24", False),
+        ("FR", "2030-01-01", False),
+        ("FR", "1850-01-01", False),
+        ("FR", "31/12/1990", True),
+        ("FR", "31.02.1990", False),
+    ],
+)
+def test_age_limits_for_part_a(country, birth, valid):
+    form = submit(country, **part_a(date_of_birth=birth))
+    assert form.is_valid() is valid, form.errors
+    if not valid:
+        assert "date_of_birth" in form.errors
+
+
+@pytest.mark.parametrize(
+    ("residence", "postal", "other", "valid"),
+    [
+        ("DE", "10115", "", True),
+        ("DE", "1011", "", False),
+        ("NL", "1234 AB", "", True),
+        ("NL", "0123AB", "", False),
+        ("SK", "811 01", "", True),
+        ("SK", "711 01", "", False),
+        ("LU", "L-1234", "", True),
+        ("IE", "D02 X285", "", True),  # Ireland: free text
+        ("other", "SW1A 1AA", "United Kingdom", True),
+        ("other", "SW1A 1AA", "", False),
+    ],
+)
+def test_postal_codes_follow_the_country_of_residence(residence, postal, other, valid):
+    data = part_a(residence_country=residence, postal_code=postal, residence_country_other=other)
+    form = submit("DE", **data)
+    assert form.is_valid() is valid, form.errors
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("first_names", "Ana 2"), ("family_names", "---"), ("first_names", "x" * 101)],
+)
+def test_names_must_be_names(field, value):
+    form = submit("BG", document_type="personal.number", document_number="7501020018",
+                  **{field: value})  # fmt: skip
+    assert field in submit("BG", **{field: value}).errors
+    assert not form.is_valid()
+
+
+def test_declaration_and_privacy_are_required():
+    form = submit("BG", document_type="personal.number", document_number="7501020018",
+                  declaration="", privacy="")  # fmt: skip
+    assert set(form.errors) == {"declaration", "privacy"}
+
+
+def test_identity_ignores_spacing_case_and_diacritics():
+    first = submit("DE", **part_a(street="Hauptstraße", city="München"))
+    second = submit("DE", first_names="  ANA   maria ", family_names="popescu ionescu",
+                    **part_a(street="hauptstrasse", city="Munchen"))  # fmt: skip
+    assert first.is_valid() and second.is_valid()
+    assert first.identity() == second.identity()
+    number = submit("BG", document_type="personal.number", document_number="7501020018")
+    spaced = submit("BG", document_type="personal.number", document_number=" 750-102 0018 ")
+    assert number.is_valid() and spaced.is_valid()
+    assert number.identity() == spaced.identity()
