@@ -252,3 +252,16 @@ def test_rate_limit_answers_429_in_the_signers_language(client, settings):
     assert '<html lang="bg"' in response.content.decode()
     assert re.search("Твърде много опити", response.content.decode())
     cache.clear()
+
+
+def test_reconcile_counts_finds_and_repairs_a_drifted_counter(client, initiative, capsys):
+    from django.core.management import CommandError, call_command
+
+    sign(client, "BG", **bulgarian())
+    SupportCounter.objects.filter(initiative=initiative).update(count=5)
+    with pytest.raises(CommandError):
+        call_command("reconcile_counts")
+    call_command("reconcile_counts", "--fix")
+    assert counted(initiative, "BG") == 1
+    call_command("reconcile_counts")
+    assert "Counters and statements agree." in capsys.readouterr().out

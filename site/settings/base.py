@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.contrib.staticfiles",
+    "django.forms",
 ]
 
 # LocaleMiddleware sits after sessions and before CommonMiddleware so that CommonMiddleware's
@@ -83,6 +84,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so templates/ can override them (the CAPTCHA's, for one).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": {
