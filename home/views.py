@@ -48,6 +48,11 @@ def html_sitemap(request):
     return render(request, "home/sitemap.html", {"tree": roots})
 
 
+def health(request):
+    """For load balancers, and the benchmark's minimal-view baseline: no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 @require_safe
 def robots_txt(request):
     lines = [

@@ -4,11 +4,11 @@ import datetime
 import re
 import unicodedata
 
-from captcha.fields import CaptchaField
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.captcha import SingleUseCaptchaField
 from initiatives.countries import COUNTRY_CHOICES, country_name
 
 from .national_ids import InvalidNumber
@@ -99,7 +99,7 @@ class StatementForm(forms.Form):
             label=_("I have read the privacy statement."),
             error_messages={"required": _("Confirm that you have read the privacy statement.")},
         )
-        self.fields["captcha"] = CaptchaField(
+        self.fields["captcha"] = SingleUseCaptchaField(
             label=_("Type the characters you see in the picture"),
             help_text=_("This shows us that a person, not a program, is signing."),
             error_messages={

@@ -18,6 +18,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap-index"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("healthz", views.health, name="health"),
 ]
 
 # Everything a citizen reads carries its language: /en/..., /bg/..., /ro/...

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
@@ -8,6 +9,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo site in en, bg and ro (each test rolls back its changes)."""
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Database changes roll back after each test; cached routes and feeds must go too."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,17 @@
+-- Appended to every wrk run: print the summary as one JSON line for bench/run.py.
+function done(summary, latency, requests)
+  local errors = summary.errors
+  local exhausted, redirected, other = 0, 0, 0
+  for _, thread in ipairs(threads_list or {}) do
+    exhausted = exhausted + (thread:get("exhausted") or 0)
+    redirected = redirected + (thread:get("redirected") or 0)
+    other = other + (thread:get("other") or 0)
+  end
+  io.write(string.format(
+    '{"requests": %d, "duration_us": %d, "p50_us": %d, "p99_us": %d, ' ..
+    '"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d, "exhausted": %d, ' ..
+    '"redirected": %d, "other": %d}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    errors.connect, errors.read, errors.write, errors.status, errors.timeout, exhausted,
+    redirected, other))
+end

@@ -1,0 +1,237 @@
+"""`make bench`: signing throughput against the real stack, and the baselines it is compared to.
+
+Serves the site with gunicorn (production settings) on 127.0.0.1 with PostgreSQL, on a fresh
+database built by migrate + load_demo, and drives it with wrk (Debian's package):
+
+1. a minimal Django view (/healthz: no database, no template), the server's ceiling;
+2. initiative page views;
+3. signing: every statement goes through the real path (CSRF check, CAPTCHA validation,
+   the form's validation, HPKE encryption, storage, duplicate check, counters), all signers on
+   one initiative and one country (Bulgaria), each with its own valid EGN. The forms are fetched
+   first (GET, which creates the CAPTCHA challenges); their answers are read from the database,
+   as a human would read the picture; then the submissions are timed.
+
+The per-client rate limit is off for the run (SIGNING_RATE_LIMIT=""): all load comes from one
+address, and the limit protects against a client, not against a crowd.
+Nothing here asserts a speed: the script prints figures.
+"""
+
+import datetime
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+BASE = f"http://127.0.0.1:{PORT}"
+ADMIN_DSN = os.environ.get("BENCH_ADMIN_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
+DATABASE = "eci_bench"
+WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
+DURATION = int(os.environ.get("BENCH_SECONDS", "20"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+FORMS = int(os.environ.get("BENCH_FORMS", "16000"))
+INITIATIVE = "/en/initiatives/clean-air-around-every-school/"
+SIGN = INITIATIVE + "sign/bg/"
+REGISTRATION_NUMBER = "DEMO(2026)000001"
+
+
+def environment(workdir):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "eci_site.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SIGNING_DEDUPE_SECRET": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+        "STATIC_ROOT": str(workdir / "static"),
+        "ECI_VAR_DIR": str(workdir),
+        "HTTPS_ONLY": "false",
+        "SIGNING_RATE_LIMIT": "",
+    }
+
+
+def prepare_database(env):
+    with psycopg.connect(ADMIN_DSN, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {DATABASE}")
+    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+
+
+def start_server(env):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "eci_site.wsgi", "--bind", f"127.0.0.1:{PORT}",
+         "--workers", str(WORKERS), "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(BASE + "/healthz", timeout=2)  # noqa: S310
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def wrk(path, script=None, script_args=(), duration=DURATION):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        if script:
+            lua.write((BENCH / script).read_text())
+        lua.write((BENCH / "report.lua").read_text())
+    command = ["wrk", "-t", "4", "-c", str(CONNECTIONS), "-d", f"{duration}s", "-s", lua.name,
+               BASE + path, *(["--", *script_args] if script_args else [])]  # fmt: skip
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    os.unlink(lua.name)
+    result = json.loads(output.strip().splitlines()[-1])
+    seconds = result["duration_us"] / 1e6
+    errors = sum(result[key] for key in ("connect", "read", "write", "status", "timeout"))
+    return {
+        "requests": result["requests"],
+        "rate": result["requests"] / seconds,
+        "seconds": seconds,
+        "p50_ms": result["p50_us"] / 1000,
+        "p99_ms": result["p99_us"] / 1000,
+        "errors": errors,
+        "exhausted": result["exhausted"],
+        "redirected": result["redirected"],
+        "other": result["other"],
+    }
+
+
+def egn(number):
+    """A valid, unique EGN for each number: adults born from 1960 on, a serial per day."""
+    born = datetime.date(1960, 1, 1) + datetime.timedelta(days=number // 1000)
+    digits = f"{born:%y%m%d}{number % 1000:03d}"
+    weights = (2, 4, 8, 5, 10, 9, 7, 3, 6)
+    check = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 % 10
+    return digits + str(check)
+
+
+def fetch_forms(count):
+    """GET the form `count` times (each creates a CAPTCHA); returns cookie, token, key per form."""
+    local = threading.local()
+
+    def fetch(_):
+        if not hasattr(local, "opener"):
+            local.jar = CookieJar()
+            local.opener = urllib.request.build_opener(
+                urllib.request.HTTPCookieProcessor(local.jar)
+            )
+        html = local.opener.open(BASE + SIGN, timeout=30).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
+        cookie = next(c.value for c in local.jar if c.name == "csrftoken")
+        return cookie, token, key
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=CONNECTIONS) as pool:
+        forms = list(pool.map(fetch, range(count)))
+    return forms, count / (time.monotonic() - started)
+
+
+def captcha_answers(keys):
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DATABASE}") as db:
+        rows = db.execute(
+            "SELECT hashkey, response FROM captcha_captchastore WHERE hashkey = ANY(%s)", (keys,)
+        ).fetchall()
+    return dict(rows)
+
+
+def stored_statements():
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DATABASE}") as db:
+        statements = db.execute(
+            "SELECT count(*) FROM signing_statement s JOIN initiatives_initiative i"
+            " ON i.id = s.initiative_id WHERE i.registration_number = %s AND s.country = 'BG'",
+            (REGISTRATION_NUMBER,),
+        ).fetchone()[0]
+        counted = db.execute(
+            "SELECT coalesce(sum(c.count), 0) FROM signing_supportcounter c"
+            " JOIN initiatives_initiative i ON i.id = c.initiative_id"
+            " WHERE i.registration_number = %s AND c.country = 'BG'",
+            (REGISTRATION_NUMBER,),
+        ).fetchone()[0]
+    return statements, counted
+
+
+def line(name, result):
+    return (
+        f"{name:<34} {result['rate']:>9.1f}/s   p50 {result['p50_ms']:>7.1f} ms"
+        f"   p99 {result['p99_ms']:>7.1f} ms   errors {result['errors']}"
+    )
+
+
+def main():
+    workdir = Path(tempfile.mkdtemp(prefix="eci-bench-"))
+    env = environment(workdir)
+    print(f"Preparing a fresh PostgreSQL database ({DATABASE}) with the demo content...")
+    prepare_database(env)
+    server = start_server(env)
+    try:
+        print(f"gunicorn: {WORKERS} sync workers; wrk: 4 threads, {CONNECTIONS} connections, "
+              f"{DURATION} s per run; {os.cpu_count()} cores shared by all.\n")  # fmt: skip
+        wrk("/healthz", duration=3)  # warm-up
+        minimal = wrk("/healthz")
+        page_views = wrk(INITIATIVE)
+        print(f"Fetching {FORMS} signing forms (each creates a CAPTCHA challenge)...")
+        forms, form_rate = fetch_forms(FORMS)
+        answers = captcha_answers([key for _cookie, _token, key in forms])
+        data = workdir / "forms.txt"
+        data.write_text(
+            "".join(
+                f"{cookie}|{token}|{key}|{answers[key]}|{egn(number)}\n"
+                for number, (cookie, token, key) in enumerate(forms)
+            )
+        )
+        signing = wrk(SIGN, "post_statements.lua", [str(data), "4", SIGN])
+        statements, counted = stored_statements()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    signed_rate = statements / signing["seconds"]
+    print()
+    print(line("minimal Django view (/healthz)", minimal))
+    print(line("initiative page view", page_views))
+    print(f"{'signing form view (GET)':<34} {form_rate:>9.1f}/s   (threads in Python)")
+    print(line("statement submissions (POST)", signing))
+    print()
+    print(f"statements stored: {statements} in {signing['seconds']:.1f} s = {signed_rate:.1f}/s "
+          f"(one initiative, one country); counters: {counted}")  # fmt: skip
+    print(f"ratio signing / minimal view: {signed_rate / minimal['rate']:.2f}")
+    print(f"submissions answered with the receipt redirect: {signing['redirected']}; "
+          f"with anything else: {signing['other'] - signing['exhausted']}")  # fmt: skip
+    problems = []
+    if signing["exhausted"]:
+        problems.append(
+            f"{signing['exhausted']} requests found no prepared form (raise BENCH_FORMS)"
+        )
+    if signing["other"] - signing["exhausted"] or signing["errors"]:
+        problems.append("some submissions were not accepted")
+    if statements != signing["redirected"]:
+        problems.append("stored statements differ from the receipts given")
+    if counted != statements:
+        problems.append("counters differ from the stored statements")
+    print("errors: " + ("; ".join(problems) if problems else "0"))
+
+
+if __name__ == "__main__":
+    main()

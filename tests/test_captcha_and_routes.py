@@ -1,0 +1,63 @@
+"""The single-use CAPTCHA check and the page route cache."""
+
+import datetime
+
+import pytest
+from captcha.models import CaptchaStore
+from django import forms
+from django.utils import timezone
+
+from guidance.models import GuidancePage
+from home.captcha import SingleUseCaptchaField
+
+pytestmark = pytest.mark.django_db
+
+
+class CaptchaForm(forms.Form):
+    captcha = SingleUseCaptchaField()
+
+
+def challenge():
+    key = CaptchaStore.generate_key()
+    return key, CaptchaStore.objects.get(hashkey=key).response
+
+
+def test_a_challenge_passes_once():
+    key, answer = challenge()
+    assert CaptchaForm({"captcha_0": key, "captcha_1": answer.upper()}).is_valid()
+    assert not CaptchaForm({"captcha_0": key, "captcha_1": answer}).is_valid()
+
+
+def test_a_wrong_answer_uses_up_the_challenge():
+    key, answer = challenge()
+    assert not CaptchaForm({"captcha_0": key, "captcha_1": "wrong"}).is_valid()
+    assert not CaptchaForm({"captcha_0": key, "captcha_1": answer}).is_valid()
+
+
+def test_an_expired_challenge_fails():
+    key, answer = challenge()
+    CaptchaStore.objects.filter(hashkey=key).update(
+        expiration=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert not CaptchaForm({"captcha_0": key, "captcha_1": answer}).is_valid()
+
+
+def test_cached_route_follows_unpublishing_and_slug_changes(client):
+    url = "/en/organise/prepare-online-collection-system/certification/"
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # served from the cached route
+    page = GuidancePage.objects.get(slug="certification", locale__language_code="en")
+    page.unpublish()
+    assert client.get(url).status_code == 404
+    page.save_revision().publish()
+    assert client.get(url).status_code == 200
+    page.slug = "certifying"
+    page.save_revision().publish()
+    assert client.get(url).status_code == 404
+    assert client.get(url.replace("certification", "certifying")).status_code == 200
+
+
+def test_cached_route_keeps_the_language(client):
+    assert '<html lang="en"' in client.get("/en/organise/").content.decode()
+    assert '<html lang="bg"' in client.get("/bg/organise/").content.decode()
+    assert "Организиране на инициатива" in client.get("/bg/organise/").content.decode()
