@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/eci_test
 
-.PHONY: run install translations test test-sqlite test-postgres test-browser lint format messages bench clean
+.PHONY: run install translations test test-postgres test-browser lint format messages bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -55,8 +55,10 @@ messages: install
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
 	$(MANAGE) compile_translations
 
+# Needs PostgreSQL on 127.0.0.1 and Debian's wrk (installed here when missing).
 bench: translations
 	bash .ci/postgres
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(PY) bench/run.py
 
 clean:
