@@ -15,6 +15,7 @@ may keep an old route until ROUTE_CACHE_SECONDS pass.
 
 import uuid
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -98,3 +99,7 @@ def connect_invalidation():
     for model in [Page, *get_page_models(), Site]:
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"route-cache-delete-{model}")
     post_save.connect(invalidate, sender=Site, dispatch_uid="route-cache-site-save")
+    # The cached site chrome (templates/base.html) shows the site identity snippet.
+    identity = apps.get_model("home", "SiteIdentity")
+    post_save.connect(invalidate, sender=identity, dispatch_uid="chrome-identity-save")
+    post_delete.connect(invalidate, sender=identity, dispatch_uid="chrome-identity-delete")

@@ -61,3 +61,18 @@ def test_cached_route_keeps_the_language(client):
     assert '<html lang="en"' in client.get("/en/organise/").content.decode()
     assert '<html lang="bg"' in client.get("/bg/organise/").content.decode()
     assert "Организиране на инициатива" in client.get("/bg/organise/").content.decode()
+
+
+def test_cached_chrome_follows_the_site_identity_and_page_titles(client):
+    from home.models import SiteIdentity, StandardPage
+
+    assert "Citizens&#x27; Initiatives" in client.get("/en/organise/").content.decode()
+    identity = SiteIdentity.objects.get(locale__language_code="en")
+    identity.site_name = "Initiatives Europe"
+    identity.save()
+    assert "Initiatives Europe" in client.get("/en/organise/").content.decode()
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    about.title = "About citizens' initiatives"
+    about.save_revision().publish()
+    menu = client.get("/en/organise/").content.decode().split('class="main-menu"')[1]
+    assert "About citizens&#x27; initiatives" in menu.split("</nav>")[0]

@@ -2,11 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from home.models import ContactPage, SiteIdentity
+from home.routing import current_version
 
 register = template.Library()
 
@@ -106,7 +108,24 @@ def home_url(context):
 
 @register.simple_tag
 def site_identity():
-    return SiteIdentity.for_active_language()
+    key = f"site-identity:{current_version()}:{get_language()}"
+    identity = cache.get(key)
+    if identity is None:
+        identity = SiteIdentity.for_active_language()
+        cache.set(key, identity, settings.ROUTE_CACHE_SECONDS)
+    return identity
+
+
+@register.simple_tag
+def chrome_version():
+    """Part of the key of the cached header, footer and alternates (templates/base.html): it
+    changes with any change to the page tree, the sites or the site identity."""
+    return current_version()
+
+
+@register.simple_tag
+def chrome_seconds():
+    return settings.ROUTE_CACHE_SECONDS
 
 
 @register.simple_tag(takes_context=True)
