@@ -45,6 +45,7 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
+@register_snippet
 class Initiative(ClusterableModel):
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Registered")
