@@ -85,11 +85,6 @@ def fingerprint(text):
     return hashlib.sha256(public_key_bytes(text)).hexdigest()
 
 
-def format_fingerprint(hex_digest):
-    """Groups of four for reading aloud and comparing by eye."""
-    return " ".join(hex_digest[i : i + 4] for i in range(0, len(hex_digest), 4))
-
-
 # --- Key pairs and key files -------------------------------------------------------------------
 
 

@@ -37,8 +37,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Private key written to {path}. Keep it, and its passphrase, offline.")
         self.stdout.write("\nPublic key (paste it into the initiative in the admin):\n")
         self.stdout.write(public)
-        self.stdout.write("\nFingerprint (compare it with the one the admin shows):\n")
-        self.stdout.write(crypto.format_fingerprint(crypto.fingerprint(public)))
+        self.stdout.write("\nFingerprint (the admin shows the same; compare them):\n")
+        self.stdout.write(crypto.fingerprint(public))
 
 
 def read_passphrase(passphrase_file):
