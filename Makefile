@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/eci_test
 
-.PHONY: run install translations test test-postgres test-browser lint format messages bench clean
+.PHONY: run install translations test test-postgres test-browser lint format messages bench bench-export clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -60,6 +60,11 @@ bench: translations
 	bash .ci/postgres
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(PY) bench/run.py
+
+# Generates 1,000,000 encrypted statements (about 2 GB of temporary files) and exports them
+# offline; BENCH_EXPORT_STATEMENTS and BENCH_EXPORT_WORKERS adjust it.
+bench-export: translations
+	PYTHONPATH=. $(PY) bench/export.py
 
 clean:
 	rm -rf $(VENV) var static_collected node_modules

@@ -93,6 +93,20 @@ class Initiative(ClusterableModel):
     key_fingerprint = models.CharField(
         max_length=64, blank=True, editable=False, verbose_name=_("public key fingerprint")
     )
+    submitted_to_authorities_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("statements submitted to the national authorities on"),
+    )
+    submitted_to_commission_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("initiative submitted to the Commission on"),
+        help_text=_(
+            "The statements must be destroyed one month after this date at the latest; the "
+            "collection dashboard shows the deadline."
+        ),
+    )
     is_demonstration = models.BooleanField(
         default=False,
         verbose_name=_("demonstration data"),
@@ -118,6 +132,10 @@ class Initiative(ClusterableModel):
             [FieldPanel("public_key"), FieldPanel("key_fingerprint", read_only=True)],
             heading=_("Encryption of statements collected on this site"),
         ),
+        FieldRowPanel(
+            [FieldPanel("submitted_to_authorities_on"), FieldPanel("submitted_to_commission_on")],
+            heading=_("Submission"),
+        ),
         FieldPanel("is_demonstration"),
     ]
 
@@ -125,6 +143,13 @@ class Initiative(ClusterableModel):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         ordering = ["-registration_date"]
+        permissions = [
+            (
+                "follow_collection",
+                "Can see the collection dashboard and download encrypted statements",
+            ),
+            ("destroy_statements", "Can destroy the statements of support of an initiative"),
+        ]
 
     def __str__(self):
         return f"{self.registration_number} {self.name}"

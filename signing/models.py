@@ -103,7 +103,10 @@ class Statement(models.Model):
                 fields=["initiative", "dedupe_hash"], name="one_statement_per_person"
             )
         ]
-        indexes = [models.Index(fields=["initiative", "country"])]
+        indexes = [
+            models.Index(fields=["initiative", "country"]),
+            models.Index(fields=["initiative", "submitted_on"]),
+        ]
 
     def __str__(self):
         return str(self.id)
@@ -134,3 +137,30 @@ class SupportCounter(models.Model):
 
     def __str__(self):
         return f"{self.initiative_id}/{self.country}/{self.shard}: {self.count}"
+
+
+class DestroyedStatements(models.Model):
+    """How many statements were destroyed, per initiative, country and day of signing.
+
+    Destroying statements must not make the initiative's history disappear: the counters keep
+    the totals, and these rows keep the days for the dashboard's chart and the reconciliation.
+    """
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="+"
+    )
+    country = models.CharField(max_length=2)
+    submitted_on = models.DateField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("destroyed statements")
+        verbose_name_plural = _("destroyed statements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "country", "submitted_on"], name="one_destroyed_count_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.initiative_id}/{self.country}/{self.submitted_on}: {self.count}"

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "guidance",
     "news",
     "signing",
+    "organisers",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

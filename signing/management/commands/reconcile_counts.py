@@ -2,14 +2,15 @@
 
 The counters are what pages read (O(1) per view); the statements are the truth. They agree by
 construction (both change in one transaction); this command proves it, and with --fix rewrites
-the counters of any initiative and country that differ.
+the counters of any initiative and country that differ. Statements destroyed on their deadline
+still count: DestroyedStatements keeps how many there were.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count, Sum
 
-from signing.models import Statement, SupportCounter
+from signing.models import DestroyedStatements, Statement, SupportCounter
 
 
 def discrepancies():
@@ -24,6 +25,12 @@ def discrepancies():
         (row["initiative_id"], row["country"]): row["total"]
         for row in Statement.objects.values("initiative_id", "country").annotate(total=Count("id"))
     }
+    destroyed = DestroyedStatements.objects.values("initiative_id", "country").annotate(
+        total=Sum("count")
+    )
+    for row in destroyed:
+        key = (row["initiative_id"], row["country"])
+        stored[key] = stored.get(key, 0) + row["total"]
     return {
         key: (counted.get(key, 0), stored.get(key, 0))
         for key in counted.keys() | stored.keys()

@@ -1,0 +1,193 @@
+"""The files for the national authorities: one XML document per member state, and its schema.
+
+The shape is section 6 of the reference (what the Commission's software produced); the schema is
+`statements.xsd` next to this module. Each signature is validated against the schema as it is
+made, so a bad statement is named by its identifier; each file is validated again as a whole,
+streaming, before it takes its final name.
+"""
+
+import datetime
+import os
+from contextlib import ExitStack
+from pathlib import Path
+
+from lxml import etree
+
+from signing.forms import OTHER_COUNTRY
+from signing.rules import RULES
+
+SCHEMA_PATH = Path(__file__).with_name("statements.xsd")
+SCHEMA = etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
+
+GENERAL, ADDRESS, IDENTIFICATION = "oct.group.general", "oct.group.address", "oct.group.id"
+
+
+class InvalidStatement(ValueError):
+    """A decrypted statement that cannot go into an authority's file; the message says why."""
+
+
+def signatory_groups(data, country):
+    """[(group name, [(property key, value)])] for one decrypted statement, values as typed."""
+    rule = RULES.get(country)
+    if rule is None:
+        raise InvalidStatement(f"unknown country {country!r}")
+    if data.get("country") != country:
+        raise InvalidStatement("the statement names another country than its record")
+    general = [
+        ("oct.property.full.first.names", _text(data, "first_names")),
+        ("oct.property.family.names", _text(data, "family_names")),
+    ]
+    if rule.part == "A":
+        try:
+            born = datetime.date.fromisoformat(_text(data, "date_of_birth"))
+        except ValueError:
+            raise InvalidStatement("the date of birth is not a date") from None
+        general.append(("oct.property.date.of.birth", born.strftime("%d/%m/%Y")))
+        residence = _text(data, "residence_country")
+        if residence == OTHER_COUNTRY:
+            residence = _text(data, "residence_country_other")
+        address = [
+            ("oct.property.street", _text(data, "street")),
+            ("oct.property.street.number", _text(data, "street_number")),
+            ("oct.property.postal.code", _text(data, "postal_code")),
+            ("oct.property.city", _text(data, "city")),
+            ("oct.property.country", residence),
+        ]
+        return [(GENERAL, general), (ADDRESS, address)]
+    kind = _text(data, "document_type")
+    if kind not in {item.kind for item in rule.identifiers}:
+        raise InvalidStatement(f"{kind!r} is not a document accepted from {country}")
+    return [
+        (GENERAL, general),
+        (IDENTIFICATION, [(f"oct.property.{kind}", _text(data, "document_number"))]),
+    ]
+
+
+def signature_element(identifier, submitted_on, annex_revision, groups):
+    """One <signature>, validated on its own against the schema."""
+    try:
+        signature = _build_signature(identifier, submitted_on, annex_revision, groups)
+    except ValueError:  # lxml refuses text that XML cannot hold, such as control characters
+        raise InvalidStatement("holds characters that XML cannot represent") from None
+    if not SCHEMA.validate(signature):
+        error = SCHEMA.error_log.last_error
+        raise InvalidStatement(f"does not match the schema: {error.message if error else ''}")
+    return signature
+
+
+def _build_signature(identifier, submitted_on, annex_revision, groups):
+    signature = etree.Element("signature")
+    _sub(signature, "submissionDate", submitted_on)
+    _sub(signature, "signatureIdentifier", identifier)
+    _sub(signature, "annexRevision", annex_revision)
+    groups_element = etree.SubElement(etree.SubElement(signature, "signatoryInfo"), "groups")
+    for name, properties in groups:
+        group = etree.SubElement(groups_element, "group")
+        _sub(group, "name", name)
+        properties_element = etree.SubElement(group, "properties")
+        for key, value in properties:
+            item = etree.SubElement(properties_element, "property")
+            _sub(item, "key", key)
+            _sub(item, "value", value)
+    return signature
+
+
+def initiative_element(record):
+    data = etree.Element("initiativeData")
+    contacts = "; ".join(
+        f"{person['name']} <{person['email']}>" if person.get("email") else person["name"]
+        for person in record["contact_persons"]
+    )
+    for tag, value in (
+        ("registrationNumber", record["registration_number"]),
+        ("startOfTheCollectionPeriod", record["collection_start"]),
+        ("endOfTheCollectionPeriod", record["collection_end"]),
+        ("urlOnCommissionRegister", record["register_url"]),
+        ("title", record["title"]),
+        ("objectives", record["objectives"]),
+        ("registeredContactPersons", contacts),
+        ("url", record["url"]),
+    ):
+        _sub(data, tag, value)
+    return data
+
+
+class AuthorityFiles:
+    """The open XML files of one export, one per country, written as statements arrive.
+
+    Each file is written under a temporary name, validated as a whole against the schema with
+    a streaming parser (bounded memory at any size), and only then renamed to `<country>.xml`.
+    """
+
+    def __init__(self, directory, record):
+        self.directory = Path(directory)
+        self.record = record
+        self.stack = ExitStack()
+        self.writers = {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stack.close()
+
+    def write(self, country, signature):
+        if country not in self.writers:
+            self.writers[country] = self._open(country)
+        self.writers[country].write(signature)
+
+    def _open(self, country):
+        path = str(self.partial_path(country))
+        writer = self.stack.enter_context(etree.xmlfile(path, encoding="UTF-8", buffered=True))
+        writer.write_declaration()
+        self.stack.enter_context(writer.element("supportForm"))
+        for_country = etree.Element("forCountry")
+        for_country.text = country.lower()
+        writer.write(for_country, initiative_element(self.record))
+        self.stack.enter_context(writer.element("signatures"))
+        return writer
+
+    def partial_path(self, country):
+        return self.directory / f".{country.lower()}.xml.partial"
+
+    def finish(self):
+        """Close, validate and name every file: {country: path} and {country: schema error}."""
+        self.stack.close()
+        written, invalid = {}, {}
+        for country in sorted(self.writers):
+            partial = self.partial_path(country)
+            error = validate_file(partial)
+            if error:
+                invalid[country] = error
+                partial.unlink()
+            else:
+                final = self.directory / f"{country.lower()}.xml"
+                os.replace(partial, final)
+                written[country] = final
+        return written, invalid
+
+
+def validate_file(path):
+    """The first schema error of an XML file, or None; memory stays bounded at any size."""
+    try:
+        for _event, element in etree.iterparse(str(path), events=("end",), schema=SCHEMA):
+            if element.tag == "signature":
+                element.clear()
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+    except (etree.XMLSyntaxError, etree.DocumentInvalid) as error:
+        return str(error)
+    return None
+
+
+def _text(data, name):
+    value = data.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidStatement(f"{name.replace('_', ' ')} is missing")
+    return value
+
+
+def _sub(parent, tag, text):
+    element = etree.SubElement(parent, tag)
+    element.text = text
+    return element

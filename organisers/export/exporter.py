@@ -1,0 +1,181 @@
+"""Decrypt an initiative's statements with the organisers' private key and write the files.
+
+Runs on the organisers' own computer. Statements come either from the database or from an
+export bundle, as a stream: memory stays bounded however many there are. Nothing is skipped in
+silence: a statement that does not decrypt, or whose content cannot go into an authority's file,
+is reported by its identifier (never by its content) and makes the export fail.
+"""
+
+import csv
+import json
+import multiprocessing
+from collections import Counter
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+
+from signing import crypto
+from signing.rules import RULES
+
+from .authority_xml import (
+    IDENTIFICATION,
+    AuthorityFiles,
+    InvalidStatement,
+    signatory_groups,
+    signature_element,
+)
+
+# Spreadsheet programs run a cell that starts with one of these as a formula; the CSV files are
+# for people to open, so such a value is written with a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DECRYPT_CHUNK = 256
+
+
+@dataclass
+class ExportResult:
+    per_country: Counter = field(default_factory=Counter)
+    failures: list = field(default_factory=list)  # (identifier, country, reason)
+    files: dict = field(default_factory=dict)
+    invalid_files: dict = field(default_factory=dict)  # country: first schema error
+
+    @property
+    def exported(self):
+        return sum(self.per_country.values())
+
+    @property
+    def ok(self):
+        return not self.failures and not self.invalid_files
+
+
+class WrongKey(ValueError):
+    pass
+
+
+def export_statements(record, statements, private_key, directory, *, write_csv=False,
+                      workers=1, progress=None):  # fmt: skip
+    """Write one validated XML file per member state (and CSV files on request)."""
+    key_fingerprint = crypto.fingerprint(private_key.public_key_text())
+    if key_fingerprint != record["key_fingerprint"]:
+        raise WrongKey(
+            "This key file does not open these statements: they were encrypted to the key "
+            f"with fingerprint {record['key_fingerprint']}, the key file holds "
+            f"{key_fingerprint}."
+        )
+    result = ExportResult()
+    decrypted = _decrypt_stream(statements, private_key, record["registration_number"], workers)
+    with AuthorityFiles(directory, record) as files, ExitStack() as csv_files:
+        csv_writers = {}
+        for identifier, country, day, annex, key, plaintext in decrypted:
+            if progress:
+                progress.advance()
+            try:
+                if key != key_fingerprint:
+                    raise InvalidStatement("was encrypted to another key")
+                if plaintext is None:
+                    raise InvalidStatement("does not decrypt: it was damaged or moved")
+                groups = signatory_groups(_json(plaintext), country)
+                files.write(country, signature_element(identifier, day, annex, groups))
+            except InvalidStatement as problem:
+                result.failures.append((identifier, country, str(problem)))
+                continue
+            result.per_country[country] += 1
+            if write_csv:
+                if country not in csv_writers:
+                    csv_writers[country] = _open_csv(csv_files, directory, country)
+                csv_writers[country].writerow(csv_row(identifier, day, annex, groups))
+        result.files, result.invalid_files = files.finish()
+    if progress:
+        progress.finish()
+    return result
+
+
+def _json(plaintext):
+    try:
+        data = json.loads(plaintext)
+    except ValueError:
+        raise InvalidStatement("decrypts to something that is not a statement") from None
+    if not isinstance(data, dict):
+        raise InvalidStatement("decrypts to something that is not a statement")
+    return data
+
+
+CSV_HEADINGS = {
+    "A": ["first names", "family names", "date of birth", "street", "street number",
+          "postal code", "city", "country of residence"],
+    "B": ["first names", "family names", "document", "document number"],
+}  # fmt: skip
+
+
+def csv_row(identifier, day, annex, groups):
+    cells = [identifier, day, annex]
+    for name, properties in groups:
+        for key, value in properties:
+            if name == IDENTIFICATION:
+                cells.append(key.removeprefix("oct.property."))
+            cells.append(_cell(value))
+    return cells
+
+
+def _open_csv(stack, directory, country):
+    path = directory / f"{country.lower()}.csv"
+    handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
+    writer = csv.writer(handle)
+    writer.writerow(
+        ["identifier", "submission date", "annex revision", *CSV_HEADINGS[RULES[country].part]]
+    )
+    return writer
+
+
+def _cell(value):
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+# --- Decryption, optionally in worker processes ----------------------------------------------
+
+_worker_key = None
+
+
+def _decrypt_one(item, private_key, registration_number):
+    identifier, country, day, annex, key, ciphertext = item
+    info = crypto.context(registration_number, country, annex)
+    try:
+        plaintext = crypto.decrypt(private_key, ciphertext, info)
+    except crypto.DecryptionFailed:
+        plaintext = None
+    return identifier, country, day, annex, key, plaintext
+
+
+def _start_worker(mlkem_seed, x25519_private, registration_number):
+    global _worker_key
+    _worker_key = (crypto.PrivateKey(mlkem_seed, x25519_private), registration_number)
+
+
+def _decrypt_chunk(chunk):
+    return [_decrypt_one(item, *_worker_key) for item in chunk]
+
+
+def _chunks(items, size):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _decrypt_stream(statements, private_key, registration_number, workers):
+    """Decrypted statements in order; with workers > 1, decryption runs in that many processes
+    while this one writes the files (the key is handed to them in memory, never written)."""
+    if workers <= 1:
+        for item in statements:
+            yield _decrypt_one(item, private_key, registration_number)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(
+        workers,
+        initializer=_start_worker,
+        initargs=(private_key.mlkem_seed, private_key.x25519_private, registration_number),
+    ) as pool:
+        for chunk in pool.imap(_decrypt_chunk, _chunks(statements, DECRYPT_CHUNK)):
+            yield from chunk

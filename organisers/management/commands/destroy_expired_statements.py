@@ -1,0 +1,52 @@
+"""Destroy every statement past its deletion deadline; meant for a daily cron job.
+
+The deadline follows the rules in initiatives/deadlines.py (the regime by registration date).
+Each destruction is written to the audit log with its counts; the public counts are kept.
+"""
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from initiatives.deadlines import deletion_deadline
+from initiatives.models import Initiative
+from organisers.audit import DESTROYED_ON_DEADLINE
+from organisers.retention import destroy_statements
+
+
+class Command(BaseCommand):
+    help = "Destroy the statements of every initiative whose deletion deadline has come."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="report, destroy nothing")
+        parser.add_argument(
+            "--date", help="act as if today were this date (YYYY-MM-DD), to check ahead"
+        )
+
+    def handle(self, *args, dry_run=False, date=None, **options):
+        try:
+            today = datetime.date.fromisoformat(date) if date else timezone.localdate()
+        except ValueError:
+            raise CommandError("Give the date as YYYY-MM-DD.") from None
+        due = 0
+        for initiative in Initiative.objects.filter(statements__isnull=False).distinct():
+            deadline = deletion_deadline(initiative)
+            if deadline is None or deadline > today:
+                continue
+            due += 1
+            if dry_run:
+                count = initiative.statements.count()
+                self.stdout.write(f"{initiative}: {count} statement(s) due since {deadline}.")
+                continue
+            destroyed = destroy_statements(
+                initiative,
+                action=DESTROYED_ON_DEADLINE,
+                reason=f"Deletion deadline {deadline.isoformat()}",
+            )
+            self.stdout.write(
+                f"{initiative}: destroyed {sum(destroyed.values())} statement(s) "
+                f"(deadline {deadline})."
+            )
+        if not due:
+            self.stdout.write("No statement has reached its deletion deadline.")

@@ -1,0 +1,175 @@
+"""Decrypt an initiative's statements and write the files for the national authorities.
+
+Run it on the organisers' own computer, where the private key is:
+
+    manage.py export_statements --bundle ECI-2026-000001.bundle.jsonl \\
+        --key organisers.key.json --output export/ [--csv]
+
+or, with the project connected to the database, --initiative <registration number> instead of
+--bundle. The passphrase is asked for (or read from --passphrase-file). Exit status: 0 when every
+statement was exported, 1 when any statement or file failed (listed by identifier in the summary),
+2 for a wrong key, passphrase or bundle.
+"""
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.log_actions import log
+
+from initiatives.models import Initiative
+from organisers.audit import STATEMENTS_EXPORTED
+from organisers.bundle import DamagedBundle, read_bundle
+from organisers.export.exporter import WrongKey, export_statements
+from organisers.export.progress import Progress
+from organisers.records import initiative_record, stored_statements
+from signing.crypto import PrivateKey, UnusableKey
+
+USAGE_ERROR, EXPORT_FAILED = 2, 1
+
+
+class Command(BaseCommand):
+    help = "Decrypt statements with the organisers' private key; write one XML file per country."
+
+    def add_arguments(self, parser):
+        source = parser.add_mutually_exclusive_group(required=True)
+        source.add_argument(
+            "--bundle", type=Path, help="an export bundle downloaded from the admin"
+        )
+        source.add_argument("--initiative", help="registration number, to read the database")
+        parser.add_argument("--key", type=Path, required=True, help="the private key file")
+        parser.add_argument(
+            "--passphrase-file", type=Path, help="read the passphrase from this file's first line"
+        )
+        parser.add_argument("--output", type=Path, required=True, help="an empty or new folder")
+        parser.add_argument("--csv", action="store_true", help="also write a CSV file per country")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=min(os.cpu_count() or 1, 4),
+            help="processes that decrypt (default: the number of processors, at most 4)",
+        )
+
+    def handle(self, *args, **options):
+        output = options["output"]
+        if output.exists() and any(output.iterdir()):
+            raise CommandError(
+                f"{output} is not empty; choose a new folder.", returncode=USAGE_ERROR
+            )
+        try:
+            key_text = options["key"].read_text(encoding="utf-8")
+        except OSError as error:
+            raise CommandError(
+                f"Cannot read the key file: {error.strerror}.", returncode=USAGE_ERROR
+            ) from None
+        try:
+            private_key = PrivateKey.from_file_json(key_text, self.passphrase(options))
+        except UnusableKey as error:
+            raise CommandError(str(error), returncode=USAGE_ERROR) from None
+
+        with self.source(options) as (record, total, statements, initiative):
+            output.mkdir(parents=True, exist_ok=True)
+            progress = Progress(total) if options["verbosity"] > 0 else None
+            try:
+                result = export_statements(
+                    record, statements, private_key, output,
+                    write_csv=options["csv"], workers=options["workers"], progress=progress,
+                )  # fmt: skip
+            except (WrongKey, DamagedBundle) as error:
+                raise CommandError(str(error), returncode=USAGE_ERROR) from None
+        summary = summarise(record, result)
+        (output / "summary.txt").write_text(summary, encoding="utf-8")
+        self.stdout.write(summary)
+        if initiative is not None:
+            log(
+                initiative,
+                STATEMENTS_EXPORTED,
+                data={
+                    "countries": dict(sorted(result.per_country.items())),
+                    "total": result.exported,
+                    "failures": len(result.failures),
+                    "by": getpass.getuser(),
+                },
+            )
+        if not result.ok:
+            raise CommandError(
+                f"{len(result.failures)} statement(s) and {len(result.invalid_files)} file(s) "
+                "could not be exported; see the summary.",
+                returncode=EXPORT_FAILED,
+            )
+
+    def passphrase(self, options):
+        if options["passphrase_file"]:
+            try:
+                return options["passphrase_file"].read_text(encoding="utf-8").splitlines()[0]
+            except (OSError, IndexError):
+                raise CommandError(
+                    "Cannot read a passphrase from that file.", returncode=USAGE_ERROR
+                ) from None
+        if sys.stdin.isatty():
+            return getpass.getpass("Passphrase of the private key: ")
+        return sys.stdin.readline().rstrip("\n")
+
+    def source(self, options):
+        if options["bundle"]:
+            return BundleSource(options["bundle"])
+        return DatabaseSource(options["initiative"])
+
+
+class BundleSource:
+    def __init__(self, path):
+        self.path = path
+
+    def __enter__(self):
+        try:
+            self.handle = open(self.path, "rb")  # noqa: SIM115 (closed in __exit__)
+        except OSError as error:
+            raise CommandError(
+                f"Cannot read the bundle: {error.strerror}.", returncode=USAGE_ERROR
+            ) from None
+        try:
+            record, total, statements = read_bundle(self.handle)
+        except DamagedBundle as error:
+            self.handle.close()
+            raise CommandError(str(error), returncode=USAGE_ERROR) from None
+        return record, total, statements, None
+
+    def __exit__(self, *exc_info):
+        self.handle.close()
+
+
+class DatabaseSource:
+    def __init__(self, registration_number):
+        try:
+            self.initiative = Initiative.objects.get(registration_number=registration_number)
+        except Initiative.DoesNotExist:
+            raise CommandError(
+                f"No initiative {registration_number}.", returncode=USAGE_ERROR
+            ) from None
+
+    def __enter__(self):
+        initiative = self.initiative
+        total = initiative.statements.count()
+        return initiative_record(initiative), total, stored_statements(initiative), initiative
+
+    def __exit__(self, *exc_info):
+        return None
+
+
+def summarise(record, result):
+    lines = [f"Export of {record['registration_number']}: {result.exported} statement(s)."]
+    for country, count in sorted(result.per_country.items()):
+        lines.append(f"  {country}: {count}  ({result.files.get(country, 'NOT WRITTEN')})")
+    for country, error in sorted(result.invalid_files.items()):
+        lines.append(f"File for {country} failed the schema and was not written: {error}")
+    if result.failures:
+        lines.append(f"{len(result.failures)} statement(s) not exported:")
+        lines.extend(
+            f"  {identifier} ({country}): {reason}"
+            for identifier, country, reason in result.failures
+        )
+    else:
+        lines.append("Every statement was decrypted, validated and written.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,45 @@
+"""Destroying statements when the law says so, keeping the counts and leaving an audit trail."""
+
+from django.db import transaction
+from django.db.models import Count
+from wagtail.log_actions import log
+
+from signing.models import DestroyedStatements, Statement
+
+
+def destroy_statements(initiative, *, action, user=None, reason=""):
+    """Delete every statement of the initiative; return {country: count destroyed}.
+
+    The sharded counters are left alone, so public totals do not change; the per-day counts go
+    to DestroyedStatements, so the dashboard and `reconcile_counts` still see them.
+    """
+    with transaction.atomic():
+        statements = Statement.objects.filter(initiative=initiative)
+        per_day = list(
+            statements.values("country", "submitted_on").annotate(total=Count("id")).order_by()
+        )
+        for row in per_day:
+            destroyed, created = DestroyedStatements.objects.select_for_update().get_or_create(
+                initiative=initiative,
+                country=row["country"],
+                submitted_on=row["submitted_on"],
+                defaults={"count": row["total"]},
+            )
+            if not created:
+                destroyed.count += row["total"]
+                destroyed.save(update_fields=["count"])
+        statements.delete()
+        per_country = {}
+        for row in per_day:
+            per_country[row["country"]] = per_country.get(row["country"], 0) + row["total"]
+        log(
+            initiative,
+            action,
+            user=user,
+            data={
+                "countries": dict(sorted(per_country.items())),
+                "total": sum(per_country.values()),
+                "reason": reason,
+            },
+        )
+    return per_country

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "collection"
+urlpatterns = [
+    path("", views.CollectionIndex.as_view(), name="index"),
+    path("<int:pk>/", views.CollectionDashboard.as_view(), name="dashboard"),
+    path("<int:pk>/bundle/", views.DownloadBundle.as_view(), name="bundle"),
+    path("<int:pk>/destroy/", views.DestroyStatements.as_view(), name="destroy"),
+]

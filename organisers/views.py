@@ -1,0 +1,151 @@
+"""The collection dashboard in Wagtail's admin, bundle downloads and deletion on request.
+
+Only users with `initiatives.follow_collection` see the dashboard and download bundles; only
+those with `initiatives.destroy_statements` destroy statements. Nothing here shows personal
+data: the database holds none in the clear, and the views read counts only.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+
+from initiatives.models import Initiative
+from signing.counters import counts_by_initiative
+
+from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
+from .bundle import bundle_lines
+from .dashboard import overview
+from .records import initiative_record, stored_statements
+from .retention import destroy_statements
+
+FOLLOW = "initiatives.follow_collection"
+DESTROY = "initiatives.destroy_statements"
+
+
+def collected_here():
+    return Initiative.objects.filter(collection=Initiative.Collection.ON_SITE)
+
+
+class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_required = FOLLOW
+    raise_exception = True
+    page_title = _("Collection")
+    header_icon = "list-ul"
+    template_name = "organisers/index.html"
+
+    def get_context_data(self, **kwargs):
+        initiatives = list(collected_here())
+        counts = counts_by_initiative([initiative.pk for initiative in initiatives])
+        for initiative in initiatives:
+            initiative.total = sum(counts[initiative.pk].values())
+        return super().get_context_data(initiatives=initiatives, **kwargs)
+
+
+class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
+    raise_exception = True
+    header_icon = "list-ul"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.initiative = get_object_or_404(collected_here(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.initiative)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("collection:index"), "label": _("Collection")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class CollectionDashboard(InitiativeMixin, TemplateView):
+    permission_required = FOLLOW
+    page_title = _("Collection dashboard")
+    template_name = "organisers/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            initiative=self.initiative,
+            can_destroy=self.request.user.has_perm(DESTROY),
+            **overview(self.initiative),
+            **kwargs,
+        )
+
+
+class DownloadBundle(PermissionRequiredMixin, View):
+    """The encrypted statements of one initiative, streamed (a POST, so that no prefetch or
+    crawler can cause a download that the audit log would then record)."""
+
+    permission_required = FOLLOW
+    raise_exception = True
+
+    def post(self, request, pk):
+        initiative = get_object_or_404(collected_here(), pk=pk)
+        count = initiative.statements.count()
+        log(initiative, BUNDLE_DOWNLOADED, user=request.user, data={"total": count})
+        lines = bundle_lines(initiative_record(initiative), count, stored_statements(initiative))
+        response = StreamingHttpResponse(lines, content_type="application/x-ndjson")
+        name = f"{slugify(initiative.registration_number)}-{timezone.localdate()}.bundle.jsonl"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ConfirmDestroyForm(forms.Form):
+    registration_number = forms.CharField(
+        label=_("Type the registration number of the initiative to confirm"), max_length=50
+    )
+    reason = forms.CharField(
+        label=_("Reason (kept in the audit log)"), max_length=500, widget=forms.Textarea
+    )
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initiative = initiative
+
+    def clean_registration_number(self):
+        value = self.cleaned_data["registration_number"].strip()
+        if value != self.initiative.registration_number:
+            raise forms.ValidationError(_("This is not the registration number of the initiative."))
+        return value
+
+
+class DestroyStatements(InitiativeMixin, FormView):
+    permission_required = DESTROY
+    page_title = _("Destroy the statements")
+    template_name = "organisers/destroy.html"
+    form_class = ConfirmDestroyForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "initiative": self.initiative}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            initiative=self.initiative, stored=self.initiative.statements.count(), **kwargs
+        )
+
+    def form_valid(self, form):
+        destroyed = destroy_statements(
+            self.initiative,
+            action=DESTROYED_ON_DEMAND,
+            user=self.request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(
+            self.request,
+            _("%(count)s statements were destroyed; the counts are kept.")
+            % {"count": sum(destroyed.values())},
+        )
+        return redirect("collection:dashboard", pk=self.initiative.pk)

@@ -1,0 +1,29 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import audit, urls
+from .views import FOLLOW
+
+
+@hooks.register("register_admin_urls")
+def collection_urls():
+    return [path("collection/", include(urls, namespace="collection"))]
+
+
+class CollectionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(FOLLOW)
+
+
+@hooks.register("register_admin_menu_item")
+def collection_menu_item():
+    return CollectionMenuItem(
+        _("Collection"), reverse("collection:index"), icon_name="list-ul", order=250
+    )
+
+
+@hooks.register("register_log_actions")
+def organisers_log_actions(actions):
+    audit.register(actions)

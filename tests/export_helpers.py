@@ -1,0 +1,99 @@
+"""Signing a varied set of statements, and reading back what an export wrote."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.text import slugify
+from lxml import etree
+
+from home.demo.initiatives import DEMO_KEY_PASSPHRASE
+from organisers.export.authority_xml import SCHEMA
+from signing.models import Statement
+
+from .signing_helpers import bulgarian, german, sign
+
+# What each signer types, by country: Part B with several document kinds, Part A with an
+# address abroad and one outside the Union.
+SIGNERS = [
+    ("BG", bulgarian()),
+    ("BG", bulgarian(first_names="Иван", family_names="Стоянов-Кирилов",
+                     document_number="0341150010")),
+    ("DE", german()),
+    ("DE", german(first_names="Anna Lena", street="Rue de l'Église", postal_code="1000",
+                  city="Bruxelles", residence_country="BE", date_of_birth="2008-01-01")),
+    ("FR", german(first_names="Élodie", family_names="Dupont", postal_code="2000",
+                  residence_country="other", residence_country_other="Schweiz", city="Neuchâtel")),
+    ("IT", {"first_names": "Giulia", "family_names": "Rossi", "document_type": "passport",
+            "document_number": "YA1234567"}),
+    ("RO", {"first_names": "Ana", "family_names": "Vlădescu-Ţepeş",
+            "document_type": "personal.number",
+            "document_number": "1800101221144"}),
+    ("RO", {"first_names": "Mihai", "family_names": "Ionescu", "document_type": "id.card",
+            "document_number": "RX123456"}),
+]  # fmt: skip
+
+
+def sign_all(client):
+    identifiers = []
+    for country, fields in SIGNERS:
+        response = sign(client, country, **fields)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        identifiers.append(response["Location"].rstrip("/").rsplit("/", 1)[-1])
+    return identifiers
+
+
+def demo_key_path(initiative):
+    return Path(settings.DEMO_KEY_DIR) / f"{slugify(initiative.registration_number)}.key.json"
+
+
+def passphrase_file(tmp_path, passphrase=DEMO_KEY_PASSPHRASE):
+    path = tmp_path / "passphrase.txt"
+    path.write_text(passphrase + "\n", encoding="utf-8")
+    return path
+
+
+def read_export(path):
+    """{identifier: (forCountry, {property key: value}, submissionDate)} of one XML file,
+    after validating it against the shipped schema."""
+    document = etree.parse(str(path))
+    assert SCHEMA.validate(document), SCHEMA.error_log
+    country = document.findtext("forCountry")
+    found = {}
+    for signature in document.iterfind("signatures/signature"):
+        properties = {
+            item.findtext("key"): item.findtext("value")
+            for item in signature.iterfind("signatoryInfo/groups/group/properties/property")
+        }
+        found[signature.findtext("signatureIdentifier")] = (
+            country,
+            properties,
+            signature.findtext("submissionDate"),
+        )
+    return found
+
+
+def expected_properties(fields):
+    if "document_type" in fields:
+        return {
+            "oct.property.full.first.names": fields["first_names"],
+            "oct.property.family.names": fields["family_names"],
+            f"oct.property.{fields['document_type']}": fields["document_number"],
+        }
+    year, month, day = fields["date_of_birth"].split("-")
+    residence = fields["residence_country"]
+    return {
+        "oct.property.full.first.names": fields["first_names"],
+        "oct.property.family.names": fields["family_names"],
+        "oct.property.date.of.birth": f"{day}/{month}/{year}",
+        "oct.property.street": fields["street"],
+        "oct.property.street.number": fields["street_number"],
+        "oct.property.postal.code": fields["postal_code"],
+        "oct.property.city": fields["city"],
+        "oct.property.country": fields["residence_country_other"]
+        if residence == "other"
+        else residence,
+    }
+
+
+def statements_of(initiative):
+    return Statement.objects.filter(initiative=initiative)
