@@ -59,8 +59,8 @@ class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
         self.initiative = get_object_or_404(collected_here(), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def get_page_subtitle(self):
-        return str(self.initiative)
+    def get_page_title(self):
+        return f"{self.page_title}: {self.initiative}"
 
     def get_breadcrumbs_items(self):
         return [
