@@ -52,7 +52,7 @@ format: install
 
 # Extracting strings needs GNU gettext (apt-get install gettext); compiling does not.
 messages: install
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench
 	$(MANAGE) compile_translations
 
 # Needs PostgreSQL on 127.0.0.1 and Debian's wrk (installed here when missing).

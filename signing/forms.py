@@ -34,7 +34,28 @@ def compact_number(text):
     return re.sub(r"[\s.\-/]", "", text).upper()
 
 
-class ChooseCountryForm(forms.Form):
+# Django's own wording for these errors is not translated into every official language (it has
+# no Maltese catalogue), so the signing forms carry their own.
+OWN_ERROR_MESSAGES = {
+    "max_length": _("This is too long: use at most %(limit_value)d characters."),
+    "invalid_choice": _("Choose one of the options offered."),
+}
+
+
+class OwnMessagesForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.use_own_messages()
+
+    def use_own_messages(self):
+        for field in self.fields.values():
+            if getattr(field, "max_length", None):
+                field.error_messages["max_length"] = OWN_ERROR_MESSAGES["max_length"]
+            if isinstance(field, forms.ChoiceField):
+                field.error_messages["invalid_choice"] = OWN_ERROR_MESSAGES["invalid_choice"]
+
+
+class ChooseCountryForm(OwnMessagesForm):
     country = forms.ChoiceField(
         label=_("Which member state's nationality do you have?"),
         help_text=_(
@@ -65,7 +86,7 @@ class NameField(forms.CharField):
         return value
 
 
-class StatementForm(forms.Form):
+class StatementForm(OwnMessagesForm):
     """The statement of support for one member state: exactly its Annex III data."""
 
     def __init__(self, country, *args, today=None, **kwargs):
@@ -107,6 +128,7 @@ class StatementForm(forms.Form):
                 "required": _("Type the characters you see in the picture."),
             },
         )
+        self.use_own_messages()
 
     def add_address_fields(self):
         text = forms.CharField
@@ -280,7 +302,7 @@ class StatementForm(forms.Form):
         return "|".join(parts)
 
 
-class ReceiptLookupForm(forms.Form):
+class ReceiptLookupForm(OwnMessagesForm):
     identifier = forms.UUIDField(
         label=_("Identifier of the statement"),
         help_text=_("As shown on your receipt, for example 3f2b8c1e-5d4a-4b7e-9c0d-1a2b3c4d5e6f."),

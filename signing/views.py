@@ -39,7 +39,10 @@ def choose_country(request, signing_page):
     initiative_page = signing_page.initiative_page()
     if not initiative_page.initiative.is_collecting():
         return render(request, signing_page, "not_collecting", {"initiative_page": initiative_page})
-    form = ChooseCountryForm(request.GET if "country" in request.GET else None)
+    # The choice is sent by GET (it is not data to protect); the button's own name tells a
+    # submission without a choice from a first visit, so that it gets its error message.
+    submitted = "country" in request.GET or "step" in request.GET
+    form = ChooseCountryForm(request.GET if submitted else None)
     if form.is_valid():
         return redirect(
             signing_page.url

@@ -65,8 +65,8 @@ def test_the_dashboard_shows_counts_and_deadlines_but_nothing_personal(client, i
     html = client.get(urls(initiative)["dashboard"]).content.decode()
     assert initiative.key_fingerprint in html
     assert "ML-KEM768-X25519" in html.replace("MLKEM768", "ML-KEM768")
-    assert "8</strong> of 1,000,000" in html
-    assert "member states over their minimum" in html
+    assert "8 of 1,000,000 statements of support" in html
+    assert "Minimum reached in 0 countries of the 7 required" in html
     assert "<svg" in html and "Statements per day" in html
     assert "Submit the statements to the national authorities" in html
     for _country, fields in SIGNERS:

@@ -53,6 +53,13 @@ def test_choose_country_leads_to_that_countrys_form(client):
     assert "maria.ivanova@example.org" in html  # contact persons
 
 
+def test_continuing_without_a_country_says_what_is_missing(client):
+    first_visit = client.get(SIGN_URL.format(lang="bg")).content.decode()
+    assert "error-summary" not in first_visit
+    html = client.get(SIGN_URL.format(lang="bg"), {"step": "country"}).content.decode()
+    assert "error-summary" in html and "Изберете държавата на вашето гражданство." in html
+
+
 def test_sign_as_bulgarian_citizen_gives_a_receipt(client, initiative):
     response = sign(client, "BG", lang="bg", **bulgarian())
     assert response.status_code == 302

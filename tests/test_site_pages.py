@@ -44,7 +44,8 @@ def test_chrome_is_translated(client):
 def test_root_redirects_by_accept_language(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="bg").headers["Location"] == "/bg/"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ro-RO,ro;q=0.9").headers["Location"] == "/ro/"
-    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fi").headers["Location"] == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fi").headers["Location"] == "/fi/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja").headers["Location"] == "/en/"
 
 
 def test_switcher_links_to_the_same_pages_translation(client):

@@ -1,4 +1,8 @@
-"""The interface translations are complete: no empty, fuzzy or mismatched entry."""
+"""The interface catalogues: every official EU language, complete, with placeholders intact.
+
+`locale/en` holds the extracted English strings (its translations stay empty: English is the
+source); every other catalogue must translate exactly the same strings.
+"""
 
 import re
 from pathlib import Path
@@ -9,49 +13,51 @@ from django.conf import settings
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{\w*\}|%[sdif]")
-REQUIRED = ["bg", "ro"]
+EU_LANGUAGES = sorted(settings.EU_LANGUAGES)
+TRANSLATED = [code for code in EU_LANGUAGES if code != "en"]
 
 
-def catalogues():
-    return sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po"))
+def catalogue(code):
+    return polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
 
 
-def test_the_required_languages_have_catalogues():
-    present = {path.parts[-3] for path in catalogues()}
-    assert set(REQUIRED) <= present
+def keys(po):
+    return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in po if not entry.obsolete}
 
 
-@pytest.mark.parametrize("path", catalogues(), ids=lambda path: path.parts[-3])
-def test_catalogue_is_complete(path):
-    catalogue = polib.pofile(str(path))
-    assert len(catalogue) > 100
+def test_every_official_language_is_offered_and_has_a_catalogue():
+    assert len(EU_LANGUAGES) == 24
+    assert [code for code, _name in settings.LANGUAGES] == EU_LANGUAGES
+    for code in EU_LANGUAGES:
+        assert (LOCALE_DIR / code / "LC_MESSAGES" / "django.po").exists(), code
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_catalogue_translates_every_string(code):
+    po, source = catalogue(code), catalogue("en")
+    assert len(source) > 300
+    assert keys(po) == keys(source), "missing or extra strings: run `make messages`"
     problems = []
-    for entry in catalogue:
+    for entry in po:
         if entry.obsolete:
             continue
         if "fuzzy" in entry.flags:
             problems.append(f"fuzzy: {entry.msgid!r}")
         if entry.msgid_plural:
-            forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
-            if not forms or not all(forms):
-                problems.append(f"empty plural: {entry.msgid!r}")
-            translations = forms
-            sources = [entry.msgid_plural]
+            forms = [entry.msgstr_plural.get(i, "") for i in range(nplurals(po))]
+            if not all(form.strip() for form in forms):
+                problems.append(f"empty plural form: {entry.msgid!r}")
+            expected = set(PLACEHOLDER.findall(entry.msgid + entry.msgid_plural))
+            # A form for exactly one may spell the number out; no form may invent a placeholder.
+            if any(set(PLACEHOLDER.findall(form)) - expected for form in forms):
+                problems.append(f"placeholder mismatch: {entry.msgid!r}")
         else:
-            if not entry.msgstr:
+            if not entry.msgstr.strip():
                 problems.append(f"empty: {entry.msgid!r}")
-            translations = [entry.msgstr]
-            sources = [entry.msgid]
-        expected = set(PLACEHOLDER.findall(entry.msgid)) | {
-            p for s in sources for p in PLACEHOLDER.findall(s)
-        }
-        for translation in translations:
-            if translation and set(PLACEHOLDER.findall(translation)) - expected:
-                problems.append(f"placeholder mismatch: {entry.msgid!r}")
-            if (
-                translation
-                and entry.msgid_plural is None
-                and (set(PLACEHOLDER.findall(translation)) != set(PLACEHOLDER.findall(entry.msgid)))
-            ):
-                problems.append(f"placeholder mismatch: {entry.msgid!r}")
+            elif set(PLACEHOLDER.findall(entry.msgstr)) != set(PLACEHOLDER.findall(entry.msgid)):
+                problems.append(f"placeholder mismatch: {entry.msgid!r} → {entry.msgstr!r}")
     assert problems == []
+
+
+def nplurals(po):
+    return int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))

@@ -1,9 +1,13 @@
 """The site chrome: navigation, language switcher, hreflang alternates, breadcrumbs."""
 
+import functools
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
@@ -15,6 +19,13 @@ register = template.Library()
 
 def _site(request):
     return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+
+
+def _home(request):
+    """The home page in the active language, or in the default language for an interface-only
+    language."""
+    homes = _home_pages(request)
+    return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
 def _home_pages(request):
@@ -32,7 +43,9 @@ def language_versions(request, page):
     """Where each interface language leads from here, cached on the request.
 
     A page links to its own translation; where there is none, to that language's home page (and
-    is not announced as an alternate). Pages outside the tree translate their URL.
+    is not announced as an alternate). A language offered for the interface only (no pages of
+    its own) leads to this same page, in the site's default language where it has a version, with
+    the interface in that language. Pages outside the tree translate their URL.
     """
     if hasattr(request, "_language_versions"):
         return request._language_versions
@@ -43,12 +56,19 @@ def language_versions(request, page):
             for version in page.get_translations(inclusive=True).live().select_related("locale")
         }
     homes = _home_pages(request)
+    content_languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     versions = []
     for code, name in settings.LANGUAGES:
         if page is None:
             url, is_alternate = translate_url(request.get_full_path(), code), True
         elif code in translations:
             url, is_alternate = translations[code].get_url(request), True
+        elif code not in content_languages and isinstance(page, Page):
+            # Wagtail gives a default-language page the URL of an interface-only language
+            # that falls back to it (settings: LANG_INFO fallbacks).
+            shown = translations.get(settings.LANGUAGE_CODE) or page
+            with translation.override(code):
+                url, is_alternate = shown.get_url(request), False
         else:
             home = homes.get(code) or homes.get(settings.LANGUAGE_CODE)
             url, is_alternate = (home.get_url(request) if home else f"/{code}/"), False
@@ -60,9 +80,11 @@ def language_versions(request, page):
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     request = context["request"]
+    current = get_language()
     return {
         "versions": language_versions(request, context.get("page")),
-        "current": get_language(),
+        "current": current,
+        "current_name": dict(settings.LANGUAGES).get(current, current),
     }
 
 
@@ -81,7 +103,7 @@ def language_alternates(context):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = _home_pages(request).get(get_language())
+    home = _home(request)
     page = context.get("page")
     current_path = page.path if isinstance(page, Page) else ""
     items = [
@@ -102,7 +124,7 @@ def breadcrumbs(context):
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = _home_pages(context["request"]).get(get_language())
+    home = _home(context["request"])
     return home.get_url(context["request"]) if home else f"/{get_language()}/"
 
 
@@ -132,3 +154,35 @@ def chrome_seconds():
 def contact_page_url(context):
     page = ContactPage.objects.live().filter(locale=Locale.get_active()).first()
     return page.get_url(context["request"]) if page else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _language_of_locale(locale_id):
+    return Locale.objects.get(pk=locale_id).language_code
+
+
+@register.filter
+def text_language(page):
+    """The language of a page's text when it differs from the interface's, else "".
+
+    An interface-only language shows pages in the language they exist in; the templates mark
+    that text with `lang` (for screen readers and translation tools) and say so.
+    """
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return ""
+    code = _language_of_locale(locale_id)
+    return code if code != get_language() else ""
+
+
+@register.simple_tag
+def lang_of(page):
+    """` lang="xx"` for an element holding a page's text in another language than the interface."""
+    code = text_language(page)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.filter
+def language_name(code):
+    """A language's name in that language (the names the language switcher shows)."""
+    return dict(settings.LANGUAGES).get(code, code)

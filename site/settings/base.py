@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(os.environ.get("ECI_VAR_DIR", BASE_DIR / "var"))
@@ -110,11 +111,38 @@ AUTH_PASSWORD_VALIDATORS = [
 # Content languages: the locales editors and translators keep pages in (a subset).
 # Both are configuration: switching a language on needs no code change.
 LANGUAGE_CODE = "en"
-INTERFACE_LANGUAGES = env_list("INTERFACE_LANGUAGES", "en,bg,ro")
-CONTENT_LANGUAGES = env_list("CONTENT_LANGUAGES", "en,bg,ro")
+# The 24 official languages of the European Union, each named in itself as the EU's own sites
+# name them (Django's names differ in case and form for several).
+EU_LANGUAGES = {
+    "bg": "български", "cs": "čeština", "da": "dansk", "de": "Deutsch", "el": "ελληνικά",
+    "en": "English", "es": "español", "et": "eesti", "fi": "suomi", "fr": "français",
+    "ga": "Gaeilge", "hr": "hrvatski", "hu": "magyar", "it": "italiano", "lt": "lietuvių",
+    "lv": "latviešu", "mt": "Malti", "nl": "Nederlands", "pl": "polski", "pt": "português",
+    "ro": "română", "sk": "slovenčina", "sl": "slovenščina", "sv": "svenska",
+}  # fmt: skip
+# Django has no entry for Maltese; Wagtail reads one when Maltese is a content language.
+LANG_INFO.setdefault("mt", {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"})
 
-LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in INTERFACE_LANGUAGES]
-WAGTAIL_CONTENT_LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in CONTENT_LANGUAGES]
+INTERFACE_LANGUAGES = env_list("INTERFACE_LANGUAGES", ",".join(EU_LANGUAGES))
+CONTENT_LANGUAGES = env_list("CONTENT_LANGUAGES", "en,bg,ro")
+if not set(CONTENT_LANGUAGES) <= set(INTERFACE_LANGUAGES):
+    raise ImproperlyConfigured("Every content language must also be an interface language.")
+
+
+# A language offered for the interface only shows the pages of the default language. Wagtail
+# finds that content language through Django's LANG_INFO "fallback" entry, and then keeps the
+# interface language in the URLs of those pages (/sk/initiatives/… stays in Slovak).
+for _code in INTERFACE_LANGUAGES:
+    if _code not in CONTENT_LANGUAGES:
+        LANG_INFO[_code] = {**LANG_INFO.get(_code, {}), "fallback": [LANGUAGE_CODE]}
+
+
+def _language_name(code):
+    return EU_LANGUAGES.get(code) or LANG_INFO[code]["name_local"]
+
+
+LANGUAGES = [(code, _language_name(code)) for code in INTERFACE_LANGUAGES]
+WAGTAIL_CONTENT_LANGUAGES = [(code, _language_name(code)) for code in CONTENT_LANGUAGES]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True

@@ -53,7 +53,19 @@ def test_skip_link_and_keyboard_navigation(site_server, page):
 
 def test_language_switcher_keeps_the_page(site_server, page):
     page.goto(site_server["url"] + "/en/organise/prepare-online-collection-system/")
+    page.keyboard.press("Tab")  # the switcher opens from the keyboard
+    page.focus("nav.language-switcher summary")
+    page.keyboard.press("Enter")
     page.click("nav.language-switcher >> text=български")
     assert page.url.endswith("/bg/organise/prepare-online-collection-system/")
     assert page.get_attribute("html", "lang") == "bg"
     assert "Създаване на система за събиране на изявления онлайн" in page.inner_text("h1")
+
+
+def test_an_interface_only_language_keeps_its_interface_across_links(site_server, page):
+    page.goto(site_server["url"] + "/mt/initiatives/clean-air-around-every-school/sign/")
+    assert page.get_attribute("html", "lang") == "mt"
+    assert page.is_visible(".notice--language")
+    page.click("text=Kompli")  # Continue, without choosing: a translated error, still in Maltese
+    assert "/mt/" in page.url and page.get_attribute("html", "lang") == "mt"
+    assert page.is_visible("#error-summary, .error-summary")
