@@ -157,19 +157,17 @@ def captcha_answers(keys):
 
 
 def stored_statements():
+    """Stored statements and the counters' total, read in one statement (one snapshot): requests
+    still in flight when wrk stops must not land between two reads."""
     with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DATABASE}") as db:
-        statements = db.execute(
-            "SELECT count(*) FROM signing_statement s JOIN initiatives_initiative i"
-            " ON i.id = s.initiative_id WHERE i.registration_number = %s AND s.country = 'BG'",
+        return db.execute(
+            "SELECT (SELECT count(*) FROM signing_statement s WHERE s.initiative_id = i.id"
+            "        AND s.country = 'BG'),"
+            "       (SELECT coalesce(sum(c.count), 0) FROM signing_supportcounter c"
+            "        WHERE c.initiative_id = i.id AND c.country = 'BG')"
+            " FROM initiatives_initiative i WHERE i.registration_number = %s",
             (REGISTRATION_NUMBER,),
-        ).fetchone()[0]
-        counted = db.execute(
-            "SELECT coalesce(sum(c.count), 0) FROM signing_supportcounter c"
-            " JOIN initiatives_initiative i ON i.id = c.initiative_id"
-            " WHERE i.registration_number = %s AND c.country = 'BG'",
-            (REGISTRATION_NUMBER,),
-        ).fetchone()[0]
-    return statements, counted
+        ).fetchone()
 
 
 def line(name, result):

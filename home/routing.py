@@ -2,10 +2,10 @@
 
 Wagtail resolves each request with several wide queries: the site, the localized home page, its
 specific type, then the route. Once Wagtail has resolved a path, this middleware remembers the
-outcome (site, page id and the path left to the page's own routing) and hands it to Wagtail on
+outcome (site, the page and the path left to the page's own routing) and hands it to Wagtail on
 the next request for that path through the attributes Wagtail itself reads
-(`request._wagtail_site`, `request._wagtail_route_for_request`). The page is still loaded fresh
-by its primary key, its live state is checked and view restrictions still apply.
+(`request._wagtail_site`, `request._wagtail_route_for_request`). The page's own routing runs
+again (so a page that went offline is not served) and view restrictions still apply.
 
 Any change to the tree (publish, unpublish, move, delete, slug change) or to a site bumps a
 version that is part of every key, so no stale route is served. Set REDIS_URL in production so
@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 VERSION_KEY = "page-route-version"
@@ -55,10 +55,9 @@ class PageRouteCacheMiddleware:
 
     @staticmethod
     def restore(request, cached):
-        site, page_id, model, remaining = cached
-        page = model.objects.filter(pk=page_id).first()
-        if page is None:
-            return
+        # The page itself is cached: any publication, unpublication, move or deletion changes
+        # the version in the key, so the cached page is the live one.
+        site, page, remaining = cached
         try:
             request._wagtail_route_for_request = page.route(request, remaining)
         except Http404:
@@ -77,11 +76,37 @@ class PageRouteCacheMiddleware:
         components = [part for part in request.path.split("/") if part]
         # The path after the language prefix: the components the site root routed.
         routed = components[1:] if components and components[0] == get_language() else components
-        cache.set(
-            key,
-            (site, page.pk, type(page), routed[depth:]),
-            settings.ROUTE_CACHE_SECONDS,
-        )
+        cache.set(key, (site, _detached(page), routed[depth:]), settings.ROUTE_CACHE_SECONDS)
+
+
+def _detached(page):
+    """A copy of the page with its own fields only: nothing the request attached to it (related
+    objects, computed progress) may travel to the next request."""
+    copy = type(page)(
+        **{field.attname: getattr(page, field.attname) for field in page._meta.concrete_fields}
+    )
+    copy._state.adding, copy._state.db = False, page._state.db
+    return copy
+
+
+class CachedViewRestrictionsMixin:
+    """Answers Wagtail's view-restriction check from the cache while a page has no restriction.
+
+    Wagtail asks on every request (two queries: the ancestors, then their restrictions). Most
+    pages have none; whether this one has any is cached under the tree version, which any page
+    move and any change to a restriction bumps. A page with restrictions gets Wagtail's own
+    queryset, checked as usual.
+    """
+
+    def get_view_restrictions(self):
+        key = f"view-restricted:{current_version()}:{self.pk}"
+        restricted = cache.get(key)
+        if restricted is None:
+            restricted = super().get_view_restrictions().exists()
+            cache.set(key, restricted, settings.ROUTE_CACHE_SECONDS)
+        if restricted:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
 
 def invalidate(**kwargs):
@@ -99,6 +124,10 @@ def connect_invalidation():
     for model in [Page, *get_page_models(), Site]:
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"route-cache-delete-{model}")
     post_save.connect(invalidate, sender=Site, dispatch_uid="route-cache-site-save")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            invalidate, sender=PageViewRestriction, dispatch_uid=f"restriction-{id(signal)}"
+        )
     # The cached site chrome (templates/base.html) shows the site identity snippet.
     identity = apps.get_model("home", "SiteIdentity")
     post_save.connect(invalidate, sender=identity, dispatch_uid="chrome-identity-save")

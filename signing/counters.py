@@ -9,9 +9,13 @@ from .models import SupportCounter
 SHARDS = 16
 
 
+def random_shard():
+    return random.randrange(SHARDS)
+
+
 def increment(initiative_id, country):
     """Add one statement; call inside the transaction that stores the statement."""
-    shard = random.randrange(SHARDS)
+    shard = random_shard()
     rows = SupportCounter.objects.filter(initiative_id=initiative_id, country=country, shard=shard)
     if not rows.update(count=F("count") + 1):
         SupportCounter.objects.get_or_create(

@@ -3,6 +3,7 @@
 import uuid
 
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -10,9 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.routing import CachedViewRestrictionsMixin
 
 
-class SigningPage(RoutablePageMixin, Page):
+class SigningPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """Where citizens sign an initiative collected on this site, under its initiative page.
 
     Its routes are the steps: choose the country of nationality, fill in that country's form,
@@ -75,6 +77,19 @@ class SigningPage(RoutablePageMixin, Page):
 
         return InitiativePage.objects.select_related("initiative").get(
             path=self.path[: -self.steplen]
+        )
+
+    def initiative(self):
+        """The initiative this page collects for, with `page_revision_id`, the live revision of
+        its page: all that storing a statement needs, in one narrow query (the signing path
+        does not load the whole page)."""
+        from initiatives.models import Initiative
+
+        # filter() before annotate(): the annotation then reads the same (filtered) page.
+        return (
+            Initiative.objects.filter(pages__path=self.path[: -self.steplen])
+            .annotate(page_revision_id=F("pages__live_revision_id"))
+            .get()
         )
 
 

@@ -61,15 +61,10 @@ def statement_form(request, signing_page, country):
     country = country.upper()
     if country not in RULES:
         raise Http404
-    initiative_page = signing_page.initiative_page()
-    initiative = initiative_page.initiative
-    context = {"initiative_page": initiative_page, "country": country,
-               "country_name": MEMBER_STATES[country], "part": RULES[country].part}  # fmt: skip
-    if not initiative.is_collecting():
-        return render(request, signing_page, "not_collecting", context)
-    if request.method == "POST":
+    initiative = signing_page.initiative()
+    if request.method == "POST" and initiative.is_collecting():
         if not allow_submission(request):
-            return render(request, signing_page, "rate_limited", context, status=429)
+            return render_form_step(request, signing_page, country, "rate_limited", status=429)
         form = StatementForm(country, request.POST)
         if form.is_valid():
             try:
@@ -79,17 +74,32 @@ def statement_form(request, signing_page, country):
                     data=form.statement_data(),
                     identity=form.identity(),
                     language=translation.get_language(),
-                    page_revision_id=initiative_page.live_revision_id,
+                    page_revision_id=initiative.page_revision_id,
                 )
             except AlreadySigned:
-                return render(request, signing_page, "already_signed", context)
+                return render_form_step(request, signing_page, country, "already_signed")
+            # The common case of a signing rush ends here, without loading the page's content.
             return redirect(
                 signing_page.url
                 + signing_page.reverse_subpage("receipt", kwargs={"identifier": str(statement.id)})
             )
-    else:
-        form = StatementForm(country)
-    return render(request, signing_page, "statement_form", {**context, "form": form})
+        return render_form_step(request, signing_page, country, "statement_form", form=form)
+    if not initiative.is_collecting():
+        return render_form_step(request, signing_page, country, "not_collecting")
+    return render_form_step(
+        request, signing_page, country, "statement_form", form=StatementForm(country)
+    )
+
+
+def render_form_step(request, signing_page, country, template, status=200, **context):
+    return render(
+        request,
+        signing_page,
+        template,
+        {"initiative_page": signing_page.initiative_page(), "country": country,
+         "country_name": MEMBER_STATES[country], "part": RULES[country].part, **context},
+        status=status,
+    )  # fmt: skip
 
 
 def receipt(request, signing_page, identifier):

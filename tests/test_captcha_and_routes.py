@@ -76,3 +76,19 @@ def test_cached_chrome_follows_the_site_identity_and_page_titles(client):
     about.save_revision().publish()
     menu = client.get("/en/organise/").content.decode().split('class="main-menu"')[1]
     assert "About citizens&#x27; initiatives" in menu.split("</nav>")[0]
+
+
+def test_a_view_restriction_added_later_still_applies_to_the_signing_page(client):
+    from wagtail.models import Page, PageViewRestriction
+
+    url = "/en/initiatives/clean-air-around-every-school/sign/"
+    assert client.get(url).status_code == 200  # "no restriction" is now cached
+    initiative_page = Page.objects.get(
+        slug="clean-air-around-every-school", locale__language_code="en"
+    )
+    PageViewRestriction.objects.create(
+        page=initiative_page, restriction_type=PageViewRestriction.PASSWORD, password="hidden"
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()  # Wagtail's password form, not ours
