@@ -82,11 +82,11 @@ class PageRouteCacheMiddleware:
 def _detached(page):
     """A copy of the page with its own fields only: nothing the request attached to it (related
     objects, computed progress) may travel to the next request."""
-    copy = type(page)(
+    detached = type(page)(
         **{field.attname: getattr(page, field.attname) for field in page._meta.concrete_fields}
     )
-    copy._state.adding, copy._state.db = False, page._state.db
-    return copy
+    detached._state.adding, detached._state.db = False, page._state.db
+    return detached
 
 
 class CachedViewRestrictionsMixin:

@@ -1,9 +1,9 @@
 """What the organisers' files say about an initiative and its statements, from the database."""
 
-from django.db.models import Q
 from wagtail.models import Locale
 from wagtail.rich_text import get_text_for_indexing
 
+from initiatives.models import Organiser
 from signing.crypto import SUITE_NAME
 from signing.models import Statement
 
@@ -19,7 +19,7 @@ def source_page(initiative):
 def initiative_record(initiative):
     """The registered data written into every export (section 6 of the reference)."""
     page = source_page(initiative)
-    contacts = initiative.organisers.filter(~Q(role="member")).order_by("sort_order")
+    contacts = initiative.organisers.exclude(role=Organiser.Role.MEMBER).order_by("sort_order")
     return {
         "registration_number": initiative.registration_number,
         "collection_start": _iso(initiative.collection_start),
