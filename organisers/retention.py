@@ -1,6 +1,6 @@
 """Destroying statements when the law says so, keeping the counts and leaving an audit trail."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from wagtail.log_actions import log
 
@@ -14,10 +14,7 @@ def destroy_statements(initiative, *, action, user=None, reason=""):
     to DestroyedStatements, so the dashboard and `reconcile_counts` still see them.
     """
     with transaction.atomic():
-        statements = Statement.objects.filter(initiative=initiative)
-        per_day = list(
-            statements.values("country", "submitted_on").annotate(total=Count("id")).order_by()
-        )
+        per_day = _delete_and_count(initiative)
         for row in per_day:
             destroyed, created = DestroyedStatements.objects.select_for_update().get_or_create(
                 initiative=initiative,
@@ -28,7 +25,6 @@ def destroy_statements(initiative, *, action, user=None, reason=""):
             if not created:
                 destroyed.count += row["total"]
                 destroyed.save(update_fields=["count"])
-        statements.delete()
         per_country = {}
         for row in per_day:
             per_country[row["country"]] = per_country.get(row["country"], 0) + row["total"]
@@ -43,3 +39,31 @@ def destroy_statements(initiative, *, action, user=None, reason=""):
             },
         )
     return per_country
+
+
+def _delete_and_count(initiative):
+    """Delete the initiative's statements: [{country, submitted_on, total}] of what was deleted.
+
+    On PostgreSQL the counts come from the deleted rows themselves (DELETE ... RETURNING in one
+    statement), so a statement stored while the destruction runs is either deleted and counted
+    or kept, never deleted uncounted. SQLite, for development, counts first and then deletes.
+    """
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(Statement._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH gone AS (DELETE FROM {table} WHERE initiative_id = %s "  # noqa: S608
+                "RETURNING country, submitted_on) "
+                "SELECT country, submitted_on, count(*) FROM gone GROUP BY country, submitted_on",
+                [initiative.pk],
+            )
+            return [
+                {"country": country, "submitted_on": day, "total": total}
+                for country, day, total in cursor.fetchall()
+            ]
+    statements = Statement.objects.filter(initiative=initiative)
+    per_day = list(
+        statements.values("country", "submitted_on").annotate(total=Count("id")).order_by()
+    )
+    statements.delete()
+    return per_day

@@ -94,3 +94,36 @@ def test_counts_stay_exact_under_1000_concurrent_signatures(initiative, capsys):
     assert SupportCounter.objects.filter(initiative=initiative).count() > 1  # spread over shards
     call_command("reconcile_counts")
     assert "Counters and statements agree." in capsys.readouterr().out
+
+
+def test_a_statement_stored_during_a_destruction_is_kept_or_counted(initiative, capsys):
+    """While a statement's transaction is open, a destruction runs: the statement is not among
+    the destroyed (not visible yet), it stays stored and counted once it commits."""
+    from django.db import transaction
+
+    from organisers.audit import DESTROYED_ON_DEMAND
+    from organisers.retention import destroy_statements
+
+    sign(initiative, "BG|personal.number|before")
+    stored, release = threading.Event(), threading.Event()
+
+    @in_own_connection
+    def sign_slowly(_):
+        with transaction.atomic():
+            sign(initiative, "BG|personal.number|in-flight")
+            stored.set()
+            release.wait(10)
+
+    @in_own_connection
+    def destroy(_):
+        return destroy_statements(initiative, action=DESTROYED_ON_DEMAND, reason="test")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        signing = pool.submit(sign_slowly, None)
+        assert stored.wait(10)
+        assert pool.submit(destroy, None).result(timeout=10) == {"BG": 1}
+        release.set()
+        signing.result()
+    assert Statement.objects.filter(initiative=initiative).count() == 1
+    call_command("reconcile_counts")
+    assert "agree" in capsys.readouterr().out
