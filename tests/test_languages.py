@@ -97,20 +97,12 @@ def same_in_both(code):
     return {entry.msgid for entry in po if entry.msgstr == entry.msgid}
 
 
-@pytest.fixture(scope="module")
-def english_texts(django_db_blocker):
-    from django.test import Client
-
-    with django_db_blocker.unblock():
-        client = Client(SERVER_NAME="localhost")
-        texts = set()
-        for html in flow_pages(client, "en", "Englishman"):
-            texts |= interface_text(html, "en")[1]
-        # Undo the statement the fixture signed (module fixtures run outside the test's rollback).
-        from signing.models import Statement, SupportCounter
-
-        Statement.objects.filter(language="en", dedupe_hash__isnull=False).delete()
-        SupportCounter.objects.all().delete()
+@pytest.fixture
+def english_texts(client):
+    """The interface text of the same three steps in English (rolled back with the test)."""
+    texts = set()
+    for html in flow_pages(client, "en", "Englishman"):
+        texts |= interface_text(html, "en")[1]
     return texts
 
 
