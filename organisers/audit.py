@@ -17,8 +17,6 @@ DESTROYED_ON_DEMAND = "eci.statements_destroyed_on_demand"
 class CountsFormatter(LogFormatter):
     """'<what happened>: 1,234 statements (BG 1,000, DE 234)'."""
 
-    what = ""
-
     def format_message(self, log_entry):
         data = log_entry.data or {}
         total = data.get("total", 0)
@@ -28,7 +26,7 @@ class CountsFormatter(LogFormatter):
         message = ngettext(
             "%(what)s: %(total)s statement", "%(what)s: %(total)s statements", total
         ) % {
-            "what": self.what,
+            "what": self.label,
             "total": total,
         }
         return f"{message} ({countries})" if countries else message
@@ -44,6 +42,4 @@ def register(actions):
         (DESTROYED_ON_DEADLINE, _("Statements destroyed on their deadline")),
         (DESTROYED_ON_DEMAND, _("Statements destroyed on request")),
     ):
-        actions.register_action(action)(
-            type("Formatter", (CountsFormatter,), {"label": label, "what": label})
-        )
+        actions.register_action(action)(type("Formatter", (CountsFormatter,), {"label": label}))

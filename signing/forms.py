@@ -43,9 +43,10 @@ OWN_ERROR_MESSAGES = {
 
 
 class OwnMessagesForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    # Applied when the form cleans, so that fields a form adds in its own __init__ get them too.
+    def full_clean(self):
         self.use_own_messages()
+        super().full_clean()
 
     def use_own_messages(self):
         for field in self.fields.values():
@@ -128,7 +129,6 @@ class StatementForm(OwnMessagesForm):
                 "required": _("Type the characters you see in the picture."),
             },
         )
-        self.use_own_messages()
 
     def add_address_fields(self):
         text = forms.CharField
