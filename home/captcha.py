@@ -17,19 +17,19 @@ from django.db import connection
 from django.forms import MultiValueField
 from django.utils import timezone
 
+from .prepared import execute_prepared
+
 CLEANUP_EVERY = 200
 
 
 def consume_challenge(key):
     """The expected answer of an unexpired challenge, deleting it; None if there is none."""
     table = connection.ops.quote_name(CaptchaStore._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {table} WHERE hashkey = %s AND expiration > %s RETURNING response",  # noqa: S608
-            [key, timezone.now()],
-        )
-        row = cursor.fetchone()
-    return row[0] if row else None
+    _count, rows = execute_prepared(
+        f"DELETE FROM {table} WHERE hashkey = %s AND expiration > %s RETURNING response",  # noqa: S608
+        [key, timezone.now()],
+    )
+    return rows[0][0] if rows else None
 
 
 class SingleUseCaptchaField(CaptchaField):

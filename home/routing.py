@@ -7,10 +7,10 @@ the next request for that path through the attributes Wagtail itself reads
 (`request._wagtail_site`, `request._wagtail_route_for_request`). The page's own routing runs
 again (so a page that went offline is not served) and view restrictions still apply.
 
-Any change to the tree (publish, unpublish, move, delete, slug change) or to a site bumps a
-version that is part of every key, so no stale route is served. Set REDIS_URL in production so
-that all workers share the cache and see the bump at once; with the per-process cache a worker
-may keep an old route until ROUTE_CACHE_SECONDS pass.
+Any change to the tree (publish, unpublish, move, delete, slug change), to a site or to an
+initiative bumps a version that is part of every key, so no stale route is served. Set REDIS_URL
+in production so that all workers share the cache and see the bump at once; with the per-process
+cache a worker may keep an old route until ROUTE_CACHE_SECONDS pass.
 """
 
 import uuid
@@ -106,7 +106,11 @@ class CachedViewRestrictionsMixin:
             cache.set(key, restricted, settings.ROUTE_CACHE_SECONDS)
         if restricted:
             return super().get_view_restrictions()
-        return PageViewRestriction.objects.none()
+        # Still a queryset (the admin's privacy views chain on it), with its empty result
+        # already in place: iterating none() costs a full SQL compilation on every request.
+        none = PageViewRestriction.objects.none()
+        none._result_cache = []
+        return none
 
 
 def invalidate(**kwargs):
@@ -128,6 +132,9 @@ def connect_invalidation():
         signal.connect(
             invalidate, sender=PageViewRestriction, dispatch_uid=f"restriction-{id(signal)}"
         )
+    # The signing path caches an initiative's signing state (SigningPage.initiative).
+    initiative = apps.get_model("initiatives", "Initiative")
+    post_save.connect(invalidate, sender=initiative, dispatch_uid="signing-initiative-save")
     # The cached site chrome (templates/base.html) shows the site identity snippet.
     identity = apps.get_model("home", "SiteIdentity")
     post_save.connect(invalidate, sender=identity, dispatch_uid="chrome-identity-save")

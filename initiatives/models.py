@@ -197,6 +197,17 @@ class Initiative(ClusterableModel):
     def collects_on_site(self):
         return self.collection == self.Collection.ON_SITE
 
+    # What signing reads to take a statement and bind it to this initiative; the fingerprint
+    # stands for the key. A statement is stored only while these are as it read them.
+    SIGNING_STATE_FIELDS = (
+        "registration_number",
+        "collection",
+        "status",
+        "collection_start",
+        "collection_end",
+        "key_fingerprint",
+    )
+
     def signing_state_on(self, today):
         """Whether this site takes statements today, and if not, why not."""
         if not self.collects_on_site:

@@ -20,6 +20,7 @@ Private key file (JSON, written only on the organisers' computer):
 """
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -70,6 +71,8 @@ def public_key_bytes(text):
     return raw
 
 
+# Parsing an ML-KEM key costs a third of an encryption: each process parses each key once.
+@functools.lru_cache(maxsize=32)
 def load_public_key(text):
     raw = public_key_bytes(text)
     try:

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.routing import CachedViewRestrictionsMixin
+from home.routing import CachedViewRestrictionsMixin, current_version
+
+# Short, because a per-process cache learns of an opened collection only when this runs out.
+SIGNING_STATE_CACHE_SECONDS = 10
 
 
 class SigningPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
@@ -79,16 +83,30 @@ class SigningPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
             path=self.path[: -self.steplen]
         )
 
-    def initiative(self):
-        """The initiative this page collects for, with `page_revision_id`, the live revision of
-        its page: all that storing a statement needs, in one narrow query (the signing path
-        does not load the whole page)."""
+    def initiative(self, cached=True):
+        """The initiative this page collects for, with the fields signing reads (see
+        Initiative.SIGNING_STATE_FIELDS) and `page_revision_id`, the live revision of its page.
+
+        A signing rush reads it from the cache, under the version that any change to the tree or
+        to an initiative bumps, for SIGNING_STATE_CACHE_SECONDS at most (a per-process cache sees
+        another process's bump only then). A stale copy cannot let a statement through: one is
+        stored only while those fields are unchanged in the database (signing.services).
+        """
+        key = f"signing-initiative:{current_version()}:{self.pk}"
+        initiative = cache.get(key) if cached else None
+        if initiative is None:
+            initiative = self._read_initiative()
+            cache.set(key, initiative, SIGNING_STATE_CACHE_SECONDS)
+        return initiative
+
+    def _read_initiative(self):
         from initiatives.models import Initiative
 
         # filter() before annotate(): the annotation then reads the same (filtered) page.
         return (
             Initiative.objects.filter(pages__path=self.path[: -self.steplen])
             .annotate(page_revision_id=F("pages__live_revision_id"))
+            .only("public_key", *Initiative.SIGNING_STATE_FIELDS)
             .get()
         )
 

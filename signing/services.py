@@ -11,6 +11,9 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
+from home.prepared import execute_prepared
+from initiatives.models import Initiative
+
 from . import counters, crypto
 from .models import Statement, SupportCounter
 from .rules import ANNEX_REVISION
@@ -22,6 +25,10 @@ class AlreadySigned(Exception):
 
 class NoPublicKey(Exception):
     """The initiative has no public key: a statement is never stored unencrypted."""
+
+
+class InitiativeChanged(Exception):
+    """The initiative's signing state changed after it was read: nothing was stored."""
 
 
 def dedupe_hash(initiative, identity):
@@ -64,47 +71,67 @@ def record_statement(*, initiative, country, data, identity, language, page_revi
         dedupe_hash=dedupe_hash(initiative, identity),
     )
     try:
-        store_and_count(statement)
+        stored = store_and_count(statement, initiative)
     except IntegrityError:
         if Statement.objects.filter(
             initiative=initiative, dedupe_hash=statement.dedupe_hash
         ).exists():
             raise AlreadySigned from None
         raise
+    if not stored:
+        raise InitiativeChanged
     return statement
 
 
-def store_and_count(statement):
-    """Insert the statement and count it, both or neither.
+def store_and_count(statement, initiative):
+    """Insert the statement and count it, both or neither, if the initiative's signing state in
+    the database is still the one the statement was accepted under (the caller may have read it
+    from a cache); return whether it was stored.
 
-    On PostgreSQL one statement does both (a data-modifying CTE feeding an upsert of a counter
-    shard): a single round trip, atomic by itself, where the ORM needs four (BEGIN, INSERT,
-    UPDATE, COMMIT). Elsewhere, the ORM in a transaction.
+    On PostgreSQL one statement does it all (the check, then data-modifying CTEs feeding an
+    upsert of a counter shard): a single round trip, atomic by itself, where the ORM needs five
+    (BEGIN, SELECT, INSERT, UPDATE, COMMIT). Elsewhere, the ORM in a transaction.
     """
+    state = {field: getattr(initiative, field) for field in Initiative.SIGNING_STATE_FIELDS}
     if connection.vendor != "postgresql":
         with transaction.atomic():
+            if not Initiative.objects.filter(pk=initiative.pk, **state).exists():
+                return False
             statement.save(force_insert=True)
             counters.increment(statement.initiative_id, statement.country)
-        return
+        return True
     columns = Statement._meta.concrete_fields
     values = [
         field.get_db_prep_save(field.pre_save(statement, True), connection) for field in columns
     ]
+    state_values = [
+        Initiative._meta.get_field(field).get_db_prep_value(value, connection)
+        for field, value in state.items()
+    ]
     # Inside an outer transaction (tests, management commands) a failure must not poison it.
     guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
-    with guard, connection.cursor() as cursor:
-        cursor.execute(_store_and_count_sql(), [*values, counters.random_shard()])
+    with guard:
+        count, _rows = execute_prepared(
+            _store_and_count_sql(), [initiative.pk, *state_values, *values, counters.random_shard()]
+        )
+    return count == 1
 
 
 @functools.cache
 def _store_and_count_sql():
     quote = connection.ops.quote_name
     statements, counter = quote(Statement._meta.db_table), quote(SupportCounter._meta.db_table)
+    initiatives = quote(Initiative._meta.db_table)
+    unchanged = " AND ".join(
+        f"{quote(Initiative._meta.get_field(field).column)} IS NOT DISTINCT FROM %s"
+        for field in Initiative.SIGNING_STATE_FIELDS
+    )
     columns = ", ".join(quote(field.column) for field in Statement._meta.concrete_fields)
     placeholders = ", ".join(["%s"] * len(Statement._meta.concrete_fields))
     # Table and column names come from the models, never from input.
     return (
-        f"WITH stored AS (INSERT INTO {statements} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+        f"WITH current AS (SELECT 1 FROM {initiatives} WHERE id = %s AND {unchanged}), "  # noqa: S608
+        f"stored AS (INSERT INTO {statements} ({columns}) SELECT {placeholders} FROM current "
         "RETURNING initiative_id, country) "
         f"INSERT INTO {counter} (initiative_id, country, shard, count) "
         "SELECT initiative_id, country, %s, 1 FROM stored "

@@ -16,7 +16,7 @@ from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
 from .models import Statement
 from .ratelimit import allow_submission
 from .rules import RULES
-from .services import AlreadySigned, record_statement
+from .services import AlreadySigned, InitiativeChanged, record_statement
 
 
 def render(request, signing_page, template, context, status=200):
@@ -68,16 +68,11 @@ def statement_form(request, signing_page, country):
         form = StatementForm(country, request.POST)
         if form.is_valid():
             try:
-                statement = record_statement(
-                    initiative=initiative,
-                    country=country,
-                    data=form.statement_data(),
-                    identity=form.identity(),
-                    language=translation.get_language(),
-                    page_revision_id=initiative.page_revision_id,
-                )
+                statement = store_statement(signing_page, initiative, country, form)
             except AlreadySigned:
                 return render_form_step(request, signing_page, country, "already_signed")
+            except InitiativeChanged:
+                return render_form_step(request, signing_page, country, "not_collecting")
             # The common case of a signing rush ends here, without loading the page's content.
             return redirect(
                 signing_page.url
@@ -88,6 +83,31 @@ def statement_form(request, signing_page, country):
         return render_form_step(request, signing_page, country, "not_collecting")
     return render_form_step(
         request, signing_page, country, "statement_form", form=StatementForm(country)
+    )
+
+
+@sensitive_variables("form")
+def store_statement(signing_page, initiative, country, form):
+    """Store under the initiative as read (perhaps from the cache); if it has changed since,
+    once more under its state read now, while it still collects."""
+    try:
+        return record_from_form(initiative, country, form)
+    except InitiativeChanged:
+        initiative = signing_page.initiative(cached=False)
+        if not initiative.is_collecting():
+            raise
+        return record_from_form(initiative, country, form)
+
+
+@sensitive_variables("form")
+def record_from_form(initiative, country, form):
+    return record_statement(
+        initiative=initiative,
+        country=country,
+        data=form.statement_data(),
+        identity=form.identity(),
+        language=translation.get_language(),
+        page_revision_id=initiative.page_revision_id,
     )
 
 

@@ -15,7 +15,15 @@ from signing import crypto
 from signing.models import SigningPage, Statement, SupportCounter
 from signing.rules import ANNEX_REVISION
 
-from .signing_helpers import SIGN_URL, bulgarian, demo_private_key, form_url, german, sign
+from .signing_helpers import (
+    SIGN_URL,
+    bulgarian,
+    demo_private_key,
+    form_url,
+    german,
+    sign,
+    solve_captcha,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +132,40 @@ def test_closed_initiative_refuses_statements(client):
     response = client.post(url + "bg/", bulgarian())
     assert "is closed" in response.content.decode()
     assert Statement.objects.count() == 0
+
+
+def test_a_closed_collection_shows_at_once_though_its_state_is_cached(client, initiative):
+    assert "DEMO(2026)000001" in client.get(form_url("BG")).content.decode()  # now cached
+    initiative.status = Initiative.Status.CLOSED
+    initiative.save()
+    assert "is closed" in client.get(form_url("BG")).content.decode()
+
+
+def post_after_a_change_the_cache_missed(client, **change):
+    """Sign with the signing state cached, after a change saved where this process's cache did
+    not see it (another worker's cache, an update without signals)."""
+    form = client.get(form_url("BG")).content.decode()
+    Initiative.objects.filter(registration_number="DEMO(2026)000001").update(**change)
+    data = {"declaration": "on", "privacy": "on", **solve_captcha(form), **bulgarian()}
+    return client.post(form_url("BG"), data)
+
+
+def test_a_collection_closed_behind_the_cache_takes_no_statement(client, initiative):
+    response = post_after_a_change_the_cache_missed(client, status=Initiative.Status.CLOSED)
+    assert response.status_code == 200
+    assert "is closed" in response.content.decode()
+    assert Statement.objects.count() == 0
+    assert counted(initiative, "BG") == 0
+
+
+def test_a_statement_is_bound_to_the_initiative_as_stored_not_as_cached(client, initiative):
+    response = post_after_a_change_the_cache_missed(client, registration_number="DEMO(2026)000009")
+    assert response.status_code == 302
+    statement = Statement.objects.get()
+    assert decrypt(initiative, statement, registration_number="DEMO(2026)000009")
+    with pytest.raises(crypto.DecryptionFailed):
+        decrypt(initiative, statement)
+    assert counted(initiative, "BG") == 1
 
 
 def test_no_statement_without_a_public_key(client, initiative):
@@ -272,3 +314,15 @@ def test_reconcile_counts_finds_and_repairs_a_drifted_counter(client, initiative
     assert counted(initiative, "BG") == 1
     call_command("reconcile_counts")
     assert "Counters and statements agree." in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+def test_postgresql_prepares_the_statements_a_signing_rush_repeats(client):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (make test-postgres)")
+    assert sign(client, "BG", **bulgarian()).status_code == 302
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any(text.startswith('DELETE FROM "captcha_captchastore"') for text in prepared)
+    assert any('INSERT INTO "signing_statement"' in text for text in prepared)

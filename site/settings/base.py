@@ -99,6 +99,18 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def allow_prepared_statements(database):
+    """On PostgreSQL, let the few statements that ask for it be prepared (home/prepared.py).
+
+    Django turns preparation off for the whole connection (prepare_threshold None), which
+    refuses it even where asked for; its own cursors bind on the client and never prepare.
+    """
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("OPTIONS", {})["prepare_threshold"] = 5  # psycopg's default
+    return database
+
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
