@@ -18,6 +18,7 @@ import uuid
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils.translation import get_language
@@ -114,6 +115,13 @@ class CachedViewRestrictionsMixin:
 
 
 def invalidate(**kwargs):
+    new_version()
+    # Until the change commits, other requests still read the old rows, and may cache them
+    # under the version just set: a second version once it has committed leaves those behind.
+    transaction.on_commit(new_version)
+
+
+def new_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 

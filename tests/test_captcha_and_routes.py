@@ -92,3 +92,39 @@ def test_a_view_restriction_added_later_still_applies_to_the_signing_page(client
     response = client.get(url)
     assert response.status_code == 200
     assert 'name="password"' in response.content.decode()  # Wagtail's password form, not ours
+
+
+def test_cached_breadcrumbs_follow_a_renamed_parent(client):
+    url = "/en/organise/prepare-online-collection-system/certification/"
+    assert "Prepare your online collection system" in client.get(url).content.decode()
+    parent = GuidancePage.objects.get(
+        slug="prepare-online-collection-system", locale__language_code="en"
+    )
+    parent.title = "Getting the collection system ready"
+    parent.save_revision().publish()
+    trail = client.get(url).content.decode().split('class="breadcrumbs')[1].split("</nav>")[0]
+    assert "Getting the collection system ready" in trail
+
+
+def test_the_registered_information_follows_the_initiative(client):
+    from initiatives.models import Initiative
+
+    url = "/en/initiatives/clean-air-around-every-school/sign/bg/"
+    assert "Maria Ivanova" in client.get(url).content.decode()
+    initiative = Initiative.objects.get(registration_number="DEMO(2026)000001")
+    organiser = initiative.organisers.get(name="Maria Ivanova")
+    organiser.name = "Maria Petrova"
+    organiser.save()
+    initiative.save()
+    assert "Maria Petrova" in client.get(url).content.decode()
+
+
+def test_a_change_sets_a_new_version_again_once_committed(django_capture_on_commit_callbacks):
+    from home.routing import current_version
+
+    page = GuidancePage.objects.get(slug="certification", locale__language_code="en")
+    before = current_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+        during = current_version()
+    assert before != during != current_version()
