@@ -7,6 +7,8 @@ status and the counts can never differ between languages. The page carries what 
 title, subject matter, objectives, annex.
 """
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -22,8 +24,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.routing import current_version
 
-from .countries import COUNTRY_CHOICES
+from .countries import COUNTRY_CHOICES, country_name
 
 INITIATIVES_PER_PAGE = 12
 
@@ -287,6 +290,11 @@ class Organiser(Orderable):
     def is_contact_person(self):
         return self.role != self.Role.MEMBER
 
+    @property
+    def country_name(self):
+        # Not get_country_display(): it hashes all 27 translated choices on every call.
+        return country_name(self.country)
+
 
 class InitiativeIndexPage(Page):
     """ "Find an initiative": every initiative in this language, filterable by status and topic."""
@@ -372,11 +380,27 @@ class InitiativePage(Page):
         from .progress import attach_progress
 
         context = super().get_context(request, *args, **kwargs)
-        attach_progress([self])
-        context["organisers"] = self.initiative.organisers.all()
-        context["topics"] = [link.topic for link in self.topic_links.select_related("topic")]
-        context["signing_page"] = self.signing_page()
+        shown = self.shown_besides_counts()
+        self.initiative = shown["initiative"]
+        context.update(shown)
+        attach_progress([self])  # the counts: read on every view, in one query
         return context
+
+    def shown_besides_counts(self):
+        """The initiative, its organisers, the topics and the signing page, from the cache: they
+        change only with the page tree or the initiative, and either sets a new cache version
+        (home/routing.py)."""
+        key = f"initiative-page:{current_version()}:{self.pk}"
+        shown = cache.get(key)
+        if shown is None:
+            shown = {
+                "initiative": self.initiative,
+                "organisers": list(self.initiative.organisers.all()),
+                "topics": [link.topic for link in self.topic_links.select_related("topic")],
+                "signing_page": self.signing_page(),
+            }
+            cache.set(key, shown, settings.ROUTE_CACHE_SECONDS)
+        return shown
 
     def signing_page(self):
         from signing.models import SigningPage

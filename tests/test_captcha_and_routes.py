@@ -128,3 +128,22 @@ def test_a_change_sets_a_new_version_again_once_committed(django_capture_on_comm
         page.save_revision().publish()
         during = current_version()
     assert before != during != current_version()
+
+
+def test_the_initiative_page_follows_its_initiative_and_counts_every_statement(client):
+    from initiatives.models import Initiative
+
+    from .signing_helpers import bulgarian, sign
+
+    url = "/en/initiatives/clean-air-around-every-school/"
+    html = client.get(url).content.decode()
+    assert "Collecting signatures" in html and "Maria Ivanova" in html
+    assert 'id="progress-total" max="1000000" value="0"' in html
+    assert sign(client, "BG", **bulgarian()).status_code == 302
+    assert 'id="progress-total" max="1000000" value="1"' in client.get(url).content.decode()
+    initiative = Initiative.objects.get(registration_number="DEMO(2026)000001")
+    initiative.organisers.filter(name="Maria Ivanova").update(name="Maria Petrova")
+    initiative.status = Initiative.Status.CLOSED
+    initiative.save()
+    html = client.get(url).content.decode()
+    assert "Collection closed" in html and "Maria Petrova" in html
