@@ -9,7 +9,10 @@ database built by migrate + load_demo, and drives it with wrk (Debian's package)
    the form's validation, HPKE encryption, storage, duplicate check, counters), all signers on
    one initiative and one country (Bulgaria), each with its own valid EGN. The forms are fetched
    first (GET, which creates the CAPTCHA challenges); their answers are read from the database,
-   as a human would read the picture; then the submissions are timed.
+   as a human would read the picture; then the submissions are timed;
+4. the other steps of a signer's journey, each on its own: the form (each view creates a
+   CAPTCHA challenge), the CAPTCHA picture and the receipt; and from all the rates, the
+   journeys per second the server could sustain if signers did nothing else.
 
 The per-client rate limit is off for the run (SIGNING_RATE_LIMIT=""): all load comes from one
 address, and the limit protects against a client, not against a crowd.
@@ -142,10 +145,8 @@ def fetch_forms(count):
         cookie = next(c.value for c in local.jar if c.name == "csrftoken")
         return cookie, token, key
 
-    started = time.monotonic()
     with ThreadPoolExecutor(max_workers=CONNECTIONS) as pool:
-        forms = list(pool.map(fetch, range(count)))
-    return forms, count / (time.monotonic() - started)
+        return list(pool.map(fetch, range(count)))
 
 
 def captcha_answers(keys):
@@ -170,6 +171,11 @@ def stored_statements():
         ).fetchone()
 
 
+def a_statement_id():
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DATABASE}") as db:
+        return db.execute("SELECT id FROM signing_statement LIMIT 1").fetchone()[0]
+
+
 def line(name, result):
     return (
         f"{name:<34} {result['rate']:>9.1f}/s   p50 {result['p50_ms']:>7.1f} ms"
@@ -190,7 +196,7 @@ def main():
         minimal = wrk("/healthz")
         page_views = wrk(INITIATIVE)
         print(f"Fetching {FORMS} signing forms (each creates a CAPTCHA challenge)...")
-        forms, form_rate = fetch_forms(FORMS)
+        forms = fetch_forms(FORMS)
         answers = captcha_answers([key for _cookie, _token, key in forms])
         data = workdir / "forms.txt"
         data.write_text(
@@ -201,6 +207,10 @@ def main():
         )
         signing = wrk(SIGN, "post_statements.lua", [str(data), "4", SIGN])
         statements, counted = stored_statements()
+        # The rest of a signer's journey, each step on its own.
+        form_views = wrk(SIGN)
+        picture = wrk(f"/captcha/image/{fetch_forms(1)[0][2]}/")
+        receipts = wrk(INITIATIVE + f"sign/receipt/{a_statement_id()}/")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -209,9 +219,16 @@ def main():
     print()
     print(line("minimal Django view (/healthz)", minimal))
     print(line("initiative page view", page_views))
-    print(f"{'signing form view (GET)':<34} {form_rate:>9.1f}/s   (threads in Python)")
+    print(line("signing form view (GET)", form_views))
+    print(line("CAPTCHA picture", picture))
     print(line("statement submissions (POST)", signing))
+    print(line("receipt", receipts))
     print()
+    journey = 1 / sum(1 / rate for rate in
+                      (page_views["rate"], form_views["rate"], picture["rate"], signed_rate,
+                       receipts["rate"]))  # fmt: skip
+    print(f"a whole journey (initiative page, form, picture, submission, receipt), each step at "
+          f"the rates above: {journey:.1f} signers/s = {journey * 60:,.0f} a minute")  # fmt: skip
     print(f"statements stored: {statements} in {signing['seconds']:.1f} s = {signed_rate:.1f}/s "
           f"(one initiative, one country); counters: {counted}")  # fmt: skip
     print(f"ratio signing / minimal view: {signed_rate / minimal['rate']:.2f}")
