@@ -7,7 +7,8 @@ the statement) go instead through a psycopg cursor that binds on the server and 
 each connection parses and plans them once, and the ciphertext travels as binary.
 
 Behind a connection pooler in transaction mode, prepared statements need its support for them
-(PgBouncer 1.21 or later with max_prepared_statements set); see README, "Deploying".
+(PgBouncer 1.21 or later with max_prepared_statements set); see README, "Running in
+production".
 """
 
 import psycopg

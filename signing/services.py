@@ -130,8 +130,8 @@ def _store_and_count_sql():
     placeholders = ", ".join(["%s"] * len(Statement._meta.concrete_fields))
     # Table and column names come from the models, never from input.
     return (
-        f"WITH current AS (SELECT 1 FROM {initiatives} WHERE id = %s AND {unchanged}), "  # noqa: S608
-        f"stored AS (INSERT INTO {statements} ({columns}) SELECT {placeholders} FROM current "
+        f"WITH as_read AS (SELECT 1 FROM {initiatives} WHERE id = %s AND {unchanged}), "  # noqa: S608
+        f"stored AS (INSERT INTO {statements} ({columns}) SELECT {placeholders} FROM as_read "
         "RETURNING initiative_id, country) "
         f"INSERT INTO {counter} (initiative_id, country, shard, count) "
         "SELECT initiative_id, country, %s, 1 FROM stored "
