@@ -26,4 +26,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # Tests switch the rate limit on where they test it.
 SIGNING_RATE_LIMIT = ""
-DEMO_KEY_DIR = Path(tempfile.gettempdir()) / "eci-test-keys"
+# A folder of its own for each run: runs side by side (SQLite and PostgreSQL, two checkouts)
+# would otherwise overwrite each other's demo keys.
+DEMO_KEY_DIR = Path(tempfile.mkdtemp(prefix="eci-test-keys-"))
