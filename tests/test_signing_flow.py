@@ -209,6 +209,9 @@ def test_nothing_personal_is_stored_logged_or_cached(client, caplog, initiative)
     cache.clear()
     distinctive = german(first_names="Quxzolwyn", family_names="Vrembratt", street="Zyplonweg",
                          city="Flobbenheim", date_of_birth="1987-03-19")  # fmt: skip
+    # A form sent back with errors shows what was typed; the blank form's fields are cached.
+    with_errors = client.post(form_url("DE"), distinctive).content.decode()  # no declaration
+    assert "error-summary" in with_errors and 'value="Quxzolwyn"' in with_errors
     assert sign(client, "DE", **distinctive).status_code == 302
     assert sign(client, "BG", **bulgarian(document_number="0341150010")).status_code == 302
     needles = ["Quxzolwyn", "Vrembratt", "Zyplonweg", "Flobbenheim", "1987-03-19", "0341150010"]
