@@ -22,3 +22,11 @@ def fresh_cache():
 @pytest.fixture
 def client():
     return Client(SERVER_NAME="localhost")
+
+
+@pytest.fixture
+def initiative():
+    """The demo initiative that collects on this site."""
+    from initiatives.models import Initiative
+
+    return Initiative.objects.get(registration_number="DEMO(2026)000001")

@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 REGISTRATION_NUMBER = "DEMO(2026)000001"
 
 
-@pytest.fixture
-def initiative():
-    return Initiative.objects.get(registration_number=REGISTRATION_NUMBER)
-
-
 def admin_user(client, *permissions):
     """A Wagtail editor (admin access) holding exactly the given initiative permissions."""
     user = get_user_model().objects.create_user("organiser", password="x" * 20)

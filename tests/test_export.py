@@ -6,7 +6,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import ModelLogEntry
 
-from initiatives.models import Initiative
 from organisers.bundle import bundle_lines
 from organisers.records import initiative_record, stored_statements
 from signing.crypto import PrivateKey
@@ -22,11 +21,6 @@ from .export_helpers import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def initiative():
-    return Initiative.objects.get(registration_number="DEMO(2026)000001")
 
 
 @pytest.fixture

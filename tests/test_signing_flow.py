@@ -28,11 +28,6 @@ from .signing_helpers import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def initiative():
-    return Initiative.objects.get(registration_number="DEMO(2026)000001")
-
-
 def counted(initiative, country):
     return sum(
         SupportCounter.objects.filter(initiative=initiative, country=country).values_list(
