@@ -43,6 +43,7 @@ test-browser: translations
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 

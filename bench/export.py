@@ -32,8 +32,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from core import crypto  # noqa: E402
 from organisers.bundle import bundle_lines  # noqa: E402
-from signing import crypto  # noqa: E402
 from signing.rules import ANNEX_REVISION  # noqa: E402
 
 PART_B = {"country": "BG", "first_names": "Мария Иванова", "family_names": "Петрова",

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 
 class GuidanceIndexPage(Page):

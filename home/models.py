@@ -13,8 +13,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .blocks import RICH_TEXT_FEATURES, BodyBlock
-from .captcha import SingleUseCaptchaField
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.captcha import SingleUseCaptchaField
+from guidance.models import GuidancePage
+from initiatives.models import InitiativePage
+from initiatives.progress import attach_progress
+from news.models import NewsPage
 
 
 class HomePage(Page):
@@ -63,11 +67,6 @@ class HomePage(Page):
         return deepest.specific.route(request, path_components[deepest.depth - self.depth :])
 
     def get_context(self, request, *args, **kwargs):
-        from guidance.models import GuidancePage
-        from initiatives.models import InitiativePage
-        from initiatives.progress import attach_progress
-        from news.models import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         # Page links are synchronised between translations: show each featured initiative in
         # this page's language where it has been translated, in one query.

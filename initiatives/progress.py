@@ -6,7 +6,9 @@ pages it is given in at most two queries, so listings cost the same whatever the
 
 from dataclasses import dataclass, field
 
+from .counters import counts_by_initiative
 from .countries import COUNTRIES_REQUIRED, MEMBER_STATES, TOTAL_REQUIRED, threshold_table_for
+from .models.records import ExternalCount
 
 
 def _percent(count, required):
@@ -69,10 +71,6 @@ def build_progress(counts, registration_date):
 
 def attach_progress(pages):
     """Set `page.progress` on each initiative page (pages must select_related the initiative)."""
-    from signing.counters import counts_by_initiative
-
-    from .models import ExternalCount
-
     pages = list(pages)
     initiatives = {page.initiative_id: page.initiative for page in pages}
     on_site = [pk for pk, initiative in initiatives.items() if initiative.collects_on_site]

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from core.crypto import SUITE_NAME
+from initiatives.counters import counts_by_initiative
 from initiatives.deadlines import deadline_list, deletion_deadline, regime_for
 from initiatives.progress import build_progress
-from signing.counters import counts_by_initiative
-from signing.crypto import SUITE_NAME
 from signing.models import DestroyedStatements, Statement
 
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 220, 48

@@ -3,8 +3,8 @@
 from wagtail.models import Locale
 from wagtail.rich_text import get_text_for_indexing
 
+from core.crypto import SUITE_NAME
 from initiatives.models import Organiser
-from signing.crypto import SUITE_NAME
 from signing.models import Statement
 
 STATEMENT_COLUMNS = ("id", "country", "submitted_on", "annex_revision", "key_fingerprint")

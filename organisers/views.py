@@ -19,8 +19,8 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
+from initiatives.counters import counts_by_initiative
 from initiatives.models import Initiative
-from signing.counters import counts_by_initiative
 
 from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
 from .bundle import bundle_lines

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.captcha import SingleUseCaptchaField
+from core.captcha import SingleUseCaptchaField
 from initiatives.countries import COUNTRY_CHOICES, country_name
 
 from .national_ids import InvalidNumber

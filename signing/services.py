@@ -11,11 +11,12 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
-from home.prepared import execute_prepared
-from initiatives.models import Initiative
+from core import crypto
+from core.prepared import execute_prepared
+from initiatives import counters
+from initiatives.models import Initiative, SupportCounter
 
-from . import counters, crypto
-from .models import Statement, SupportCounter
+from .models.statements import Statement
 from .rules import ANNEX_REVISION
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from initiatives.countries import MEMBER_STATES
 
 from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
-from .models import Statement
+from .models.statements import Statement
 from .ratelimit import allow_submission
 from .rules import RULES
 from .services import AlreadySigned, InitiativeChanged, record_statement

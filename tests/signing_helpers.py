@@ -7,8 +7,8 @@ from captcha.models import CaptchaStore
 from django.conf import settings
 from django.utils.text import slugify
 
-from home.demo.initiatives import DEMO_KEY_PASSPHRASE
-from signing.crypto import PrivateKey
+from core.crypto import PrivateKey
+from demo.content.initiatives import DEMO_KEY_PASSPHRASE
 
 SIGN_URL = "/{lang}/initiatives/clean-air-around-every-school/sign/"
 

@@ -7,8 +7,8 @@ from captcha.models import CaptchaStore
 from django import forms
 from django.utils import timezone
 
+from core.captcha import SingleUseCaptchaField
 from guidance.models import GuidancePage
-from home.captcha import SingleUseCaptchaField
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +120,7 @@ def test_the_registered_information_follows_the_initiative(client):
 
 
 def test_a_change_sets_a_new_version_again_once_committed(django_capture_on_commit_callbacks):
-    from home.routing import current_version
+    from core.content_version import current_version
 
     page = GuidancePage.objects.get(slug="certification", locale__language_code="en")
     before = current_version()

@@ -8,10 +8,10 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
+from initiatives.counters import counts_by_initiative
 from initiatives.deadlines import deletion_deadline
 from initiatives.models import Initiative
 from organisers.bundle import read_bundle
-from signing.counters import counts_by_initiative
 from signing.models import DestroyedStatements, Statement
 
 from .export_helpers import SIGNERS, sign_all
@@ -149,7 +149,7 @@ def test_the_audit_log_is_readable_by_admins_and_not_editable(client, initiative
 
 
 def test_replacing_the_key_after_the_first_statement_is_refused_with_a_reason(client, initiative):
-    from signing.crypto import PrivateKey
+    from core.crypto import PrivateKey
 
     sign_all(client)
     superuser = get_user_model().objects.create_superuser("admin", "", "y" * 20)

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import ModelLogEntry
 
+from core.crypto import PrivateKey
 from organisers.bundle import bundle_lines
 from organisers.records import initiative_record, stored_statements
-from signing.crypto import PrivateKey
 from signing.models import Statement
 
 from .export_helpers import (

@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, connections
 
-from initiatives.models import Initiative
-from signing.crypto import PrivateKey
-from signing.models import Statement, SupportCounter
+from core.crypto import PrivateKey
+from initiatives.models import Initiative, SupportCounter
+from signing.models import Statement
 from signing.services import AlreadySigned, record_statement
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

@@ -10,9 +10,9 @@ from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.db import connection
 
-from initiatives.models import Initiative, InitiativePage
-from signing import crypto
-from signing.models import SigningPage, Statement, SupportCounter
+from core import crypto
+from initiatives.models import Initiative, InitiativePage, SupportCounter
+from signing.models import SigningPage, Statement
 from signing.rules import ANNEX_REVISION
 
 from .signing_helpers import (

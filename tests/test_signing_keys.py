@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
+from core import crypto
 from initiatives.models import Initiative
-from signing import crypto
 from signing.models import Statement
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.models import StandardPage
-from home.translation_state import COMPLETE, IN_PROGRESS, MISSING, OUT_OF_DATE, translation_state
+from translators.state import COMPLETE, IN_PROGRESS, MISSING, OUT_OF_DATE, translation_state
 
 pytestmark = pytest.mark.django_db
 

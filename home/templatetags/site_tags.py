@@ -11,8 +11,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from core.content_version import current_version
 from home.models import ContactPage, SiteIdentity
-from home.routing import current_version
 
 register = template.Library()
 

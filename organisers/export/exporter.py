@@ -13,7 +13,7 @@ from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
-from signing import crypto
+from core import crypto
 from signing.rules import RULES
 
 from .authority_xml import (

@@ -14,19 +14,22 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# The project's apps, in the order their layers build on each other (see README, Architecture).
 INSTALLED_APPS = [
-    "home",
+    "core",
     "initiatives",
     "guidance",
     "news",
+    "home",
     "signing",
     "organisers",
+    "translators",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -59,12 +62,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "home.routing.PageRouteCacheMiddleware",
+    "core.route_cache.PageRouteCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "home.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -82,7 +85,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -185,7 +187,7 @@ CACHES = {
     }
 }
 FEED_CACHE_SECONDS = 300
-ROUTE_CACHE_SECONDS = 300  # see home/routing.py
+ROUTE_CACHE_SECONDS = 300  # see core/route_cache.py and core/content_version.py
 
 # --- Security defaults shared by all environments ----------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -222,7 +224,7 @@ LOGGING = {
 }
 
 # Per-language overrides of Django's number and date formats (only what Django lacks).
-FORMAT_MODULE_PATH = ["home.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 # --- Signing ----------------------------------------------------------------------------------
 # Submissions per client and window, "count/seconds"; empty switches the limit off.

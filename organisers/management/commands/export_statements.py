@@ -19,13 +19,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.log_actions import log
 
+from core.crypto import PrivateKey, UnusableKey
 from initiatives.models import Initiative
 from organisers.audit import STATEMENTS_EXPORTED
 from organisers.bundle import DamagedBundle, read_bundle
 from organisers.export.exporter import WrongKey, export_statements
 from organisers.export.progress import Progress
 from organisers.records import initiative_record, stored_statements
-from signing.crypto import PrivateKey, UnusableKey
 
 USAGE_ERROR, EXPORT_FAILED = 2, 1
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from signing import crypto
+from core import crypto
 
 MINIMUM_PASSPHRASE = 12
 

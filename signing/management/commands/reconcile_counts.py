@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count, Sum
 
-from signing.models import DestroyedStatements, Statement, SupportCounter
+from initiatives.models import SupportCounter
+from signing.models import DestroyedStatements, Statement
 
 
 def discrepancies():

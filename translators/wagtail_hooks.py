@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .translation_state import translation_state
+from .state import translation_state
 
 
 class TranslationStateView(WagtailAdminTemplateMixin, TemplateView):
@@ -13,7 +13,7 @@ class TranslationStateView(WagtailAdminTemplateMixin, TemplateView):
 
     page_title = _("Translation state")
     header_icon = "globe"
-    template_name = "home/admin/translation_state.html"
+    template_name = "translators/translation_state.html"
 
     def get_context_data(self, **kwargs):
         rows = translation_state()

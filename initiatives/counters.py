@@ -1,10 +1,10 @@
-"""Reading and writing the sharded statement counters (see SupportCounter)."""
+"""Reading and writing the sharded statement counters (see models.records.SupportCounter)."""
 
 import random
 
 from django.db.models import F, Sum
 
-from .models import SupportCounter
+from .models.records import SupportCounter
 
 SHARDS = 16
 

@@ -4,7 +4,7 @@ import csv
 
 from django.core.management.base import BaseCommand
 
-from home.translation_state import COMPLETE, translation_state
+from translators.state import COMPLETE, translation_state
 
 
 class Command(BaseCommand):

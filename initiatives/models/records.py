@@ -1,34 +1,25 @@
-"""Initiatives: the registered facts (one record, shared by every language) and their pages.
+"""The registered facts of an initiative: one record, shared by every language.
 
 The registered facts (registration number, dates, status, how statements are collected, counts
 from an external system, organisers) live on `Initiative`, a snippet that is not translated: every
-language version of an initiative page points at the same record, so the collection window, the
-status and the counts can never differ between languages. The page carries what is translated:
-title, subject matter, objectives, annex.
+language version of an initiative page (initiatives.models.pages) points at the same record, so
+the collection window, the status and the counts can never differ between languages.
 """
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail.search import index
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.routing import current_version
+from core.crypto import UnusableKey, fingerprint
 
-from .countries import COUNTRY_CHOICES, country_name
-
-INITIATIVES_PER_PAGE = 12
+from ..countries import COUNTRY_CHOICES, country_name
 
 
 @register_snippet
@@ -170,8 +161,6 @@ class Initiative(ClusterableModel):
         self.clean_public_key()
 
     def clean_public_key(self):
-        from signing.crypto import UnusableKey, fingerprint
-
         if not self.public_key.strip():
             new_fingerprint = ""
         else:
@@ -191,8 +180,6 @@ class Initiative(ClusterableModel):
             )
 
     def save(self, *args, **kwargs):
-        from signing.crypto import fingerprint
-
         self.key_fingerprint = fingerprint(self.public_key) if self.public_key.strip() else ""
         super().save(*args, **kwargs)
 
@@ -296,124 +283,28 @@ class Organiser(Orderable):
         return country_name(self.country)
 
 
-class InitiativeIndexPage(Page):
-    """ "Find an initiative": every initiative in this language, filterable by status and topic."""
+class SupportCounter(models.Model):
+    """Statements per initiative and country, spread over shards (see initiatives.counters).
 
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
+    A signing rush usually means every signer supports the same initiative for the same country:
+    one counter row would make all of them queue on its lock. Each statement increments one of
+    `initiatives.counters.SHARDS` rows chosen at random instead, and readers add the shards up.
+    The table keeps the name it had when signing owned it: moving the model moved no data.
+    """
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["initiatives.InitiativePage"]
-
-    class Meta:
-        verbose_name = _("initiative index")
-
-    def get_context(self, request, *args, **kwargs):
-        from .progress import attach_progress
-
-        context = super().get_context(request, *args, **kwargs)
-        pages = (
-            InitiativePage.objects.live()
-            .descendant_of(self)
-            .select_related("initiative")
-            .order_by("-initiative__registration_date", "-pk")
-        )
-        status = request.GET.get("status", "")
-        if status in Initiative.Status.values:
-            pages = pages.filter(initiative__status=status)
-        else:
-            status = ""
-        topics = Topic.objects.filter(locale=self.locale)
-        topic = request.GET.get("topic", "")
-        if topic in {t.slug for t in topics}:
-            pages = pages.filter(topic_links__topic__slug=topic).distinct()
-        else:
-            topic = ""
-        page_of_results = Paginator(pages, INITIATIVES_PER_PAGE).get_page(request.GET.get("page"))
-        attach_progress(page_of_results.object_list)
-        context.update(
-            initiatives=page_of_results,
-            statuses=Initiative.Status.choices,
-            topics=topics,
-            selected_status=status,
-            selected_topic=topic,
-        )
-        return context
-
-
-class InitiativePage(Page):
-    initiative = models.ForeignKey(
-        Initiative,
-        on_delete=models.PROTECT,
-        related_name="pages",
-        verbose_name=_("registered initiative"),
-    )
-    subject_matter = models.TextField(verbose_name=_("subject matter"))
-    objectives = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=_("objectives"))
-    annex = StreamField(
-        BodyBlock(),
-        blank=True,
-        verbose_name=_("annex"),
-        help_text=_("Further information on the subject, objectives and background."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("initiative"),
-        FieldPanel("subject_matter"),
-        FieldPanel("objectives"),
-        FieldPanel("annex"),
-        InlinePanel("topic_links", label=_("Topics")),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("subject_matter"),
-        index.SearchField("objectives"),
-    ]
-    parent_page_types = ["initiatives.InitiativeIndexPage"]
-    subpage_types = ["signing.SigningPage"]
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
+    country = models.CharField(max_length=2)
+    shard = models.PositiveSmallIntegerField()
+    count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("initiative page")
+        db_table = "signing_supportcounter"
+        verbose_name = _("support counter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "country", "shard"], name="one_counter_per_shard"
+            )
+        ]
 
-    def get_context(self, request, *args, **kwargs):
-        from .progress import attach_progress
-
-        context = super().get_context(request, *args, **kwargs)
-        shown = self.shown_besides_counts()
-        self.initiative = shown["initiative"]
-        context.update(shown)
-        attach_progress([self])  # the counts: read on every view, in one query
-        return context
-
-    def shown_besides_counts(self):
-        """The initiative, its organisers, the topics and the signing page, from the cache: they
-        change only with the page tree or the initiative, and either sets a new cache version
-        (home/routing.py)."""
-        key = f"initiative-page:{current_version()}:{self.pk}"
-        shown = cache.get(key)
-        if shown is None:
-            shown = {
-                "initiative": self.initiative,
-                "organisers": list(self.initiative.organisers.all()),
-                "topics": [link.topic for link in self.topic_links.select_related("topic")],
-                "signing_page": self.signing_page(),
-            }
-            cache.set(key, shown, settings.ROUTE_CACHE_SECONDS)
-        return shown
-
-    def signing_page(self):
-        from signing.models import SigningPage
-
-        return SigningPage.objects.live().child_of(self).first()
-
-
-class InitiativeTopic(TranslatableMixin, Orderable):
-    # Translatable, so that each translation of the page links to the topic in its own language.
-    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
-
-    panels = [FieldPanel("topic")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
+    def __str__(self):
+        return f"{self.initiative_id}/{self.country}/{self.shard}: {self.count}"

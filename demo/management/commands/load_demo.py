@@ -19,8 +19,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from core.crypto import PrivateKey
+from demo.content import about, guidance, initiatives, site
 from guidance.models import GuidanceIndexPage, GuidancePage
-from home.demo import about, guidance, initiatives, site
 from home.models import (
     ContactFormField,
     ContactPage,
@@ -39,7 +40,6 @@ from initiatives.models import (
     Topic,
 )
 from news.models import NewsIndexPage, NewsPage
-from signing.crypto import PrivateKey
 from signing.models import SigningPage
 
 SOURCE_LANGUAGE = "en"

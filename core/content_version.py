@@ -1,0 +1,66 @@
+"""One version for everything cached that is built from the page tree and its records.
+
+Cached routes, the site chrome, an initiative's signing state and the parts of an initiative page
+that change only with an edit are all kept under this version: any change that could alter one
+of them sets a new version, and the old entries are never read again. Each app connects the
+changes of its own models (in its AppConfig.ready); this app connects Wagtail's own (the tree,
+sites and view restrictions).
+
+Set REDIS_URL in production so that all workers share the cache and see a new version at once;
+with a per-process cache, a worker keeps its old entries until they expire.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+VERSION_KEY = "content-version"
+
+
+def current_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def new_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def invalidate(**kwargs):
+    """A signal receiver: set a new version now, and again once the change has committed."""
+    new_version()
+    # Until the change commits, other requests still read the old rows, and may cache them
+    # under the version just set: a second version once it has committed leaves those behind.
+    transaction.on_commit(new_version)
+
+
+def invalidate_on_change(model, uid):
+    """Set a new version whenever an instance of `model` is saved or deleted."""
+    post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
+    post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+def connect_page_tree():
+    """Publication, unpublication, slug changes, moves and deletions of pages; sites; view
+    restrictions.
+
+    Deletions are watched per page model: a receiver for every model would take Django off its
+    fast delete path for all of them (the CAPTCHA's clean-up on each signature included).
+    """
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+        signal.connect(
+            invalidate, dispatch_uid=f"content-version-{signal.__class__.__name__}-{id(signal)}"
+        )
+    for model in [Page, *get_page_models()]:
+        post_delete.connect(
+            invalidate, sender=model, dispatch_uid=f"content-version-delete-{model}"
+        )
+    invalidate_on_change(Site, "content-version-site")
+    invalidate_on_change(PageViewRestriction, "content-version-restriction")

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InitiativesConfig(AppConfig):
+    """The registered initiatives, their pages, thresholds and progress."""
+
+    name = "initiatives"
+    verbose_name = _("Initiatives")
+
+    def ready(self):
+        from core.content_version import invalidate_on_change
+
+        from .models import Initiative
+
+        # Initiative pages and the signing path cache what they read of the record.
+        invalidate_on_change(Initiative, "initiative")

@@ -1,0 +1,15 @@
+"""The registered record and its counters (records), and the pages that show them (pages)."""
+
+from .pages import InitiativeIndexPage, InitiativePage, InitiativeTopic
+from .records import ExternalCount, Initiative, Organiser, SupportCounter, Topic
+
+__all__ = [
+    "ExternalCount",
+    "Initiative",
+    "InitiativeIndexPage",
+    "InitiativePage",
+    "InitiativeTopic",
+    "Organiser",
+    "SupportCounter",
+    "Topic",
+]

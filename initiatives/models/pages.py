@@ -1,0 +1,143 @@
+"""Initiative pages: the index ("Find an initiative") and one translated page per initiative.
+
+The page carries what is translated (title, subject matter, objectives, annex); the registered
+facts come from its `Initiative` record (initiatives.models.records).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.content_version import current_version
+
+from ..progress import attach_progress
+from .records import Initiative, Topic
+
+INITIATIVES_PER_PAGE = 12
+
+
+class InitiativeIndexPage(Page):
+    """ "Find an initiative": every initiative in this language, filterable by status and topic."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["initiatives.InitiativePage"]
+
+    class Meta:
+        verbose_name = _("initiative index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = (
+            InitiativePage.objects.live()
+            .descendant_of(self)
+            .select_related("initiative")
+            .order_by("-initiative__registration_date", "-pk")
+        )
+        status = request.GET.get("status", "")
+        if status in Initiative.Status.values:
+            pages = pages.filter(initiative__status=status)
+        else:
+            status = ""
+        topics = Topic.objects.filter(locale=self.locale)
+        topic = request.GET.get("topic", "")
+        if topic in {t.slug for t in topics}:
+            pages = pages.filter(topic_links__topic__slug=topic).distinct()
+        else:
+            topic = ""
+        page_of_results = Paginator(pages, INITIATIVES_PER_PAGE).get_page(request.GET.get("page"))
+        attach_progress(page_of_results.object_list)
+        context.update(
+            initiatives=page_of_results,
+            statuses=Initiative.Status.choices,
+            topics=topics,
+            selected_status=status,
+            selected_topic=topic,
+        )
+        return context
+
+
+class InitiativePage(Page):
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.PROTECT,
+        related_name="pages",
+        verbose_name=_("registered initiative"),
+    )
+    subject_matter = models.TextField(verbose_name=_("subject matter"))
+    objectives = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=_("objectives"))
+    annex = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("annex"),
+        help_text=_("Further information on the subject, objectives and background."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("initiative"),
+        FieldPanel("subject_matter"),
+        FieldPanel("objectives"),
+        FieldPanel("annex"),
+        InlinePanel("topic_links", label=_("Topics")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subject_matter"),
+        index.SearchField("objectives"),
+    ]
+    parent_page_types = ["initiatives.InitiativeIndexPage"]
+    subpage_types = ["signing.SigningPage"]
+
+    class Meta:
+        verbose_name = _("initiative page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        shown = self.shown_besides_counts()
+        self.initiative = shown["initiative"]
+        context.update(shown)
+        attach_progress([self])  # the counts: read on every view, in one query
+        return context
+
+    def shown_besides_counts(self):
+        """The initiative, its organisers, the topics and the signing page, from the cache: they
+        change only with the page tree or the initiative, and either sets a new cache version
+        (core.content_version)."""
+        key = f"initiative-page:{current_version()}:{self.pk}"
+        shown = cache.get(key)
+        if shown is None:
+            shown = {
+                "initiative": self.initiative,
+                "organisers": list(self.initiative.organisers.all()),
+                "topics": [link.topic for link in self.topic_links.select_related("topic")],
+                "signing_page": self.signing_page(),
+            }
+            cache.set(key, shown, settings.ROUTE_CACHE_SECONDS)
+        return shown
+
+    def signing_page(self):
+        """Found through the tree: the only child type an initiative page allows is the signing
+        page (subpage_types), and at most one (SigningPage.max_count_per_parent)."""
+        return self.get_children().live().specific().first()
+
+
+class InitiativeTopic(TranslatableMixin, Orderable):
+    # Translatable, so that each translation of the page links to the topic in its own language.
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass

@@ -1,0 +1,67 @@
+"""The stored statements of support, and the counts of those destroyed."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Statement(models.Model):
+    """One statement of support: its personal data exists here only as ciphertext."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.PROTECT, related_name="statements"
+    )
+    country = models.CharField(max_length=2)
+    submitted_on = models.DateField()
+    language = models.CharField(max_length=10)
+    page_revision_id = models.PositiveIntegerField(null=True)
+    annex_revision = models.CharField(max_length=20)
+    key_fingerprint = models.CharField(max_length=64)
+    suite = models.CharField(max_length=80)
+    ciphertext = models.BinaryField()
+    dedupe_hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("statement of support")
+        verbose_name_plural = _("statements of support")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "dedupe_hash"], name="one_statement_per_person"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["initiative", "country"]),
+            models.Index(fields=["initiative", "submitted_on"]),
+        ]
+
+    def __str__(self):
+        return str(self.id)
+
+
+class DestroyedStatements(models.Model):
+    """How many statements were destroyed, per initiative, country and day of signing.
+
+    Destroying statements must not make the initiative's history disappear: the counters keep
+    the totals, and these rows keep the days for the dashboard's chart and the reconciliation.
+    """
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="+"
+    )
+    country = models.CharField(max_length=2)
+    submitted_on = models.DateField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("destroyed statements")
+        verbose_name_plural = _("destroyed statements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "country", "submitted_on"], name="one_destroyed_count_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.initiative_id}/{self.country}/{self.submitted_on}: {self.count}"
