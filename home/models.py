@@ -1,5 +1,6 @@
 """The home page, standard pages, the contact form and the translatable site chrome."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -8,9 +9,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -179,15 +187,21 @@ class ContactPage(AbstractEmailForm):
         return super().process_form_submission(form)
 
 
-@register_snippet
-class SiteIdentity(TranslatableMixin, models.Model):
-    """The words around every page: the site's name, tagline and footer note, per language."""
+class SiteIdentity(
+    DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, models.Model
+):
+    """The words around every page: the site's name, tagline and footer note, per language.
+
+    Drafts, revisions and a preview of the header and footer, as for a page: only the live
+    version of each language is shown to visitors (edited in home.wagtail_hooks).
+    """
 
     site_name = models.CharField(max_length=100, verbose_name=_("site name"))
     tagline = models.CharField(max_length=200, blank=True, verbose_name=_("tagline"))
     footer_text = RichTextField(
         features=["bold", "italic", "link"], blank=True, verbose_name=_("footer text")
     )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="site_identity")
 
     panels = [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("footer_text")]
 
@@ -198,8 +212,18 @@ class SiteIdentity(TranslatableMixin, models.Model):
     def __str__(self):
         return self.site_name
 
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "home/site_identity_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"identity": self, "request": request}
+
     @classmethod
     def for_active_language(cls):
-        identities = {item.locale_id: item for item in cls.objects.all()}
+        identities = {item.locale_id: item for item in cls.objects.filter(live=True)}
         active = Locale.get_active()
         return identities.get(active.pk) or identities.get(Locale.get_default().pk)

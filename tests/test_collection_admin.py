@@ -14,6 +14,7 @@ from initiatives.models import Initiative
 from organisers.bundle import read_bundle
 from signing.models import DestroyedStatements, Statement
 
+from .admin_forms import edit_form_data
 from .export_helpers import SIGNERS, sign_all
 
 pytestmark = pytest.mark.django_db
@@ -155,7 +156,7 @@ def test_replacing_the_key_after_the_first_statement_is_refused_with_a_reason(cl
     superuser = get_user_model().objects.create_superuser("admin", "", "y" * 20)
     client.force_login(superuser)
     url = f"/admin/snippets/initiatives/initiative/edit/{initiative.pk}/"
-    data = _post_data(client, url)
+    data = edit_form_data(client, url)
     data["public_key"] = PrivateKey.generate().public_key_text()
     response = client.post(url, data)
     assert response.status_code == 200
@@ -179,27 +180,3 @@ def test_the_deletion_deadline_follows_the_regime(registered, start, submitted, 
         registration_date=registered, collection_start=start, submitted_to_commission_on=submitted
     )
     assert deletion_deadline(initiative) == expected
-
-
-def _post_data(client, url):
-    """The edit form's current values, as a browser would post them back."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(client.get(url).content, "html.parser")
-    form = soup.find("form", id="w-editor-form") or soup.find("form", method="post")
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "button"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            chosen = field.find("option", selected=True)
-            data[name] = chosen["value"] if chosen else ""
-        elif field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data[name] = field.get("value", "on")
-        else:
-            data[name] = field.get("value", "")
-    return data

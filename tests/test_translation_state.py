@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -62,8 +63,23 @@ def test_the_report_command_and_admin_view(client, capsys):
     call_command("translation_report", "--language", "bg")
     out = capsys.readouterr().out
     assert "bg: complete" in out and "translation(s) to do" in out
-    call_command("translation_report", "--csv")
-    assert capsys.readouterr().out.splitlines()[0] == "page id,title,bg,ro"
     client.force_login(get_user_model().objects.create_superuser("t", "", "z" * 20))
-    html = client.get("/admin/reports/translation-state/").content.decode()
+    html = client.get(reverse("translation_state")).content.decode()
     assert "Translation state" in html and "Complete" in html
+
+
+def test_the_report_exports_csv_and_xlsx_with_wagtails_own_export(client):
+    client.force_login(get_user_model().objects.create_superuser("t", "", "z" * 20))
+    csv = client.get(reverse("translation_state"), {"export": "csv"})
+    assert csv["Content-Disposition"] == 'attachment; filename="translation-state.csv"'
+    lines = b"".join(csv.streaming_content).decode().splitlines()
+    assert lines[0] == "Page,bg,ro"
+    assert "Find an initiative,Complete,Complete" in lines[1:]
+    xlsx = client.get(reverse("translation_state"), {"export": "xlsx"})
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert b"".join(xlsx.streaming_content).startswith(b"PK")  # a zip: an xlsx workbook
+
+
+def test_the_report_is_for_editors_only(client):
+    client.force_login(get_user_model().objects.create_user("reader", "", "z" * 20, is_staff=False))
+    assert client.get(reverse("translation_state")).status_code in (302, 403)

@@ -6,15 +6,17 @@ language version of an initiative page (initiatives.models.pages) points at the 
 the collection window, the status and the counts can never differ between languages.
 """
 
+from django.contrib.admin import display
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, TranslatableMixin
-from wagtail.snippets.models import register_snippet
+from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.crypto import UnusableKey, fingerprint
@@ -22,7 +24,6 @@ from core.crypto import UnusableKey, fingerprint
 from ..countries import COUNTRY_CHOICES, country_name
 
 
-@register_snippet
 class Topic(TranslatableMixin, models.Model):
     name = models.CharField(max_length=100, verbose_name=_("name"))
     slug = models.SlugField(max_length=100, verbose_name=_("slug"))
@@ -39,8 +40,10 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
-@register_snippet
-class Initiative(ClusterableModel):
+class Initiative(RevisionMixin, ClusterableModel):
+    """A registered initiative: a legal record, so every saved version is kept as a revision
+    (History, and Compare between any two). Edited in the admin (initiatives.wagtail_hooks)."""
+
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Registered")
         COLLECTING = "collecting", _("Collecting signatures")
@@ -145,8 +148,22 @@ class Initiative(ClusterableModel):
             ("destroy_statements", "Can destroy the statements of support of an initiative"),
         ]
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="initiative")
+
     def __str__(self):
         return f"{self.registration_number} {self.name}"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @display(description=_("collection window"))
+    def collection_window(self):
+        start, end = self.collection_start, self.collection_end
+        if not (start or end):
+            return "—"
+        shown = (date_format(day, "SHORT_DATE_FORMAT") if day else "…" for day in (start, end))
+        return " – ".join(shown)
 
     def clean(self):
         start, end = self.collection_start, self.collection_end

@@ -1,6 +1,7 @@
-"""Print each page's translation state per content language (see home/translation_state.py)."""
+"""Print each page's translation state per content language (see translators/state.py).
 
-import csv
+For a spreadsheet, export the admin's report (Reports → Translation state: CSV or XLSX).
+"""
 
 from django.core.management.base import BaseCommand
 
@@ -12,7 +13,6 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--language", action="append", help="only this language (repeatable)")
-        parser.add_argument("--csv", action="store_true", help="comma-separated, for a spreadsheet")
         parser.add_argument(
             "--incomplete", action="store_true", help="only pages with something to do"
         )
@@ -22,21 +22,12 @@ class Command(BaseCommand):
         languages = sorted(rows[0].cells) if rows else []
         if incomplete:
             rows = [row for row in rows if any(c.state != COMPLETE for c in row.cells.values())]
-        if options["csv"]:
-            self.write_csv(rows, languages)
-            return
         for row in rows:
             states = "  ".join(f"{code}: {_describe(row.cells[code])}" for code in languages)
             indent = "  " * (row.page.depth - 2)
             self.stdout.write(f"{indent}{row.page.title} (#{row.page.pk})  {states}")
         todo = sum(1 for row in rows for cell in row.cells.values() if cell.state != COMPLETE)
         self.stdout.write(f"{len(rows)} page(s); {todo} translation(s) to do.")
-
-    def write_csv(self, rows, languages):
-        writer = csv.writer(self.stdout, lineterminator="\n")
-        writer.writerow(["page id", "title", *languages])
-        for row in rows:
-            writer.writerow([row.page.pk, row.page.title, *(row.cells[c].state for c in languages)])
 
 
 def _describe(cell):
