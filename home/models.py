@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.captcha import SingleUseCaptchaField
+from core.pages import ArticlePage
 from guidance.models import GuidancePage
 from initiatives.models import InitiativePage
 from initiatives.progress import attach_progress
@@ -116,12 +117,7 @@ class HomeFeaturedInitiative(Orderable):
     panels = [FieldPanel("initiative")]
 
 
-class StandardPage(Page):
-    intro = models.TextField(blank=True, verbose_name=_("summary"))
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+class StandardPage(ArticlePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 

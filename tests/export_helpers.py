@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from lxml import etree
 
-from demo.content.initiatives import DEMO_KEY_PASSPHRASE
+from demo.content import DEMO_KEY_PASSPHRASE
 from organisers.export.authority_xml import SCHEMA
 from signing.models import Statement
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from core.crypto import PrivateKey
-from demo.content.initiatives import DEMO_KEY_PASSPHRASE
+from demo.content import DEMO_KEY_PASSPHRASE
 
 SIGN_URL = "/{lang}/initiatives/clean-air-around-every-school/sign/"
 

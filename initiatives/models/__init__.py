@@ -1,9 +1,17 @@
 """The registered record and its counters (records), and the pages that show them (pages)."""
 
 from .pages import InitiativeIndexPage, InitiativePage, InitiativeTopic
-from .records import ExternalCount, Initiative, Organiser, SupportCounter, Topic
+from .records import (
+    CountOfStatements,
+    ExternalCount,
+    Initiative,
+    Organiser,
+    SupportCounter,
+    Topic,
+)
 
 __all__ = [
+    "CountOfStatements",
     "ExternalCount",
     "Initiative",
     "InitiativeIndexPage",

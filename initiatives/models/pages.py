@@ -6,7 +6,6 @@ facts come from its `Initiative` record (initiatives.models.records).
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,27 +16,22 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.content_version import current_version
+from core.pages import IndexPage
 
 from ..progress import attach_progress
 from .records import Initiative, Topic
 
-INITIATIVES_PER_PAGE = 12
 
-
-class InitiativeIndexPage(Page):
+class InitiativeIndexPage(IndexPage):
     """ "Find an initiative": every initiative in this language, filterable by status and topic."""
 
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["initiatives.InitiativePage"]
+    per_page = 12
 
     class Meta:
         verbose_name = _("initiative index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def listing(self, request):
         pages = (
             InitiativePage.objects.live()
             .descendant_of(self)
@@ -55,16 +49,15 @@ class InitiativeIndexPage(Page):
             pages = pages.filter(topic_links__topic__slug=topic).distinct()
         else:
             topic = ""
-        page_of_results = Paginator(pages, INITIATIVES_PER_PAGE).get_page(request.GET.get("page"))
+        page_of_results = self.paginate(request, pages)
         attach_progress(page_of_results.object_list)
-        context.update(
-            initiatives=page_of_results,
-            statuses=Initiative.Status.choices,
-            topics=topics,
-            selected_status=status,
-            selected_topic=topic,
-        )
-        return context
+        return {
+            "initiatives": page_of_results,
+            "statuses": Initiative.Status.choices,
+            "topics": topics,
+            "selected_status": status,
+            "selected_topic": topic,
+        }
 
 
 class InitiativePage(Page):

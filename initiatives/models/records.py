@@ -300,7 +300,27 @@ class Organiser(Orderable):
         return country_name(self.country)
 
 
-class SupportCounter(models.Model):
+class CountOfStatements(models.Model):
+    """A number of statements for one initiative and country, kept per `part` (abstract).
+
+    Counts outlive the statements they count: they hold no personal data, and the progress
+    and the organisers' records still need them after the statements are destroyed.
+    """
+
+    part = ""  # the field that splits an initiative and country's count into rows
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
+    country = models.CharField(max_length=2)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.initiative_id}/{self.country}/{getattr(self, self.part)}: {self.count}"
+
+
+class SupportCounter(CountOfStatements):
     """Statements per initiative and country, spread over shards (see initiatives.counters).
 
     A signing rush usually means every signer supports the same initiative for the same country:
@@ -309,10 +329,8 @@ class SupportCounter(models.Model):
     The table keeps the name it had when signing owned it: moving the model moved no data.
     """
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
-    country = models.CharField(max_length=2)
+    part = "shard"
     shard = models.PositiveSmallIntegerField()
-    count = models.PositiveIntegerField(default=0)
 
     class Meta:
         db_table = "signing_supportcounter"
@@ -322,6 +340,3 @@ class SupportCounter(models.Model):
                 fields=["initiative", "country", "shard"], name="one_counter_per_shard"
             )
         ]
-
-    def __str__(self):
-        return f"{self.initiative_id}/{self.country}/{self.shard}: {self.count}"

@@ -5,6 +5,8 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.models import CountOfStatements
+
 
 class Statement(models.Model):
     """One statement of support: its personal data exists here only as ciphertext."""
@@ -40,19 +42,15 @@ class Statement(models.Model):
         return str(self.id)
 
 
-class DestroyedStatements(models.Model):
+class DestroyedStatements(CountOfStatements):
     """How many statements were destroyed, per initiative, country and day of signing.
 
     Destroying statements must not make the initiative's history disappear: the counters keep
     the totals, and these rows keep the days for the dashboard's chart and the reconciliation.
     """
 
-    initiative = models.ForeignKey(
-        "initiatives.Initiative", on_delete=models.CASCADE, related_name="+"
-    )
-    country = models.CharField(max_length=2)
+    part = "submitted_on"
     submitted_on = models.DateField()
-    count = models.PositiveIntegerField()
 
     class Meta:
         verbose_name = _("destroyed statements")
@@ -62,6 +60,3 @@ class DestroyedStatements(models.Model):
                 fields=["initiative", "country", "submitted_on"], name="one_destroyed_count_per_day"
             )
         ]
-
-    def __str__(self):
-        return f"{self.initiative_id}/{self.country}/{self.submitted_on}: {self.count}"

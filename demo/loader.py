@@ -1,0 +1,327 @@
+"""Builds the demo site in every content language that has demo text (English, Bulgarian, Romanian).
+
+Idempotent: a page, snippet or record that already exists is left as it is, so a second run
+changes nothing and duplicates nothing. Translations are made through wagtail-localize, so each
+one stays linked to its source and translators can keep working on it in the admin.
+"""
+
+import json
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.text import slugify
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+from core.crypto import PrivateKey
+from guidance.models import GuidanceIndexPage, GuidancePage
+from home.models import (
+    ContactFormField,
+    ContactPage,
+    HomeFeaturedInitiative,
+    HomePage,
+    SiteIdentity,
+    StandardPage,
+)
+from initiatives.models import (
+    ExternalCount,
+    Initiative,
+    InitiativeIndexPage,
+    InitiativePage,
+    InitiativeTopic,
+    Organiser,
+    Topic,
+)
+from news.models import NewsIndexPage, NewsPage
+from signing.models import SigningPage
+
+from . import content
+
+SOURCE_LANGUAGE = "en"
+
+about, guidance, initiatives, site = (
+    content.load(part) for part in ("about", "guidance", "initiatives", "site")
+)
+
+
+class DemoLoader:
+    def __init__(self, stdout):
+        self.stdout = stdout
+        self.created = 0
+        codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        self.source_locale, _ = Locale.objects.get_or_create(language_code=SOURCE_LANGUAGE)
+        # Only languages the demo has text for; others are for translators to fill in.
+        self.target_locales = [
+            Locale.objects.get_or_create(language_code=code)[0]
+            for code in codes
+            if code != SOURCE_LANGUAGE and code in site.HOME
+        ]
+
+    def run(self):
+        identity = self.snippet(SiteIdentity, SiteIdentity.objects.first(), site.IDENTITY)
+        topics = {
+            spec["slug"]: self.snippet(
+                Topic,
+                Topic.objects.filter(slug=spec["slug"], locale=self.source_locale).first(),
+                {code: {"name": spec[code], "slug": spec["slug"]} for code in site.HOME},
+            )
+            for spec in initiatives.TOPICS
+        }
+        home = self.home_page()
+        self.page(home, StandardPage, "about", about.ABOUT, menu=True, children=[
+            (StandardPage, "civic-platform-open-government", about.OPEN_GOVERNMENT, {}),
+            (StandardPage, "bg-ro-e-governet", about.E_GOVERNET, {}),
+        ])  # fmt: skip
+        initiative_index = self.page(
+            home, InitiativeIndexPage, "initiatives", site.INITIATIVE_INDEX, menu=True
+        )
+        initiative_pages = [
+            self.initiative(initiative_index, spec, topics) for spec in initiatives.INITIATIVES
+        ]
+        guidance_index = self.page(
+            home, GuidanceIndexPage, "organise", site.GUIDANCE_INDEX, menu=True
+        )
+        self.page(guidance_index, GuidancePage, "prepare-online-collection-system",
+                  guidance.PREPARE, children=[
+            (GuidancePage, "hosting-by-the-commission", guidance.HOSTING, {}),
+            (GuidancePage, "certification", guidance.CERTIFICATION, {}),
+        ])  # fmt: skip
+        self.page(home, StandardPage, "more-information", about.MORE_INFORMATION, menu=True,
+                  children=[
+            (StandardPage, "privacy", about.PRIVACY, {}),
+            (StandardPage, "accessibility", about.ACCESSIBILITY, {}),
+        ])  # fmt: skip
+        news_index = self.page(home, NewsIndexPage, "news", site.NEWS_INDEX)
+        for item in site.NEWS:
+            self.page(news_index, NewsPage, item["slug"], item, extra={"date": item["date"]})
+        privacy = StandardPage.objects.get(slug="privacy", locale=self.source_locale)
+        for page in initiative_pages:
+            if page.initiative.collects_on_site:
+                self.demo_key(page.initiative)
+                self.page(page, SigningPage, "sign", initiatives.SIGNING_PAGE,
+                          extra={"privacy_page": privacy})  # fmt: skip
+        self.contact_page(home)
+        self.feature(home, initiative_pages[:2])
+        self.stdout.write(
+            f"Demo content ready ({self.created} objects created; site name: {identity})."
+        )
+
+    # --- Pages ------------------------------------------------------------------------------
+
+    def home_page(self):
+        site_record = Site.objects.filter(is_default_site=True).first()
+        if site_record and isinstance(site_record.root_page.specific, HomePage):
+            return site_record.root_page.specific
+        root = Page.get_first_root_node()
+        # Wagtail's initial migration leaves a "Welcome" page where the home page belongs.
+        for welcome in root.get_children().filter(slug="home").exact_type(Page):
+            welcome.delete()
+        home = self.create_page(root, HomePage, "home", site.HOME[SOURCE_LANGUAGE], {})
+        if site_record:
+            site_record.root_page = home
+            site_record.site_name = site.IDENTITY[SOURCE_LANGUAGE]["site_name"]
+            site_record.save()
+        else:
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True,
+                site_name=site.IDENTITY[SOURCE_LANGUAGE]["site_name"],
+            )  # fmt: skip
+        self.translate_all(home, site.HOME)
+        return home
+
+    def page(self, parent, model, slug, texts, menu=False, extra=None, children=()):
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            fields = {**texts[SOURCE_LANGUAGE], **(extra or {}), "show_in_menus": menu}
+            page = self.create_page(parent, model, slug, fields, {})
+            self.translate_all(page, texts)
+        for child_model, child_slug, child_texts, child_extra in children:
+            self.page(page, child_model, child_slug, child_texts, extra=child_extra)
+        return page
+
+    def create_page(self, parent, model, slug, fields, relations):
+        page = model(slug=slug, locale=self.source_locale, **self.stored(model, fields))
+        for name, objects in relations.items():
+            setattr(page, name, objects)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def initiative(self, index, spec, topics):
+        record = spec["record"]
+        initiative = Initiative.objects.filter(
+            registration_number=record["registration_number"]
+        ).first()
+        if initiative is None:
+            initiative = Initiative(
+                is_demonstration=True,
+                **{k: v for k, v in record.items() if k not in ("organisers", "external_counts")},
+            )
+            initiative.organisers = [
+                Organiser(name=name, country=country, role=role, email=email)
+                for name, country, role, email in record["organisers"]
+            ]
+            initiative.external_counts = [
+                ExternalCount(country=country, count=count)
+                for country, count in record.get("external_counts", {}).items()
+            ]
+            initiative.save()
+            self.created += 1
+        page = InitiativePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        if page is None:
+            page = self.create_page(
+                index,
+                InitiativePage,
+                spec["slug"],
+                {**spec[SOURCE_LANGUAGE], "initiative": initiative},
+                {"topic_links": [InitiativeTopic(topic=topics[slug]) for slug in spec["topics"]]},
+            )
+            self.translate_all(page, spec)
+        return page
+
+    def demo_key(self, initiative):
+        """A key pair for a demo initiative; its private file goes under DEMO_KEY_DIR (ignored
+        by git), so a new user can sign and then export with the organisers' tools."""
+        if initiative.public_key:
+            return
+        key = PrivateKey.generate()
+        path = Path(settings.DEMO_KEY_DIR) / f"{slugify(initiative.registration_number)}.key.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(key.to_file_json(content.DEMO_KEY_PASSPHRASE), encoding="utf-8")
+        path.chmod(0o600)
+        initiative.public_key = key.public_key_text()
+        initiative.save()
+        self.stdout.write(
+            f"Demo private key for {initiative.registration_number}: {path} "
+            f"(passphrase: {content.DEMO_KEY_PASSPHRASE!r})"
+        )
+
+    def contact_page(self, home):
+        if ContactPage.objects.child_of(home).filter(slug="contact").exists():
+            return
+        texts = {
+            code: {
+                **{k: v for k, v in values.items() if k != "fields"},
+                "form_fields": self.form_fields(values["fields"]),
+            }
+            for code, values in site.CONTACT.items()
+        }
+        source = texts[SOURCE_LANGUAGE]
+        page = self.create_page(
+            home,
+            ContactPage,
+            "contact",
+            {k: v for k, v in source.items() if k != "form_fields"},
+            {"form_fields": source["form_fields"]},
+        )
+        self.translate_all(page, texts)
+
+    @staticmethod
+    def form_fields(texts):
+        return [
+            ContactFormField(
+                sort_order=order,
+                label=label,
+                help_text=help_text,
+                field_type=kind,
+                required=required,
+            )  # fmt: skip
+            for order, ((label, help_text), (kind, required)) in enumerate(
+                zip(texts, site.CONTACT_FIELD_KINDS, strict=True)
+            )
+        ]
+
+    def feature(self, home, pages):
+        if home.featured_initiatives.exists():
+            return
+        home.featured_initiatives = [HomeFeaturedInitiative(initiative=page) for page in pages]
+        home.save_revision().publish()
+        # The links are synchronised to the translations: update them from the new source.
+        source, _ = TranslationSource.update_or_create_from_instance(home)
+        for translation in Translation.objects.filter(source=source):
+            self.save_target(translation, home)
+
+    # --- Snippets ---------------------------------------------------------------------------
+
+    def snippet(self, model, existing, texts):
+        if existing is not None:
+            return existing
+        instance = model(locale=self.source_locale, **texts[SOURCE_LANGUAGE])
+        instance.save()
+        self.created += 1
+        self.translate_all(instance, texts)
+        return instance
+
+    # --- Translation through wagtail-localize --------------------------------------------------
+
+    def translate_all(self, instance, texts):
+        for locale in self.target_locales:
+            if instance.get_translation_or_none(locale) is None:
+                self.translate(instance, locale, texts[locale.language_code])
+
+    def translate(self, instance, locale, values):
+        """Give wagtail-localize a translation for each of the source's segments, then save.
+
+        The translated text comes as field values shaped like the source's; extracting segments
+        from an unsaved copy carrying those values yields the translations in the source's
+        segment order.
+        """
+        source, _ = TranslationSource.get_or_create_from_instance(instance)
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        model = type(instance)
+        target = model.objects.get(pk=instance.pk)
+        for name, value in self.stored(model, values).items():
+            setattr(target, name, value)
+        translated = [
+            segment.string.data
+            for segment in extract_segments(target)
+            if isinstance(segment, StringSegmentValue)
+        ]
+        segments = list(
+            StringSegment.objects.filter(source=source)
+            .order_by("order")
+            .select_related("string", "context")
+        )
+        if len(segments) != len(translated):
+            raise ValueError(
+                f"{instance}: {len(segments)} source segments but {len(translated)} translated "
+                f"for {locale.language_code}; the demo texts must have the same shape."
+            )
+        for segment, text in zip(segments, translated, strict=True):
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": text, "translation_type": "manual"},
+            )
+        self.save_target(translation, instance)
+        self.created += 1
+
+    @staticmethod
+    def save_target(translation, instance):
+        """Save the translation and, for pages, publish it now.
+
+        wagtail-localize defers publishing a page to the end of the transaction, where it would
+        publish a stale copy of the page (losing its children count) and never run in tests.
+        """
+        if not isinstance(instance, Page):
+            translation.save_target(publish=True)
+            return
+        translation.save_target(publish=False)
+        target = instance.get_translation(translation.target_locale)
+        target.get_latest_revision().publish()
+
+    @staticmethod
+    def stored(model, fields):
+        """Field values as the model stores them (StreamFields from their JSON form)."""
+        return {
+            name: json.dumps([{**block, "id": str(uuid.uuid4())} for block in value])
+            if isinstance(model._meta.get_field(name), StreamField)
+            else value
+            for name, value in fields.items()
+        }
