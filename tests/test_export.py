@@ -59,7 +59,7 @@ def assert_everything_exported(output, signed):
     for identifier, (country, fields) in signed.items():
         for_country, properties, _date = found[identifier]
         assert for_country == country.lower()  # each statement in its country's file only
-        assert properties == expected_properties(fields)
+        assert properties == expected_properties(country, fields)
     assert sorted(path.name for path in output.glob("*.xml")) == [
         "bg.xml",
         "de.xml",
@@ -92,7 +92,7 @@ def test_export_from_a_bundle_gives_the_same_files_and_csv(tmp_path, initiative,
         rows = list(csv.reader(handle))
     assert rows[0][:4] == ["identifier", "submission date", "annex revision", "first names"]
     assert {tuple(row[5:7]) for row in rows[1:]} == {
-        ("personal.number", "1800101221144"),
+        ("personal.id", "1800101221144"),  # the export key of a CNP, as in the XML
         ("id.card", "RX123456"),
     }
 

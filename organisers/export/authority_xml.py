@@ -55,11 +55,12 @@ def signatory_groups(data, country):
         ]
         return [(GENERAL, general), (ADDRESS, address)]
     kind = _text(data, "document_type")
-    if kind not in {item.kind for item in rule.identifiers}:
+    identifier = next((item for item in rule.identifiers if item.kind == kind), None)
+    if identifier is None:
         raise InvalidStatement(f"{kind!r} is not a document accepted from {country}")
     return [
         (GENERAL, general),
-        (IDENTIFICATION, [(f"oct.property.{kind}", _text(data, "document_number"))]),
+        (IDENTIFICATION, [(identifier.property_key, _text(data, "document_number"))]),
     ]
 
 
