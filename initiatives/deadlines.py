@@ -1,8 +1,19 @@
 """The dates the law sets after a collection, as data: which regime applies, and what follows.
 
-Source: shared/reference/eci-rules.md, section 5. The regime follows the initiative's registration
-date: Regulation (EU) No 211/2011 for initiatives registered before 2020, Regulation (EU) 2019/788
-from 1 January 2020. Correct a period here, in one place; the 21 months are UNVERIFIED.
+The regime follows the initiative's registration date: Regulation (EU) No 211/2011 for initiatives
+registered before 2020, Regulation (EU) 2019/788 from 1 January 2020. Correct a period here, in one
+place. Sources:
+
+- 2019/788: destruction one month after submission to the Commission, at the latest 21 months
+  after the start of the collection (confirmed by the Annex III privacy statement, per
+  shared/reference/eci-rules.md), or one month after a withdrawal (Art. 19(3), as recalled: the
+  legal text was not reachable here — UNVERIFIED); statements may be kept for administrative or
+  judicial proceedings until one month after they end (the privacy statement, as reported in the
+  reference — UNVERIFIED: 211/2011's said one week).
+- 211/2011: one month after submission, or 18 months after registration; kept for proceedings
+  until one week after they end (the privacy statement of the Commission's software: "for a
+  maximum of one week after the date of conclusion of these proceedings"). No withdrawal rule was
+  found: a withdrawal does not bring destruction forward (UNVERIFIED).
 """
 
 import calendar
@@ -13,6 +24,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
+class Period:
+    months: int = 0
+    days: int = 0
+
+    def after(self, day):
+        return add_months(day, self.months) + datetime.timedelta(days=self.days)
+
+
+@dataclass(frozen=True)
 class Regime:
     regulation: str
     registered_from: datetime.date
@@ -20,15 +40,21 @@ class Regime:
     # Commission...
     months_after_submission: int
     # ...and at the latest this many months after `latest_from` ("collection_start" or
-    # "registration_date"), whether or not it was submitted.
+    # "registration_date"), whether or not it was submitted...
     latest_months: int
     latest_from: str
+    # ...or this many months after a withdrawal (None: a withdrawal changes nothing)...
+    months_after_withdrawal: int | None
+    # ...but under a legal hold, not before this long after the proceedings end.
+    kept_after_proceedings: Period
 
 
 REGIMES = (
-    Regime("Regulation (EU) No 211/2011", datetime.date(2012, 4, 1), 1, 18, "registration_date"),
-    Regime("Regulation (EU) 2019/788", datetime.date(2020, 1, 1), 1, 21, "collection_start"),
-)
+    Regime("Regulation (EU) No 211/2011", datetime.date(2012, 4, 1), 1, 18, "registration_date",
+           None, Period(days=7)),
+    Regime("Regulation (EU) 2019/788", datetime.date(2020, 1, 1), 1, 21, "collection_start",
+           1, Period(months=1)),
+)  # fmt: skip
 
 # Organisers submit the statements to the national authorities within 3 months after the
 # collection closes; the authorities verify them within 3 months of receiving them.
@@ -50,8 +76,8 @@ def regime_for(initiative):
     return applicable[-1] if applicable else REGIMES[0]
 
 
-def deletion_deadline(initiative):
-    """The day by which every statement of the initiative must be destroyed, or None if unknown."""
+def regular_deadline(initiative):
+    """The deadline the regulation sets, before any legal hold: None if no date is known yet."""
     regime = regime_for(initiative)
     candidates = []
     if initiative.submitted_to_commission_on:
@@ -61,7 +87,38 @@ def deletion_deadline(initiative):
     anchor = getattr(initiative, regime.latest_from)
     if anchor:
         candidates.append(add_months(anchor, regime.latest_months))
+    if initiative.withdrawn_on and regime.months_after_withdrawal is not None:
+        candidates.append(add_months(initiative.withdrawn_on, regime.months_after_withdrawal))
     return min(candidates) if candidates else None
+
+
+@dataclass(frozen=True)
+class LegalHold:
+    reason: str
+    proceedings_end: datetime.date | None  # None: not known yet
+    kept_until: datetime.date | None  # the day destruction is due again, if known
+
+
+def legal_hold(initiative):
+    """The initiative's legal hold, or None: held while a reason is recorded."""
+    reason = (initiative.legal_hold_reason or "").strip()
+    if not reason:
+        return None
+    end = initiative.legal_hold_until
+    kept = regime_for(initiative).kept_after_proceedings.after(end) if end else None
+    return LegalHold(reason, end, kept)
+
+
+def deletion_deadline(initiative):
+    """The day from which every statement of the initiative must be destroyed, or None if it is
+    not known (no date recorded yet, or held for proceedings whose end is not known)."""
+    regular = regular_deadline(initiative)
+    hold = legal_hold(initiative)
+    if hold is None or regular is None:
+        return regular
+    if hold.kept_until is None:
+        return None
+    return max(regular, hold.kept_until)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,11 @@ def build_progress(counts, registration_date):
     """Progress from a {country code: count} mapping, against the table in force at registration."""
     table = threshold_table_for(registration_date)
     countries = sorted(
-        (CountryProgress(code, counts.get(code, 0), table.minimum(code)) for code in MEMBER_STATES),
+        (
+            CountryProgress(code, counts.get(code, 0), table.minimum(code))
+            for code in MEMBER_STATES
+            if table.covers(code)  # a member state at the time (Croatia joined in 2013)
+        ),
         key=lambda country: (-country.count, str(country.name)),
     )
     return Progress(

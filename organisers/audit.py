@@ -6,12 +6,14 @@ initiative's history. Their data holds counts and reasons, never personal data.
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.log_actions import LogFormatter
+from wagtail.log_actions import LogFormatter, log
 
 BUNDLE_DOWNLOADED = "eci.bundle_downloaded"
 STATEMENTS_EXPORTED = "eci.statements_exported"
 DESTROYED_ON_DEADLINE = "eci.statements_destroyed_on_deadline"
 DESTROYED_ON_DEMAND = "eci.statements_destroyed_on_demand"
+LEGAL_HOLD_SET = "eci.legal_hold_set"
+LEGAL_HOLD_LIFTED = "eci.legal_hold_lifted"
 
 
 class CountsFormatter(LogFormatter):
@@ -35,6 +37,31 @@ class CountsFormatter(LogFormatter):
         return (log_entry.data or {}).get("reason", "")
 
 
+class HoldFormatter(LogFormatter):
+    """'<Legal hold set>', with the proceedings and their end as the comment."""
+
+    def format_message(self, log_entry):
+        return str(self.label)
+
+    def format_comment(self, log_entry):
+        data = log_entry.data or {}
+        end = data.get("until")
+        return f"{data.get('reason', '')} ({end})" if end else data.get("reason", "")
+
+
+def log_legal_hold(initiative, user):
+    """Write a change of the initiative's legal hold to the audit log (nothing if unchanged)."""
+    before = getattr(initiative, "hold_as_loaded", ("", None))
+    reason, until = initiative.legal_hold_fields()
+    if (reason, until) == before:
+        return
+    data = {"reason": reason, "until": until.isoformat() if until else None}
+    if not reason:
+        data = {"reason": before[0], "until": before[1].isoformat() if before[1] else None}
+    log(initiative, LEGAL_HOLD_SET if reason else LEGAL_HOLD_LIFTED, user=user, data=data)
+    initiative.hold_as_loaded = (reason, until)
+
+
 def register(actions):
     for action, label in (
         (BUNDLE_DOWNLOADED, _("Encrypted statements downloaded")),
@@ -43,3 +70,8 @@ def register(actions):
         (DESTROYED_ON_DEMAND, _("Statements destroyed on request")),
     ):
         actions.register_action(action)(type("Formatter", (CountsFormatter,), {"label": label}))
+    for action, label in (
+        (LEGAL_HOLD_SET, _("Legal hold set or changed")),
+        (LEGAL_HOLD_LIFTED, _("Legal hold lifted")),
+    ):
+        actions.register_action(action)(type("Formatter", (HoldFormatter,), {"label": label}))

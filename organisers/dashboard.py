@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from core.crypto import SUITE_NAME
 from initiatives.counters import counts_by_initiative
-from initiatives.deadlines import deadline_list, deletion_deadline, regime_for
+from initiatives.deadlines import deadline_list, deletion_deadline, legal_hold, regime_for
 from initiatives.progress import build_progress
 from signing.models import DestroyedStatements, Statement
 
@@ -22,6 +22,7 @@ def overview(initiative):
         "stored": initiative.statements.count(),
         "deadlines": deadline_list(initiative),
         "deletion_deadline": deletion_deadline(initiative),
+        "hold": legal_hold(initiative),
         "regime": regime_for(initiative),
         "chart": daily_chart(statements_per_day(initiative)),
         "today": timezone.localdate(),

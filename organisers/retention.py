@@ -4,16 +4,31 @@ from django.db import connection, transaction
 from django.db.models import Count
 from wagtail.log_actions import log
 
+from initiatives.deadlines import legal_hold
 from signing.models import DestroyedStatements, Statement
+
+
+class StatementsHeld(Exception):
+    """The initiative is under a legal hold: nothing may be destroyed."""
+
+    def __init__(self, hold):
+        super().__init__(hold.reason)
+        self.hold = hold
 
 
 def destroy_statements(initiative, *, action, user=None, reason=""):
     """Delete every statement of the initiative; return {country: count destroyed}.
 
     The sharded counters are left alone, so public totals do not change; the per-day counts go
-    to DestroyedStatements, so the dashboard and `reconcile_counts` still see them.
+    to DestroyedStatements, so the dashboard and `reconcile_counts` still see them. Raises
+    `StatementsHeld`, destroying nothing, while the initiative is under a legal hold (read from
+    the database, locked, so that a hold recorded a moment ago is seen).
     """
     with transaction.atomic():
+        current = type(initiative).objects.select_for_update().get(pk=initiative.pk)
+        hold = legal_hold(current)
+        if hold is not None:
+            raise StatementsHeld(hold)
         per_day = _delete_and_count(initiative)
         for row in per_day:
             destroyed, created = DestroyedStatements.objects.select_for_update().get_or_create(

@@ -20,15 +20,19 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from initiatives.counters import counts_by_initiative
+from initiatives.deadlines import legal_hold
 from initiatives.models import Initiative
 
 from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
 from .bundle import bundle_lines
 from .dashboard import overview
 from .records import initiative_record, stored_statements
-from .retention import destroy_statements
+from .retention import StatementsHeld, destroy_statements
 
 FOLLOW = "initiatives.follow_collection"
+HELD_MESSAGE = _(
+    "The statements of this initiative are held for proceedings and cannot be destroyed."
+)
 DESTROY = "initiatives.destroy_statements"
 
 
@@ -133,16 +137,23 @@ class DestroyStatements(InitiativeMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            initiative=self.initiative, stored=self.initiative.statements.count(), **kwargs
+            initiative=self.initiative,
+            stored=self.initiative.statements.count(),
+            hold=legal_hold(self.initiative),
+            **kwargs,
         )
 
     def form_valid(self, form):
-        destroyed = destroy_statements(
-            self.initiative,
-            action=DESTROYED_ON_DEMAND,
-            user=self.request.user,
-            reason=form.cleaned_data["reason"],
-        )
+        try:
+            destroyed = destroy_statements(
+                self.initiative,
+                action=DESTROYED_ON_DEMAND,
+                user=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except StatementsHeld:
+            messages.error(self.request, HELD_MESSAGE)
+            return redirect("collection:dashboard", pk=self.initiative.pk)
         messages.success(
             self.request,
             _("%(count)s statements were destroyed; the counts are kept.")

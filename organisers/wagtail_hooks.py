@@ -27,3 +27,12 @@ def collection_menu_item():
 @hooks.register("register_log_actions")
 def organisers_log_actions(actions):
     audit.register(actions)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def log_legal_hold_changes(request, instance):
+    from initiatives.models import Initiative
+
+    if isinstance(instance, Initiative):
+        audit.log_legal_hold(instance, request.user)

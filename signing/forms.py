@@ -252,14 +252,15 @@ class StatementForm(OwnMessagesForm):
                 )
 
     def check_age(self, field):
-        if self.birth_date and age_on(self.birth_date, self.today) < self.rule.minimum_age:
+        minimum = self.rule.minimum_age_on(self.today)
+        if self.birth_date and age_on(self.birth_date, self.today) < minimum:
             self.add_error(
                 field,
                 _(
                     "Citizens of %(country)s can support an initiative from the age of %(age)s. "
                     "This date of birth is under that age."
                 )
-                % {"country": country_name(self.country), "age": self.rule.minimum_age},
+                % {"country": country_name(self.country), "age": minimum},
             )
 
     # --- What is stored ------------------------------------------------------------------------
@@ -282,13 +283,19 @@ class StatementForm(OwnMessagesForm):
     def identity(self):
         """The documented normalisation that decides whether two statements are one person's.
 
-        Part B: country, document type and the number without spaces or punctuation.
+        Part B: country, document type and the number without spaces or punctuation (for a
+        number written in several forms, such as a Swedish personnummer with or without its
+        century, the one form the rules table gives).
         Part A: country, names, date of birth and address, each lower-cased without diacritics,
         punctuation or extra spaces.
         """
         data = self.cleaned_data
         if self.rule.part == "B":
-            parts = [self.country, data["document_type"], compact_number(data["document_number"])]
+            identifier = self.rule.identifier(data["document_type"])
+            number = compact_number(data["document_number"])
+            if identifier.identity:
+                number = identifier.identity(number)
+            parts = [self.country, data["document_type"], number]
         else:
             parts = [
                 self.country,

@@ -1,176 +1,162 @@
-"""Checks of national identification numbers: one function per algorithm.
+"""Checks of national identification numbers, on python-stdnum (pinned in requirements.txt).
 
-Each validator takes the number as typed (spaces, dots and hyphens are removed first) and returns
-the date of birth it encodes, or None when the number encodes none; it raises `InvalidNumber`
-when the number is malformed or its check digit is wrong.
+Each check takes the number as typed, less the spaces, dots, slashes and hyphens people type
+(`forms.compact_number`), and returns the date of birth it encodes, or None when it encodes none;
+it raises `InvalidNumber` when the number is malformed, its date impossible or its check digit
+wrong. The algorithms are python-stdnum's; this module only chooses the module for each number,
+reads the date of birth from it, and says where we refuse on purpose what stdnum accepts — each
+such place is named in the rules table (`signing/rules.py`) with its reason.
+
+Our own code is only what stdnum lacks: the Latvian personal codes of the format without a date
+(see `latvian_personal_code`).
 """
 
-import datetime
 import re
+
+from stdnum import exceptions
+from stdnum.be import nn as be_nn
+from stdnum.bg import egn as bg_egn
+from stdnum.ee import ik as ee_ik
+from stdnum.es import dni as es_dni
+from stdnum.hr import oib as hr_oib
+from stdnum.lt import asmens as lt_asmens
+from stdnum.lv import pvn as lv_pvn
+from stdnum.pl import pesel as pl_pesel
+from stdnum.pt import cc as pt_cc
+from stdnum.ro import cnp as ro_cnp
+from stdnum.se import personnummer as se_personnummer
+from stdnum.si import emso as si_emso
 
 
 class InvalidNumber(ValueError):
     pass
 
 
-def digits_only(number, length):
-    compact = re.sub(r"[\s.\-/]", "", number)
-    if not re.fullmatch(rf"[0-9]{{{length}}}", compact):
-        raise InvalidNumber(number)
-    return compact
-
-
-def birth_date(year, month, day):
+def _validated(module, number):
+    """The number as the stdnum module validates it, or InvalidNumber."""
     try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        raise InvalidNumber(f"{year}-{month}-{day}") from None
+        return module.validate(number)
+    except (exceptions.ValidationError, ValueError, IndexError, KeyError):
+        raise InvalidNumber(number) from None
 
 
-def weighted_sum(digits, weights):
-    return sum(int(d) * w for d, w in zip(digits, weights, strict=False))
+def _birth_date(module, number):
+    try:
+        return module.get_birth_date(number)
+    except (exceptions.ValidationError, ValueError):
+        raise InvalidNumber(number) from None
 
 
 def egn(number):
-    """Bulgaria: ЕГН, YYMMDDSSSC; months +20 for the 1800s and +40 for the 2000s."""
-    digits = digits_only(number, 10)
-    check = weighted_sum(digits, (2, 4, 8, 5, 10, 9, 7, 3, 6)) % 11 % 10
-    if check != int(digits[9]):
-        raise InvalidNumber(number)
-    year, month, day = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
-    if month > 40:
-        return birth_date(2000 + year, month - 40, day)
-    if month > 20:
-        return birth_date(1800 + year, month - 20, day)
-    return birth_date(1900 + year, month, day)
+    """Bulgaria: ЕГН (stdnum.bg.egn), YYMMDDSSSC; the month carries the century."""
+    return _birth_date(bg_egn, _validated(bg_egn, number))
 
 
 def pesel(number):
-    """Poland: PESEL, YYMMDDZZZXQ; the month carries the century (+80 1800s, +20 2000s...)."""
-    digits = digits_only(number, 11)
-    check = (10 - weighted_sum(digits, (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)) % 10) % 10
-    if check != int(digits[10]):
-        raise InvalidNumber(number)
-    year, month, day = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
-    century = {0: 1900, 1: 1900, 2: 2000, 3: 2000, 4: 2100, 5: 2100, 8: 1800, 9: 1800}
-    if month // 10 not in century:
-        raise InvalidNumber(number)
-    return birth_date(century[month // 10] + year, month % 20, day)
+    """Poland: PESEL (stdnum.pl.pesel), YYMMDDZZZXQ; the month carries the century."""
+    return _birth_date(pl_pesel, _validated(pl_pesel, number))
+
+
+# CNP first digits of Romanian citizens: 1-6 give sex and century (stdnum.ro.cnp also accepts
+# 7 and 8, foreign residents, and 9, other foreigners: refused, a statement counts by nationality).
+CNP_CITIZEN_FIRST_DIGITS = "123456"
 
 
 def cnp(number):
-    """Romania: CNP, SYYMMDDJJNNNC; S gives sex and century, JJ the county."""
-    digits = digits_only(number, 13)
-    check = weighted_sum(digits, (2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9)) % 11
-    if (1 if check == 10 else check) != int(digits[12]):
+    """Romania: CNP (stdnum.ro.cnp), SYYMMDDJJNNNC; the county codes JJ are stdnum's."""
+    compact = _validated(ro_cnp, number)
+    if compact[0] not in CNP_CITIZEN_FIRST_DIGITS:
         raise InvalidNumber(number)
-    county = int(digits[7:9])
-    if not (1 <= county <= 52 or county == 70):
-        raise InvalidNumber(number)
-    year, month, day = int(digits[1:3]), int(digits[3:5]), int(digits[5:7])
-    century = {"1": 1900, "2": 1900, "3": 1800, "4": 1800, "5": 2000, "6": 2000}
-    if digits[0] not in century:
-        # 7, 8 and 9 are residents and foreigners, not Romanian citizens.
-        raise InvalidNumber(number)
-    return birth_date(century[digits[0]] + year, month, day)
+    return _birth_date(ro_cnp, compact)
 
 
-def baltic_personal_code(number):
-    """Estonia (isikukood) and Lithuania (asmens kodas): GYYMMDDSSSC, two-pass mod-11 check."""
-    digits = digits_only(number, 11)
-    check = weighted_sum(digits, (1, 2, 3, 4, 5, 6, 7, 8, 9, 1)) % 11
-    if check == 10:
-        check = weighted_sum(digits, (3, 4, 5, 6, 7, 8, 9, 1, 2, 3)) % 11 % 10
-    if check != int(digits[10]):
-        raise InvalidNumber(number)
-    century = {"1": 1800, "2": 1800, "3": 1900, "4": 1900, "5": 2000, "6": 2000}
-    if digits[0] not in century:
-        raise InvalidNumber(number)
-    return birth_date(century[digits[0]] + int(digits[1:3]), int(digits[3:5]), int(digits[5:7]))
+def isikukood(number):
+    """Estonia: isikukood (stdnum.ee.ik), GYYMMDDSSSC."""
+    return _birth_date(ee_ik, _validated(ee_ik, number))
+
+
+def asmens_kodas(number):
+    """Lithuania: asmens kodas (stdnum.lt.asmens). Codes starting with 9 carry no date of birth."""
+    compact = _validated(lt_asmens, number)
+    if compact.startswith("9"):
+        return None
+    return _birth_date(ee_ik, compact)  # the same layout as the Estonian code
 
 
 def oib(number):
-    """Croatia: OIB, 11 digits, ISO 7064 MOD 11,10. Encodes no date of birth."""
-    digits = digits_only(number, 11)
-    product = 10
-    for digit in digits[:10]:
-        total = (product + int(digit)) % 10 or 10
-        product = (total * 2) % 11
-    if (11 - product) % 10 != int(digits[10]):
-        raise InvalidNumber(number)
+    """Croatia: OIB (stdnum.hr.oib), ISO 7064 MOD 11,10. Encodes no date of birth."""
+    _validated(hr_oib, number)
     return None
 
 
 def emso(number):
-    """Slovenia: EMŠO, DDMMYYYRRBBBK; YYY is the year without its millennium digit."""
-    digits = digits_only(number, 13)
-    remainder = 11 - weighted_sum(digits, (7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)) % 11
-    if remainder == 10 or remainder % 11 != int(digits[12]):
-        raise InvalidNumber(number)
-    year = int(digits[4:7])
-    year += 1000 if year >= 800 else 2000
-    return birth_date(year, int(digits[2:4]), int(digits[:2]))
+    """Slovenia: EMŠO (stdnum.si.emso), DDMMYYYRRBBBK; a check computed as 10 is written 0."""
+    return _birth_date(si_emso, _validated(si_emso, number))
 
 
-def luhn_ok(digits):
-    total = 0
-    for position, digit in enumerate(reversed(digits)):
-        value = int(digit) * (2 if position % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
+def personnummer(number):
+    """Sweden: personnummer (stdnum.se.personnummer), YYMMDD-NNNC or YYYYMMDDNNNC.
 
-
-def personnummer(number, today=None):
-    """Sweden: personnummer, YYMMDD-NNNC or YYYYMMDDNNNC; Luhn over the last ten digits.
-
-    In the ten-digit form '+' marks a person aged 100 or more; otherwise the century is the one
-    that makes the person younger than 100.
+    In the ten-digit form '+' marks a person aged 100 or more.
     """
-    today = today or datetime.date.today()
-    compact = re.sub(r"\s", "", number)
-    match = re.fullmatch(r"([0-9]{2})?([0-9]{6})([-+]?)([0-9]{4})", compact)
-    if not match:
-        raise InvalidNumber(number)
-    century, date_part, separator, serial = match.groups()
-    if not luhn_ok(date_part + serial):
-        raise InvalidNumber(number)
-    yy, month, day = int(date_part[:2]), int(date_part[2:4]), int(date_part[4:6])
-    if century:
-        return birth_date(int(century) * 100 + yy, month, day)
-    year = today.year - (today.year - yy) % 100
-    if separator == "+":
-        year -= 100
-    return birth_date(year, month, day)
+    return _birth_date(se_personnummer, _validated(se_personnummer, number))
+
+
+def personnummer_identity(number):
+    """The ten digits that name one person, whichever form was typed (for duplicate checks)."""
+    compact = _validated(se_personnummer, number)
+    return compact[-11:-5] + compact[-4:]
 
 
 def belgian_national_number(number):
-    """Belgium: national register number YY.MM.DD-XXX.CC, mod-97 check.
+    """Belgium: national register number (stdnum.be.nn), YY.MM.DD-XXX.CC, mod-97 check.
 
-    The check tells the century (births from 2000 are checked with a leading 2). Month or day 0
-    means the date of birth is not known; a 'bis' number adds 20 or 40 to the month.
+    A month or day 0 means the date of birth is not known: None. stdnum.be.nn refuses 'bis'
+    numbers (month + 20 or + 40), which stdnum.be.bis accepts: refused here on purpose.
     """
-    digits = digits_only(number, 11)
-    body, check = int(digits[:9]), int(digits[9:])
-    if 97 - body % 97 == check:
-        year = 1900 + int(digits[:2])
-    elif 97 - (2_000_000_000 + body) % 97 == check:
-        year = 2000 + int(digits[:2])
-    else:
-        raise InvalidNumber(number)
-    month, day = int(digits[2:4]) % 20, int(digits[4:6])
-    if month == 0 or day == 0:
-        return None
-    return birth_date(year, month, day)
-
-
-DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+    return _birth_date(be_nn, _validated(be_nn, number))
 
 
 def dni(number):
-    """Spain: DNI, eight digits and a check letter. Encodes no date of birth."""
-    compact = re.sub(r"[\s\-]", "", number).upper()
-    if not re.fullmatch(r"[0-9]{8}[A-Z]", compact):
+    """Spain: DNI (stdnum.es.dni), eight digits and a check letter. Encodes no date of birth."""
+    _validated(es_dni, number)
+    return None
+
+
+NEW_LATVIAN_CODE = re.compile(r"32[0-9]{9}")
+
+
+def latvian_personal_code(number):
+    """Latvia: personas kods. Two formats.
+
+    DDMMYY-CNNNZ (issued until 30 June 2017): the date of birth, a century digit and a check
+    digit — stdnum.lv.pvn, which checks personal codes as VAT numbers of natural persons, and
+    whose first digit above 3 would be a company's number: refused.
+
+    32NNNNNNNNN (issued from 1 July 2017, and on request in exchange for an old one): no date of
+    birth. stdnum 2.2 also checks a check digit on these, with an algorithm its own source calls
+    unconfirmed; independent implementations (DataDog's sensitive-data scanner, the id_validation
+    and Faker libraries) check none. Our own rule, no stricter than the documents: 11 digits
+    starting with 32.
+    """
+    compact = re.sub(r"[\s\-]", "", number)
+    if NEW_LATVIAN_CODE.fullmatch(compact):
+        return None
+    if not re.fullmatch(r"[0-3][0-9]{10}", compact):
         raise InvalidNumber(number)
-    if DNI_LETTERS[int(compact[:8]) % 23] != compact[8]:
+    return _birth_date(lv_pvn, _validated(lv_pvn, compact))
+
+
+# The two version characters of a citizen card are letters or digits (stdnum.pt.cc accepts any
+# number of leading digits; the card prints nine: the civil identification number and its check
+# digit, the version, and a final check digit).
+PORTUGUESE_CITIZEN_CARD = re.compile(r"[0-9]{9}[A-Z0-9]{2}[0-9]")
+
+
+def portuguese_citizen_card(number):
+    """Portugal: cartão de cidadão (stdnum.pt.cc): its last digit checks the whole number."""
+    compact = re.sub(r"\s", "", number).upper()
+    if not PORTUGUESE_CITIZEN_CARD.fullmatch(compact):
         raise InvalidNumber(number)
+    _validated(pt_cc, compact)
     return None

@@ -1,13 +1,26 @@
-"""The statement-of-support form of each member state, as data.
+"""The statement-of-support form of each member state, as data: the one rules table.
 
 Regulation (EU) 2019/788, Annex III as amended: Part A states ask for name, address and date of
 birth; Part B states ask for one personal identification or document number. Statements count for
-the member state of the signatory's nationality. Source: shared/reference/eci-rules.md, section 3.
+the member state of the signatory's nationality. Every row names its source:
 
-Patterns marked UNVERIFIED are those reported as used in practice but not checked against each
-state's own specification; correct them here, in one place.
+- PAGE: the Commission's data-requirements page (citizens-initiative.europa.eu/data-requirements):
+  for each member state the minimum age, Part A or B, and the documents accepted. The stored copy
+  consulted lists every state up to Slovenia; Estonia's row, and Slovakia, Finland and Sweden
+  after it, were not in it: for those the source is Annex III via the reference (REF).
+- REF: shared/reference/eci-rules.md, sections 3 and 4, with its corrections.
+- STDNUM: python-stdnum 2.2 (requirements.txt), which checks the national numbers.
+- OCS: the export property keys of the Commission's online collection software (see
+  organisers/export/authority_xml.py and README "Export for the national authorities").
+
+UNVERIFIED marks what no source at hand established (a pattern reported as used in practice, a
+date reported but not read in the legal text): it is kept as data, to be corrected here.
+
+Documents accepted are those the page lists, no more; patterns are no stricter than the
+documents. Where we refuse on purpose what stdnum accepts, the row says so and why.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,31 +32,58 @@ from . import national_ids
 # annexRevision.
 ANNEX_REVISION = "1"
 
+# The kinds stored in statements (the form's document_type). They never change once used, so
+# that stored statements keep their meaning; the export key of each document is separate.
 PASSPORT = "passport"
 ID_CARD = "id.card"
 PERSONAL_NUMBER = "personal.number"
+OLD_ID_CARD = "id.card.old"
+
+PAGE = "Commission data-requirements page"
+REF = "shared/reference/eci-rules.md"
+STDNUM = "python-stdnum 2.2"
 
 # Patterns apply to the number without spaces, dots, slashes and hyphens (forms.compact_number).
 # UNVERIFIED: a permissive pattern where no national specification was at hand.
 ANY_DOCUMENT = r"[A-Z0-9]{5,12}"
 
+EARLIEST = datetime.date.min
+
 
 @dataclass(frozen=True)
 class Identifier:
-    """One accepted document or number: its export key, label, pattern and check."""
+    """One accepted document or number: its stored kind, label, pattern, check and export key."""
 
     kind: str
     label: str
     pattern: str = ANY_DOCUMENT
     check: Callable | None = None  # from national_ids: returns the date of birth or None
     example: str = ""
+    export_key: str = ""  # the OCS property key, without "oct.property."; the kind if empty
+    source: str = ""
+    # The form of the number that names one person, for the duplicate check (compact if None).
+    identity: Callable | None = None
+
+    @property
+    def property_key(self):
+        return f"oct.property.{self.export_key or self.kind}"
+
+
+@dataclass(frozen=True)
+class MinimumAge:
+    """From this statement date on, this age (inclusive of the birthday)."""
+
+    since: datetime.date
+    age: int
+    source: str
 
 
 @dataclass(frozen=True)
 class CountryRule:
     code: str
-    minimum_age: int = 18
+    ages: tuple = (MinimumAge(EARLIEST, 18, PAGE),)
     identifiers: tuple = field(default_factory=tuple)  # Part B when not empty
+    source: str = PAGE
 
     @property
     def part(self):
@@ -52,87 +92,152 @@ class CountryRule:
     def identifier(self, kind):
         return next(item for item in self.identifiers if item.kind == kind)
 
+    def minimum_age_on(self, day):
+        """The minimum age for a statement made on `day` (rules chosen by the statement date)."""
+        applicable = [rule for rule in self.ages if rule.since <= day]
+        return (applicable[-1] if applicable else self.ages[0]).age
 
-def passport(pattern=ANY_DOCUMENT):
-    return Identifier(PASSPORT, _("Passport"), pattern)
+
+def ages(*pairs, source=PAGE):
+    return tuple(MinimumAge(since, age, source) for since, age in pairs)
 
 
-def id_card(pattern=ANY_DOCUMENT, label=None):
-    return Identifier(ID_CARD, label or _("Identity card"), pattern)
+AGE_16 = ages((EARLIEST, 16))
+AGE_17 = ages((EARLIEST, 17))
+# Belgium and Germany moved from the European Parliament voting age (18) to 16 in 2023.
+# Germany: EBIG § 4 as amended by the EBIGÄndG (Bundestag printed paper 20/2241), in force on
+# 1 January 2023 under its Article 3 (read in the bill's published youth check; the promulgated
+# text was not seen). Belgium: law of 22 December 2022 on the European citizens' initiative, after
+# the law of 1 June 2022 on voting from 16 in European elections; the date 1 May 2023 is reported
+# (Democracy International, 2022) — UNVERIFIED against the Moniteur belge.
+AGES_DE = ages((EARLIEST, 18), (datetime.date(2023, 1, 1), 16), source="EBIGÄndG Art. 3")
+AGES_BE = ages((EARLIEST, 18), (datetime.date(2023, 5, 1), 16), source="UNVERIFIED date")
+
+
+def passport(pattern=ANY_DOCUMENT, source=PAGE + "; pattern UNVERIFIED"):
+    return Identifier(PASSPORT, _("Passport"), pattern, source=source)
+
+
+def id_card(pattern=ANY_DOCUMENT, label=None, source=PAGE + "; pattern UNVERIFIED"):
+    return Identifier(ID_CARD, label or _("Identity card"), pattern, source=source)
 
 
 RULES = {
     rule.code: rule
     for rule in [
         # Part A: name, address and date of birth.
-        CountryRule("DE", minimum_age=16),
+        CountryRule("DE", AGES_DE),
         CountryRule("DK"),
-        CountryRule("FI"),
+        CountryRule("FI", source=REF),
         CountryRule("FR"),
-        CountryRule("GR", minimum_age=17),
+        CountryRule("GR", AGE_17),
         CountryRule("IE"),
         CountryRule("LU"),
         CountryRule("NL"),
-        CountryRule("SK"),
+        CountryRule("SK", source=REF),
         # Part B: one identification number.
-        CountryRule("AT", 16, (id_card(r"[0-9]{7,8}"), passport(r"[A-Z][0-9]{7,8}"))),
-        CountryRule("BE", 16, (
+        CountryRule("AT", AGE_16, (
+            id_card(r"[0-9]{7,8}", source=PAGE + "; pattern " + REF + " (reported practice)"),
+            passport(r"[A-Z][0-9]{7,8}", source=PAGE + "; pattern " + REF + " (reported)"),
+        )),
+        # Rijksregisternummer only. stdnum.be.bis accepts 'bis' numbers (month + 20/40), given
+        # to people outside the national register: refused, the page lists the register number.
+        CountryRule("BE", AGES_BE, (
             Identifier(PERSONAL_NUMBER, _("National register number"), r"[0-9]{11}",
-                       national_ids.belgian_national_number, "85.07.30-033.28"),
+                       national_ids.belgian_national_number, "85.07.30-033.28",
+                       "national.id.number", PAGE + "; check " + STDNUM + " be.nn"),
         )),
-        CountryRule("BG", 18, (
+        CountryRule("BG", source=PAGE, identifiers=(
             Identifier(PERSONAL_NUMBER, _("Personal number (EGN)"), r"[0-9]{10}",
-                       national_ids.egn, "7501020018"),
+                       national_ids.egn, "7501020018", "personal.number",
+                       PAGE + "; check " + STDNUM + " bg.egn"),
         )),
-        CountryRule("CY", 18, (id_card(r"[0-9]{1,10}"), passport())),
-        CountryRule("CZ", 18, (id_card(r"[0-9]{7,8}"), passport(r"[0-9]{7,8}"))),
-        CountryRule("EE", 16, (
+        CountryRule("CY", identifiers=(id_card(r"[0-9]{1,10}"), passport())),
+        # Občanský průkaz: 9 digits on current cards; 6 digits and 2 letters (either order) and
+        # 7-8 digits on older ones (REF corrections; the letter formats UNVERIFIED in detail).
+        # Rodné číslo (stdnum.cz.rc) is not a document the page lists: not offered.
+        CountryRule("CZ", identifiers=(
+            id_card(r"[0-9]{7,9}|[0-9]{6}[A-Z]{2}|[A-Z]{2}[0-9]{6}",
+                    source=PAGE + "; pattern " + REF + " corrections"),
+            passport(r"[0-9]{7,8}"),
+        )),
+        CountryRule("EE", AGE_16, (
             Identifier(PERSONAL_NUMBER, _("Personal identification code (isikukood)"),
-                       r"[0-9]{11}", national_ids.baltic_personal_code, "37605030299"),
-        )),
-        CountryRule("ES", 18, (
+                       r"[0-9]{11}", national_ids.isikukood, "37605030299", "personal.id",
+                       REF + "; check " + STDNUM + " ee.ik; export key UNVERIFIED"),
+        ), source=REF),
+        CountryRule("ES", identifiers=(
             Identifier(ID_CARD, _("National identity document (DNI)"), r"[0-9]{8}[A-Z]",
-                       national_ids.dni, "12345678Z"),
+                       national_ids.dni, "12345678Z", "id.card",
+                       PAGE + "; check " + STDNUM + " es.dni"),
             passport(),
         )),
-        CountryRule("HR", 18, (
+        CountryRule("HR", identifiers=(
             Identifier(PERSONAL_NUMBER, _("Personal identification number (OIB)"), r"[0-9]{11}",
-                       national_ids.oib, "69435151530"),
+                       national_ids.oib, "69435151530", "personal.id",
+                       PAGE + "; check " + STDNUM + " hr.oib; export key UNVERIFIED"),
         )),
-        CountryRule("HU", 18, (
+        # Személyazonosító igazolvány / útlevél / személyi azonosító. stdnum has no check for the
+        # personal number: its pattern only, UNVERIFIED.
+        CountryRule("HU", identifiers=(
             id_card(), passport(),
-            Identifier(PERSONAL_NUMBER, _("Personal number"), r"[0-9]{11}"),  # UNVERIFIED
+            Identifier(PERSONAL_NUMBER, _("Personal number"), r"[0-9]{11}",
+                       source=PAGE + "; pattern UNVERIFIED, no check"),
         )),
-        CountryRule("IT", 18, (id_card(), passport())),
-        CountryRule("LT", 18, (
+        CountryRule("IT", identifiers=(id_card(), passport())),
+        # stdnum.lt.asmens: codes starting with 9 carry no date of birth and are accepted.
+        CountryRule("LT", identifiers=(
             Identifier(PERSONAL_NUMBER, _("Personal number (asmens kodas)"), r"[0-9]{11}",
-                       national_ids.baltic_personal_code, "38703181745"),
+                       national_ids.asmens_kodas, "38703181745", "personal.number",
+                       PAGE + "; check " + STDNUM + " lt.asmens"),
         )),
-        CountryRule("LV", 18, (
+        # Old format checked by stdnum.lv.pvn; new 32... codes: our own rule (national_ids).
+        CountryRule("LV", identifiers=(
             Identifier(PERSONAL_NUMBER, _("Personal code"), r"[0-9]{11}",
-                       example="120390-12345"),
+                       national_ids.latvian_personal_code, "120390-12340", "personal.id",
+                       PAGE + "; check " + STDNUM + " lv.pvn and our own for 32…"),
         )),
-        CountryRule("MT", 16, (id_card(r"[0-9]{1,7}[A-Z]"),)),  # UNVERIFIED pattern
-        CountryRule("PL", 18, (
+        CountryRule("MT", AGE_16, (id_card(r"[0-9]{1,7}[A-Z]"),)),  # pattern UNVERIFIED
+        CountryRule("PL", identifiers=(
             Identifier(PERSONAL_NUMBER, _("Personal number (PESEL)"), r"[0-9]{11}",
-                       national_ids.pesel, "44051401458"),
+                       national_ids.pesel, "44051401458", "national.id.number",
+                       PAGE + "; check " + STDNUM + " pl.pesel"),
         )),
-        CountryRule("PT", 18, (
-            id_card(r"[0-9]{9}[A-Z]{2}[0-9]", _("Citizen card")), passport(),
+        # Bilhete de identidade / passaporte / cartão de cidadão. The citizen card keeps the kind
+        # "id.card" it was stored under; the old identity card (bilhete de identidade) prints the
+        # civil identification number, up to 8 digits, and beside it one check digit
+        # (pattern UNVERIFIED: 6 to 9 digits).
+        CountryRule("PT", identifiers=(
+            Identifier(ID_CARD, _("Citizen card"), r"[0-9]{9}[A-Z0-9]{2}[0-9]",
+                       national_ids.portuguese_citizen_card, "000000000ZZ4", "citizens.card",
+                       PAGE + "; check " + STDNUM + " pt.cc"),
+            Identifier(OLD_ID_CARD, _("Identity card (bilhete de identidade)"), r"[0-9]{6,9}",
+                       export_key="id.card", source=PAGE + "; pattern UNVERIFIED"),
+            passport(),
         )),
-        CountryRule("RO", 18, (
+        # Cod numeric personal: stdnum.ro.cnp (its county codes: 49 and 50 refused, 80-83
+        # accepted), less the first digits 7-9 of foreign residents, which stdnum accepts: a
+        # statement counts by nationality. Carte de identitate: series and number on the cards
+        # issued until 2021; the electronic card's number format not at hand: permissive.
+        CountryRule("RO", identifiers=(
             Identifier(PERSONAL_NUMBER, _("Personal numerical code (CNP)"), r"[0-9]{13}",
-                       national_ids.cnp, "1800101221144"),
-            id_card(r"[A-Z]{2}[0-9]{6}"), passport(),
+                       national_ids.cnp, "1800101221144", "personal.id",
+                       PAGE + "; check " + STDNUM + " ro.cnp, citizens only"),
+            id_card(), passport(),
         )),
-        CountryRule("SE", 18, (
+        # Ten or twelve digits, '-' or '+' (100 years or more) before the last four.
+        CountryRule("SE", identifiers=(
             Identifier(PERSONAL_NUMBER, _("Personal identity number (personnummer)"),
                        r"([0-9]{2})?[0-9]{6}\+?[0-9]{4}", national_ids.personnummer,
-                       "811218-9876"),
-        )),
-        CountryRule("SI", 18, (
+                       "811218-9876", "personal.number",
+                       REF + "; check " + STDNUM + " se.personnummer; export key UNVERIFIED",
+                       national_ids.personnummer_identity),
+        ), source=REF),
+        # stdnum.si.emso: a check computed as 10 is written 0, and accepted.
+        CountryRule("SI", identifiers=(
             Identifier(PERSONAL_NUMBER, _("Unique master citizen number (EMŠO)"), r"[0-9]{13}",
-                       national_ids.emso, "0101006500006"),
+                       national_ids.emso, "0101006500006", "personal.number",
+                       PAGE + "; check " + STDNUM + " si.emso; export key UNVERIFIED"),
         )),
     ]
 }  # fmt: skip

@@ -72,12 +72,22 @@ def read_export(path):
     return found
 
 
-def expected_properties(fields):
+# The property key of each document, as the Commission's software named them (written out here
+# rather than read from signing.rules, so that a changed key in the rules table is caught).
+EXPECTED_KEYS = {
+    ("BG", "personal.number"): "oct.property.personal.number",
+    ("IT", "passport"): "oct.property.passport",
+    ("RO", "personal.number"): "oct.property.personal.id",
+    ("RO", "id.card"): "oct.property.id.card",
+}
+
+
+def expected_properties(country, fields):
     if "document_type" in fields:
         return {
             "oct.property.full.first.names": fields["first_names"],
             "oct.property.family.names": fields["family_names"],
-            f"oct.property.{fields['document_type']}": fields["document_number"],
+            EXPECTED_KEYS[country, fields["document_type"]]: fields["document_number"],
         }
     year, month, day = fields["date_of_birth"].split("-")
     residence = fields["residence_country"]

@@ -59,7 +59,7 @@ def assert_everything_exported(output, signed):
     for identifier, (country, fields) in signed.items():
         for_country, properties, _date = found[identifier]
         assert for_country == country.lower()  # each statement in its country's file only
-        assert properties == expected_properties(fields)
+        assert properties == expected_properties(country, fields)
     assert sorted(path.name for path in output.glob("*.xml")) == [
         "bg.xml",
         "de.xml",
@@ -92,7 +92,7 @@ def test_export_from_a_bundle_gives_the_same_files_and_csv(tmp_path, initiative,
         rows = list(csv.reader(handle))
     assert rows[0][:4] == ["identifier", "submission date", "annex revision", "first names"]
     assert {tuple(row[5:7]) for row in rows[1:]} == {
-        ("personal.number", "1800101221144"),
+        ("personal.id", "1800101221144"),  # the export key of a CNP, as in the XML
         ("id.card", "RX123456"),
     }
 
@@ -166,3 +166,34 @@ def test_an_output_folder_in_use_is_refused(tmp_path, initiative):
     with pytest.raises(CommandError, match="not empty"):
         export(tmp_path, "--initiative", initiative.registration_number, initiative=initiative)
     assert (tmp_path / "export" / "bg.xml").read_text() == "keep me"
+
+
+def test_every_document_key_of_the_rules_is_in_the_schema():
+    """statements.xsd and the rules table name the same keys; each matches the Commission's."""
+    from lxml import etree
+
+    from organisers.export.authority_xml import SCHEMA_PATH
+    from signing.rules import RULES
+
+    schema = etree.parse(str(SCHEMA_PATH))
+    ns = {"xs": "http://www.w3.org/2001/XMLSchema"}
+    allowed = set(
+        schema.xpath("//xs:simpleType[@name='propertyKey']//xs:enumeration/@value", namespaces=ns)
+    )
+    used = {item.property_key for rule in RULES.values() for item in rule.identifiers}
+    # the Commission software's oct.group.id keys (its PropertyEnum), written out here
+    commission = {
+        f"oct.property.{key}"
+        for key in ("passport", "id.card", "residence.permit", "personal.number", "personal.id",
+                    "permanent.residence", "national.id.number", "registration.certificate",
+                    "citizens.card")
+    }  # fmt: skip
+    assert used <= allowed
+    assert used <= commission
+    keys = {
+        (code, item.kind): item.property_key for code, r in RULES.items() for item in r.identifiers
+    }
+    assert keys["PL", "personal.number"] == "oct.property.national.id.number"
+    assert keys["LV", "personal.number"] == "oct.property.personal.id"
+    assert keys["PT", "id.card"] == "oct.property.citizens.card"
+    assert keys["PT", "id.card.old"] == "oct.property.id.card"

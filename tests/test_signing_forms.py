@@ -96,12 +96,29 @@ def test_a_mistyped_digit_is_caught(country, identifier):
         ("AT", "passport", "P1234567", True),
         ("AT", "passport", "1234567", False),
         ("RO", "id.card", "RX123456", True),
-        ("RO", "id.card", "RX12345", False),
-        ("PT", "id.card", "123456789ZZ4", True),
+        ("RO", "id.card", "RX-12", False),
+        ("PT", "id.card", "123456789ZZ1", True),  # check digit by stdnum.pt.cc
+        ("PT", "id.card", "123456789zz1", True),
+        ("PT", "id.card", "123456789A15", True),  # version characters may be digits
+        ("PT", "id.card", "123456789ZZ4", False),  # mistyped: the check digit disagrees
         ("PT", "id.card", "12345678ZZ4", False),
+        ("PT", "id.card.old", "12345678", True),  # bilhete de identidade
+        ("PT", "id.card.old", "12345", False),
         ("MT", "id.card", "123456M", True),
-        ("LV", "personal.number", "120390-12345", True),
+        ("LV", "personal.number", "120390-12340", True),
+        ("LV", "personal.number", "120390-12345", False),  # the old help example: check digit
+        ("LV", "personal.number", "321234-56789", True),  # new format, no date of birth
         ("LV", "personal.number", "1203901234", False),
+        ("CZ", "id.card", "123456789", True),  # today's 9-digit cards
+        ("CZ", "id.card", "12345678", True),
+        ("CZ", "id.card", "123456AB", True),
+        ("CZ", "id.card", "AB123456", True),
+        ("CZ", "id.card", "12345", False),
+        ("SE", "personal.number", "19811218-9876", True),
+        ("SE", "personal.number", "811218 9876", True),
+        ("SE", "personal.number", "811218+9876", True),
+        ("SE", "personal.number", "811218-9875", False),
+        ("LT", "personal.number", "90000000018", True),  # 9...: no date of birth
         ("ES", "id.card", "12345678-z", True),
         ("BG", "personal.number", "7501 0200 18", True),
         ("HU", "passport", "<script>", False),
@@ -201,3 +218,55 @@ def test_identity_ignores_spacing_case_and_diacritics():
     spaced = submit("BG", document_type="personal.number", document_number=" 750-102 0018 ")
     assert number.is_valid() and spaced.is_valid()
     assert number.identity() == spaced.identity()
+
+
+def test_swedish_numbers_in_any_form_are_one_person():
+    forms = [
+        submit("SE", document_type="personal.number", document_number=typed)
+        for typed in ("811218-9876", "8112189876", "19811218-9876", "198112189876")
+    ]
+    assert all(form.is_valid() for form in forms)
+    assert len({form.identity() for form in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    ("country", "birth", "today", "valid"),
+    [
+        # Germany: 18 until 31 December 2022, 16 from 1 January 2023 (statement date decides)
+        ("DE", "2006-06-01", datetime.date(2022, 12, 31), False),
+        ("DE", "2006-06-01", datetime.date(2023, 1, 1), True),
+        ("DE", "2004-12-31", datetime.date(2022, 12, 31), True),
+    ],
+)
+def test_minimum_age_is_chosen_by_the_statement_date_part_a(country, birth, today, valid):
+    form = submit(country, today=today, **part_a(date_of_birth=birth))
+    assert form.is_valid() is valid, form.errors
+
+
+def belgian_number(born):
+    body = f"{born:%y%m%d}001"
+    checked = ("2" + body) if born.year >= 2000 else body
+    return f"{body}{97 - int(checked) % 97:02d}"
+
+
+@pytest.mark.parametrize(
+    ("today", "valid"),
+    [(datetime.date(2023, 4, 30), False), (datetime.date(2023, 5, 1), True)],
+)
+def test_belgian_minimum_age_moved_to_16_on_1_may_2023(today, valid):
+    number = belgian_number(datetime.date(2006, 1, 1))  # 17 on both days
+    form = submit("BE", today=today, document_type="personal.number", document_number=number)
+    assert form.is_valid() is valid, form.errors
+
+
+def test_a_mistyped_portuguese_citizen_card_is_refused_with_a_clear_message():
+    from django.utils import translation
+
+    with translation.override("pt"):
+        form = submit("PT", document_type="id.card", document_number="123456789ZZ4")
+        assert not form.is_valid()
+        message = form.errors["document_number"][0]
+    assert message == translation.trans_real.translation("pt").gettext(
+        "This number is not valid: a digit is probably mistyped. Check it."
+    )
+    assert message != "This number is not valid: a digit is probably mistyped. Check it."

@@ -104,6 +104,32 @@ class Initiative(RevisionMixin, ClusterableModel):
             "collection dashboard shows the deadline."
         ),
     )
+    withdrawn_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("initiative withdrawn on"),
+        help_text=_(
+            "Under Regulation 2019/788 the statements are destroyed one month after a withdrawal."
+        ),
+    )
+    legal_hold_reason = models.CharField(
+        max_length=500,
+        blank=True,
+        verbose_name=_("legal hold: the proceedings"),
+        help_text=_(
+            "Administrative or judicial proceedings that need the statements. While this is "
+            "filled in, no statement is destroyed, on the deadline or on request."
+        ),
+    )
+    legal_hold_until = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("legal hold: the proceedings end on"),
+        help_text=_(
+            "Leave empty while the end is not known. The statements are kept until one month "
+            "after this day (one week under Regulation 211/2011)."
+        ),
+    )
     is_demonstration = models.BooleanField(
         default=False,
         verbose_name=_("demonstration data"),
@@ -132,6 +158,14 @@ class Initiative(RevisionMixin, ClusterableModel):
         FieldRowPanel(
             [FieldPanel("submitted_to_authorities_on"), FieldPanel("submitted_to_commission_on")],
             heading=_("Submission"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("withdrawn_on"),
+                FieldPanel("legal_hold_reason"),
+                FieldPanel("legal_hold_until"),
+            ],
+            heading=_("Withdrawal and legal hold"),
         ),
         FieldPanel("is_demonstration"),
     ]
@@ -175,6 +209,10 @@ class Initiative(RevisionMixin, ClusterableModel):
             raise ValidationError(
                 {"external_system_url": _("Give the address of the external system.")}
             )
+        if self.legal_hold_until and not self.legal_hold_reason.strip():
+            raise ValidationError(
+                {"legal_hold_reason": _("Name the proceedings that the statements are held for.")}
+            )
         self.clean_public_key()
 
     def clean_public_key(self):
@@ -195,6 +233,19 @@ class Initiative(RevisionMixin, ClusterableModel):
                     )
                 }
             )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.hold_as_loaded = instance.legal_hold_fields()
+        return instance
+
+    def legal_hold_fields(self):
+        """(reason, end) of the legal hold, to tell the audit log when it changes."""
+        return (
+            (self.__dict__.get("legal_hold_reason") or "").strip(),
+            self.__dict__.get("legal_hold_until"),
+        )
 
     def save(self, *args, **kwargs):
         self.key_fingerprint = fingerprint(self.public_key) if self.public_key.strip() else ""

@@ -1,9 +1,14 @@
 """The files for the national authorities: one XML document per member state, and its schema.
 
 The shape is section 6 of the reference (what the Commission's software produced); the schema is
-`statements.xsd` next to this module. Each signature is validated against the schema as it is
-made, so a bad statement is named by its identifier; each file is validated again as a whole,
-streaming, before it takes its final name.
+`statements.xsd` next to this module. The key of each document in `oct.group.id` is the rules
+table's (`Identifier.property_key`): the names of the Commission's online collection software
+(its 2019/788 property list: passport, id.card, personal.number, personal.id,
+national.id.number, citizens.card, ...), chosen per member state as that software's country
+table did (README, "Export for the national authorities").
+
+Each signature is validated against the schema as it is made, so a bad statement is named by its
+identifier; each file is validated again as a whole, streaming, before it takes its final name.
 """
 
 import datetime
@@ -55,11 +60,12 @@ def signatory_groups(data, country):
         ]
         return [(GENERAL, general), (ADDRESS, address)]
     kind = _text(data, "document_type")
-    if kind not in {item.kind for item in rule.identifiers}:
+    identifier = next((item for item in rule.identifiers if item.kind == kind), None)
+    if identifier is None:
         raise InvalidStatement(f"{kind!r} is not a document accepted from {country}")
     return [
         (GENERAL, general),
-        (IDENTIFICATION, [(f"oct.property.{kind}", _text(data, "document_number"))]),
+        (IDENTIFICATION, [(identifier.property_key, _text(data, "document_number"))]),
     ]
 
 

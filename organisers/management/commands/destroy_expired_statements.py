@@ -1,6 +1,7 @@
 """Destroy every statement past its deletion deadline; meant for a daily cron job.
 
-The deadline follows the rules in initiatives/deadlines.py (the regime by registration date).
+The deadline follows the rules in initiatives/deadlines.py (the regime by registration date, a
+withdrawal, a legal hold: a held initiative is reported and nothing of it is destroyed).
 Each destruction is written to the audit log with its counts; the public counts are kept.
 """
 
@@ -9,10 +10,10 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from initiatives.deadlines import deletion_deadline
+from initiatives.deadlines import deletion_deadline, legal_hold, regular_deadline
 from initiatives.models import Initiative
 from organisers.audit import DESTROYED_ON_DEADLINE
-from organisers.retention import destroy_statements
+from organisers.retention import StatementsHeld, destroy_statements
 
 
 class Command(BaseCommand):
@@ -32,6 +33,16 @@ class Command(BaseCommand):
         due = 0
         for initiative in Initiative.objects.filter(statements__isnull=False).distinct():
             deadline = deletion_deadline(initiative)
+            hold = legal_hold(initiative)
+            if hold and (deadline is None or deadline > today):
+                regular = regular_deadline(initiative)
+                if regular and regular <= today:
+                    kept = hold.kept_until.isoformat() if hold.kept_until else "the end is unknown"
+                    self.stdout.write(
+                        f"{initiative}: held for proceedings ({hold.reason}); kept until "
+                        f"{kept}, nothing destroyed."
+                    )
+                continue
             if deadline is None or deadline > today:
                 continue
             due += 1
@@ -39,11 +50,15 @@ class Command(BaseCommand):
                 count = initiative.statements.count()
                 self.stdout.write(f"{initiative}: {count} statement(s) due since {deadline}.")
                 continue
-            destroyed = destroy_statements(
-                initiative,
-                action=DESTROYED_ON_DEADLINE,
-                reason=f"Deletion deadline {deadline.isoformat()}",
-            )
+            try:
+                destroyed = destroy_statements(
+                    initiative,
+                    action=DESTROYED_ON_DEADLINE,
+                    reason=f"Deletion deadline {deadline.isoformat()}",
+                )
+            except StatementsHeld as held:  # recorded while this command ran
+                self.stdout.write(f"{initiative}: held ({held.hold.reason}); nothing destroyed.")
+                continue
             self.stdout.write(
                 f"{initiative}: destroyed {sum(destroyed.values())} statement(s) "
                 f"(deadline {deadline})."

@@ -1,6 +1,6 @@
 """Generate the organisers' key pair, on the organisers' own computer.
 
-The private key goes to a passphrase-protected file (format: signing/crypto.py); the public key
+The private key goes to a passphrase-protected file (format: core/crypto.py); the public key
 and its fingerprint are printed for pasting into the admin. The private key never needs to reach
 the server.
 """
