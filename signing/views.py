@@ -4,6 +4,8 @@ Every view that sees personal data is marked so that Django's error reports leav
 of them logs, caches or puts in the session anything the signer typed.
 """
 
+import uuid
+
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -122,7 +124,20 @@ def render_form_step(request, signing_page, country, template, status=200, **con
     )  # fmt: skip
 
 
+def canonical_uuid(text):
+    """The UUID written exactly as a receipt writes it, or None: the route only knows the
+    characters, and any other spelling of a UUID would be another URL for the same receipt."""
+    try:
+        value = uuid.UUID(text)
+    except ValueError:
+        return None
+    return value if str(value) == text else None
+
+
 def receipt(request, signing_page, identifier):
+    identifier = canonical_uuid(identifier)
+    if identifier is None:
+        raise Http404
     statement = (
         Statement.objects.filter(pk=identifier)
         .only("id", "country", "submitted_on", "initiative_id")
