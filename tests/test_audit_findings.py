@@ -108,3 +108,47 @@ def test_finding_6_a_key_file_within_bounds_still_opens():
 
     text = weak_key_file("a passphrase long enough", memory_cost=64 * 1024, iterations=1)
     assert PrivateKey.from_file_json(text, "a passphrase long enough").public_key_text()
+
+
+# --- Finding 5: no Cache-Control: no-store on the signing steps; Django's CSRF page -------------
+
+
+def test_finding_5_every_signing_step_that_can_carry_typed_data_is_no_store(client):
+    from .signing_helpers import bulgarian, form_url, sign
+
+    with_errors = client.post(form_url("BG"), {"first_names": "Мария", "document_number": "1"})
+    assert with_errors.status_code == 200
+    assert "Мария" in with_errors.content.decode()
+    signed = sign(client, "BG", **bulgarian())
+    assert signed.status_code == 302
+    receipt = client.get(signed["Location"])
+    identifier = signed["Location"].rstrip("/").rsplit("/", 1)[1]
+    lookup = client.get(SIGN_URL.format(lang="en") + f"lookup/?identifier={identifier}")
+    blank = client.get(form_url("BG"))
+    for response in (with_errors, signed, receipt, lookup, blank):
+        assert "no-store" in response.get("Cache-Control", ""), response
+        assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "could not be sent"), ("bg", "не можа")])
+def test_finding_5_the_csrf_failure_page_is_the_sites_own_and_translated(lang, words):
+    from django.test import Client
+
+    from home.models import ContactPage
+
+    from .test_contact import message
+
+    client = Client(SERVER_NAME="localhost", enforce_csrf_checks=True)
+    path = ContactPage.objects.get(locale__language_code=lang).get_url()
+    response = client.post(path, message())
+    text = response.content.decode()
+    assert response.status_code == 403
+    assert "DEBUG" not in text and "CSRF" not in text
+    assert f'<html lang="{lang}"' in text
+    assert words in text
+    assert "css/site.css" in text  # the site's own chrome and styles
+    assert f'href="{path}"' in text  # the way back to the form
+    assert "no-store" in response["Cache-Control"]
+    from wagtail.contrib.forms.models import FormSubmission
+
+    assert FormSubmission.objects.count() == 0

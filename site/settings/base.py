@@ -190,6 +190,8 @@ ROUTE_CACHE_SECONDS = 300  # see home/routing.py
 # --- Security defaults shared by all environments ----------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# The citizen's page for a form that failed the CSRF check (Django's own mentions DEBUG).
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
