@@ -152,3 +152,33 @@ def test_finding_5_the_csrf_failure_page_is_the_sites_own_and_translated(lang, w
     from wagtail.contrib.forms.models import FormSubmission
 
     assert FormSubmission.objects.count() == 0
+
+
+# --- Finding 7 (the feeds' part): every feed query string added cache entries -----------------
+
+
+def cache_entries():
+    from django.core.cache import cache
+
+    return len(cache._cache)  # the test settings' per-process memory cache
+
+
+@pytest.mark.parametrize("feed", ["news.rss", "news.atom"])
+def test_finding_7_a_feed_query_string_creates_no_cache_entry(client, feed):
+    url = f"/en/feeds/{feed}"
+    canonical = client.get(url)
+    assert canonical.status_code == 200
+    after_canonical = cache_entries()
+    assert client.get(url).content == canonical.content
+    for number in range(20):
+        response = client.get(f"{url}?page={number}&utm_source=x{number}")
+        assert response.status_code in (200, 301)
+        client.cookies["anything"] = str(number)
+        assert client.get(url, HTTP_ACCEPT_LANGUAGE=f"de;q=0.{number}").status_code == 200
+    assert cache_entries() == after_canonical
+
+
+def test_finding_7_a_feed_url_with_a_query_string_leads_to_the_canonical_feed(client):
+    response = client.get("/en/feeds/news.rss?x=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/feeds/news.rss"
