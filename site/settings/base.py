@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "news",
     "signing",
     "organisers",
+    "outbox",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
