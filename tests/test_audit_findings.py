@@ -268,3 +268,124 @@ def test_finding_4_no_mail_is_sent_in_the_citizens_request(
 
     response = client.post(contact_with_recipient.get_url(), message())
     assert response.status_code == 200
+
+
+# --- Finding 2: the rate limit was per worker, one bucket behind a proxy, or bypassed by a header
+
+
+RATE_ENV = {
+    "DJANGO_SETTINGS_MODULE": "eci_site.settings.production",
+    "SECRET_KEY": "k3y-for-checks-only-" + "x1y2z3" * 8,
+    "SIGNING_DEDUPE_SECRET": "dedupe-for-checks-only-" + "a1b2" * 8,
+    "ALLOWED_HOSTS": "initiatives.example.org",
+    "DATABASE_URL": "sqlite:////tmp/eci-rate-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:1/0",  # never connected to by the checks
+    "SIGNING_TRUSTED_PROXIES": "127.0.0.1",
+}
+
+
+def deploy_check(**overrides):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, **RATE_ENV, **overrides}
+    env = {name: value for name, value in env.items() if value is not None}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("overrides", "warning"),
+    [
+        ({"REDIS_URL": None}, "eci.W001"),
+        ({"SIGNING_TRUSTED_PROXIES": ""}, "eci.W002"),
+        ({"SIGNING_TRUSTED_PROXIES": "0.0.0.0/0"}, "eci.W003"),
+        ({"SIGNING_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR"}, "eci.W004"),
+    ],
+)
+def test_finding_2_check_deploy_warns_on_a_set_up_that_defeats_the_rate_limit(overrides, warning):
+    assert warning in deploy_check(**overrides)
+
+
+def test_finding_2_check_deploy_is_quiet_on_the_documented_set_up():
+    assert "eci." not in deploy_check()
+
+
+def submit(client, **meta):
+    from .signing_helpers import form_url
+
+    return client.post(form_url("BG"), {}, **meta).status_code
+
+
+@pytest.fixture
+def limit_of_three(settings):
+    from django.core.cache import cache
+
+    settings.SIGNING_RATE_LIMIT = "3/60"
+    settings.SIGNING_TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_finding_2_behind_the_proxy_each_citizen_has_a_bucket_of_their_own(client, limit_of_three):
+    # REMOTE_ADDR is the proxy (127.0.0.1, the test client's); it appends what it saw.
+    first = {"HTTP_X_FORWARDED_FOR": "198.51.100.7"}
+    second = {"HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    assert [submit(client, **first) for _ in range(4)] == [200, 200, 200, 429]
+    assert [submit(client, **second) for _ in range(3)] == [200, 200, 200]
+    # Two proxies in a row: the right-most address that is not a proxy is the client.
+    chained = {"HTTP_X_FORWARDED_FOR": "198.51.100.7, 10.1.2.3"}
+    assert submit(client, **chained) == 429
+
+
+def test_finding_2_a_forged_forwarded_for_does_not_choose_the_bucket(
+    client, limit_of_three, settings
+):
+    settings.SIGNING_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"  # the old setting: not read any more
+    direct = {"REMOTE_ADDR": "192.0.2.50"}  # not a trusted proxy: the header is ignored
+    codes = [
+        submit(client, HTTP_X_FORWARDED_FOR=f"198.51.100.{number}", **direct) for number in range(5)
+    ]
+    assert codes == [200, 200, 200, 429, 429]
+    # Behind the proxy, addresses the client put in front of its own are not believed either.
+    forged = [
+        submit(client, HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 203.0.113.77")
+        for number in range(5)
+    ]
+    assert forged == [200, 200, 200, 429, 429]
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "client"),
+    [
+        ("127.0.0.1", "", "127.0.0.1"),
+        ("127.0.0.1", "198.51.100.7", "198.51.100.7"),
+        ("127.0.0.1", "1.2.3.4, 198.51.100.7", "198.51.100.7"),
+        ("127.0.0.1", "198.51.100.7, 10.0.0.2, 10.0.0.3", "198.51.100.7"),
+        ("127.0.0.1", "not-an-address, 10.0.0.3", "10.0.0.3"),
+        ("127.0.0.1", "2001:db8::1", "2001:db8::1"),
+        ("192.0.2.50", "198.51.100.7", "192.0.2.50"),
+        ("2001:db8::5", "198.51.100.7", "2001:db8::5"),
+    ],
+)
+def test_finding_2_the_client_address_is_the_right_most_untrusted_hop(
+    rf, settings, remote, forwarded, client
+):
+    from signing.ratelimit import client_address
+
+    settings.SIGNING_TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
+    request = rf.post("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == client
+
+
+def test_finding_2_no_address_reaches_the_cache(client, limit_of_three):
+    from django.core.cache import cache
+
+    submit(client, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    stored = repr(list(cache._cache.items())) + repr(list(cache._cache.keys()))
+    assert "198.51.100.7" not in stored

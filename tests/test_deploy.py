@@ -14,6 +14,9 @@ PRODUCTION_ENV = {
     "SIGNING_DEDUPE_SECRET": secrets.token_urlsafe(40),
     "ALLOWED_HOSTS": "initiatives.example.org",
     "DATABASE_URL": "sqlite:////tmp/eci-deploy-check.sqlite3",
+    # The documented set-up: a shared cache and the proxy in front (the checks never connect).
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SIGNING_TRUSTED_PROXIES": "127.0.0.1",
 }
 
 
