@@ -1,4 +1,4 @@
-"""Deployment checks (`manage.py check --deploy`) for the signing rate limit's set-up.
+"""Deployment checks (`manage.py check --deploy`): the rate limit's set-up and the dedupe key.
 
 eci.W001  the cache is per process: each worker counts on its own (REDIS_URL unset).
 eci.W002  a proxy stands in front (SECURE_PROXY_SSL_HEADER) but SIGNING_TRUSTED_PROXIES is empty:
@@ -7,6 +7,8 @@ eci.W003  SIGNING_TRUSTED_PROXIES trusts a network so wide (more than a /8) that
           could forge X-Forwarded-For.
 eci.W004  SIGNING_CLIENT_IP_HEADER is set: it is no longer read (a header a client can forge).
 eci.E001  SIGNING_TRUSTED_PROXIES has an entry that is not an address or network.
+eci.W005  the dedupe key comes from the environment (SIGNING_DEDUPE_SECRET), not from a file.
+eci.W006  the dedupe key file can be read by other users.
 """
 
 import ipaddress
@@ -82,3 +84,36 @@ def check_rate_limit_setup(app_configs=None, **kwargs):
             )
         )
     return messages
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_dedupe_key(app_configs=None, **kwargs):
+    """eci.W005: the dedupe key comes from the environment, next to the database credentials.
+    eci.W006: the dedupe key file can be read by other users."""
+    source = getattr(settings, "SIGNING_DEDUPE_SECRET_SOURCE", None)
+    if source is None:
+        return []
+    if source == "environment":
+        return [
+            checks.Warning(
+                "The dedupe key is read from the environment (SIGNING_DEDUPE_SECRET), where the "
+                "database credentials are: whoever has one tends to have both, and with both "
+                "the duplicate-detection hashes can be tested against guesses.",
+                hint="Put the key in a file readable only by the site's user and set "
+                "SIGNING_DEDUPE_SECRET_FILE (see README, Threat model).",
+                id="eci.W005",
+            )
+        ]
+    try:
+        mode = os.stat(source).st_mode
+    except OSError:
+        return []
+    if mode & 0o077:
+        return [
+            checks.Warning(
+                f"The dedupe key file {source} can be read by other users (mode {mode & 0o777:o}).",
+                hint="chmod 600 it, owned by the site's user.",
+                id="eci.W006",
+            )
+        ]
+    return []

@@ -273,10 +273,21 @@ def test_finding_4_no_mail_is_sent_in_the_citizens_request(
 # --- Finding 2: the rate limit was per worker, one bucket behind a proxy, or bypassed by a header
 
 
+def secret_file(text, mode=0o600):
+    import os
+    import tempfile
+
+    descriptor, path = tempfile.mkstemp(prefix="eci-dedupe-key-")
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(text + "\n")
+    os.chmod(path, mode)
+    return path
+
+
 RATE_ENV = {
     "DJANGO_SETTINGS_MODULE": "eci_site.settings.production",
     "SECRET_KEY": "k3y-for-checks-only-" + "x1y2z3" * 8,
-    "SIGNING_DEDUPE_SECRET": "dedupe-for-checks-only-" + "a1b2" * 8,
+    "SIGNING_DEDUPE_SECRET_FILE": secret_file("dedupe-for-checks-only-" + "a1b2" * 8),
     "ALLOWED_HOSTS": "initiatives.example.org",
     "DATABASE_URL": "sqlite:////tmp/eci-rate-check.sqlite3",
     "REDIS_URL": "redis://127.0.0.1:1/0",  # never connected to by the checks
@@ -389,3 +400,61 @@ def test_finding_2_no_address_reaches_the_cache(client, limit_of_three):
     submit(client, HTTP_X_FORWARDED_FOR="198.51.100.7")
     stored = repr(list(cache._cache.items())) + repr(list(cache._cache.keys()))
     assert "198.51.100.7" not in stored
+
+
+# --- Finding 3: the duplicate-detection hash was reversible with the database and the secret ---
+
+
+def test_finding_3_the_dedupe_hash_is_argon2id_keyed_by_the_dedupe_key(initiative, settings):
+    import hashlib
+    import hmac
+
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    from signing.services import DEDUPE_ARGON2, dedupe_hash
+
+    identity = "BG|personal.number|7501020018"
+    key = settings.SIGNING_DEDUPE_SECRET.encode()
+    per_initiative = hmac.new(key, b"initiative:" + initiative.registration_number.encode(),
+                              hashlib.sha256).digest()  # fmt: skip
+    # The fast hash of before: one guess in about 2 µs for whoever holds the key.
+    assert (
+        dedupe_hash(initiative, identity)
+        != hmac.new(per_initiative, identity.encode(), hashlib.sha256).hexdigest()
+    )
+    expected = Argon2id(salt=per_initiative, length=32, secret=key, **DEDUPE_ARGON2).derive(
+        identity.encode()
+    )
+    assert dedupe_hash(initiative, identity) == expected.hex()
+    assert DEDUPE_ARGON2["memory_cost"] >= 2 * 1024  # memory-hard: 2 MiB per guess at least
+    settings.SIGNING_DEDUPE_SECRET = "another-key-" + "z" * 30
+    assert dedupe_hash(initiative, identity) != expected.hex()  # useless without the key
+
+
+def test_finding_3_production_reads_the_dedupe_key_from_its_own_file():
+    import subprocess
+    import sys
+
+    key = "a-key-in-a-file-of-its-own-" + "q" * 20
+    env = {**RATE_ENV, "SIGNING_DEDUPE_SECRET_FILE": secret_file(key)}
+    code = f"from django.conf import settings; print(settings.SIGNING_DEDUPE_SECRET == {key!r})"
+    import os
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        env={**os.environ, **env}, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.stdout.strip().splitlines()[-1] == "True", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("overrides", "warning"),
+    [
+        ({"SIGNING_DEDUPE_SECRET_FILE": "", "SIGNING_DEDUPE_SECRET": "e" * 40}, "eci.W005"),
+        ({"SIGNING_DEDUPE_SECRET_FILE": secret_file("w" * 40, mode=0o644)}, "eci.W006"),
+    ],
+)
+def test_finding_3_check_deploy_warns_when_the_dedupe_key_sits_with_the_database(
+    overrides, warning
+):
+    assert warning in deploy_check(**overrides)
