@@ -37,6 +37,13 @@ PUBLIC_KEY_PREFIX = "eci-hpke-1:"
 MLKEM_PUBLIC_LENGTH = 1184
 X25519_LENGTH = 32
 ARGON2_PARAMETERS = {"iterations": 3, "lanes": 4, "memory_cost": 256 * 1024}  # 256 MiB
+# What a key file may ask for (memory in KiB). Below the floor a stolen file's passphrase is cheap
+# to guess; above the ceiling, opening the file would exhaust the machine.
+ARGON2_BOUNDS = {
+    "iterations": (1, 64, "passes"),
+    "lanes": (1, 64, "lanes"),
+    "memory_cost": (64 * 1024, 4 * 1024 * 1024, "KiB of memory"),
+}
 
 
 class UnusableKey(ValueError):
@@ -114,7 +121,7 @@ class PrivateKey:
         return PUBLIC_KEY_PREFIX + _b64(raw)
 
     def to_file_json(self, passphrase, kdf_parameters=None):
-        kdf_parameters = {**ARGON2_PARAMETERS, **(kdf_parameters or {})}
+        kdf_parameters = check_kdf_parameters({**ARGON2_PARAMETERS, **(kdf_parameters or {})})
         salt, nonce = os.urandom(16), os.urandom(12)
         public = self.public_key_text()
         wrapping_key = _derive(passphrase, salt, kdf_parameters)
@@ -142,7 +149,15 @@ class PrivateKey:
             if document.get("format") != "eci-private-key" or document.get("version") != 1:
                 raise UnusableKey("This is not an eci-private-key file of version 1.")
             kdf = document["kdf"]
+            if kdf.get("name") != "argon2id":
+                raise UnusableKey("The key file's KDF is not Argon2id.")
             parameters = {name: int(kdf[name]) for name in ARGON2_PARAMETERS}
+        except UnusableKey:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise UnusableKey("The private key file is damaged or not a key file.") from None
+        check_kdf_parameters(parameters)
+        try:
             wrapping_key = _derive(passphrase, _unb64(kdf["salt"]), parameters)
             nonce, sealed = _unb64(document["nonce"]), _unb64(document["ciphertext"])
             public = document["public_key"]
@@ -156,6 +171,18 @@ class PrivateKey:
         if key.public_key_text() != public:
             raise UnusableKey("The key file's public key does not match its private key.")
         return key
+
+
+def check_kdf_parameters(parameters):
+    """The Argon2id parameters, if each is within ARGON2_BOUNDS; UnusableKey says which is not."""
+    for name, (low, high, unit) in ARGON2_BOUNDS.items():
+        value = parameters[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise UnusableKey(
+                f"The key file's Argon2id {name} is {value!r}: it must be from {low} to {high}"
+                f" {unit}. The file was not written by generate_signing_key, or was altered."
+            )
+    return parameters
 
 
 def _derive(passphrase, salt, parameters):

@@ -1,12 +1,12 @@
 """The home page, standard pages, the contact form and the translatable site chrome."""
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models
+from django.db import models, transaction
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -28,6 +28,7 @@ from guidance.models import GuidancePage
 from initiatives.models import InitiativePage
 from initiatives.progress import attach_progress
 from news.models import NewsPage
+from outbox.sending import queue
 
 
 class HomePage(Page):
@@ -177,10 +178,22 @@ class ContactPage(AbstractEmailForm):
         )
         return form
 
+    @transaction.atomic
     def process_form_submission(self, form):
+        """Store the submission and, when the page has a recipient, queue its e-mail in the
+        same transaction: the mail is sent after the commit, and retried by send_queued_mail,
+        never while the citizen waits (an SMTP failure cannot lose or duplicate a message)."""
         # The CAPTCHA answer is not part of the message: do not store or email it.
         form.cleaned_data.pop("captcha", None)
-        return super().process_form_submission(form)
+        submission = AbstractForm.process_form_submission(self, form)
+        if self.to_address:
+            queue(
+                self.subject,
+                self.render_email(form),
+                [address.strip() for address in self.to_address.split(",") if address.strip()],
+                self.from_address,
+            )
+        return submission
 
 
 class SiteIdentity(

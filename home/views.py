@@ -7,6 +7,8 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 
@@ -69,6 +71,18 @@ def bad_request(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form came back without this site's token (a page left open for long,
+    cookies refused, or a form sent from another site). Django's reason is for developers and is
+    not shown; the citizen learns that nothing was stored and how to send the form again."""
+    path = request.path
+    # Only a path on this site: "//host/..." would leave it.
+    retry_path = path if url_has_allowed_host_and_scheme(path, allowed_hosts=None) else "/"
+    response = render(request, "403_csrf.html", {"retry_path": retry_path}, status=403)
+    add_never_cache_headers(response)
+    return response
 
 
 def server_error(request):

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from initiatives.models import Initiative
+
 from . import audit, urls
 from .views import FOLLOW
 
@@ -32,7 +34,5 @@ def organisers_log_actions(actions):
 @hooks.register("after_create_snippet")
 @hooks.register("after_edit_snippet")
 def log_legal_hold_changes(request, instance):
-    from initiatives.models import Initiative
-
     if isinstance(instance, Initiative):
         audit.log_legal_hold(instance, request.user)

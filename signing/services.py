@@ -6,6 +6,7 @@ import hmac
 import json
 from contextlib import nullcontext
 
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -32,18 +33,31 @@ class InitiativeChanged(Exception):
     """The initiative's signing state changed after it was read: nothing was stored."""
 
 
-def dedupe_hash(initiative, identity):
-    """HMAC-SHA256 of the normalised identity under a per-initiative key.
+# Argon2id for the duplicate-detection hash: memory-hard, so that even someone holding the
+# database AND the dedupe key pays about a millisecond and 2 MiB per guess (HMAC-SHA256 took
+# 2 µs: the whole EGN space in a minute). More would slow every signature: 2 MiB, one pass is
+# ~1.2 ms on one core (bench/dedupe_hash.py; README, "Threat model"). Changing these changes
+# every hash: only before the first statement of a collection.
+DEDUPE_ARGON2 = {"iterations": 1, "lanes": 1, "memory_cost": 2 * 1024}
 
-    The key is derived from the server secret and the initiative, so the same person gives
-    unrelated hashes for two initiatives, and nobody without the secret can test a guess.
+
+@sensitive_variables("identity")
+def dedupe_hash(initiative, identity):
+    """Argon2id of the normalised identity, keyed: the dedupe key (SIGNING_DEDUPE_SECRET, read
+    from SIGNING_DEDUPE_SECRET_FILE in production) is Argon2's secret input, and the salt is a
+    per-initiative key derived from it.
+
+    The same person gives unrelated hashes for two initiatives, nobody without the key can test
+    a guess (the database alone reveals nothing), and with the key each guess costs the Argon2id
+    work above.
     """
-    key = hmac.new(
-        settings.SIGNING_DEDUPE_SECRET.encode(),
-        f"initiative:{initiative.registration_number}".encode(),
-        hashlib.sha256,
+    key = settings.SIGNING_DEDUPE_SECRET.encode()
+    salt = hmac.new(
+        key, f"initiative:{initiative.registration_number}".encode(), hashlib.sha256
     ).digest()
-    return hmac.new(key, identity.encode(), hashlib.sha256).hexdigest()
+    return (
+        Argon2id(salt=salt, length=32, secret=key, **DEDUPE_ARGON2).derive(identity.encode()).hex()
+    )
 
 
 @sensitive_variables("data", "identity", "plaintext")

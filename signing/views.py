@@ -4,10 +4,13 @@ Every view that sees personal data is marked so that Django's error reports leav
 of them logs, caches or puts in the session anything the signer typed.
 """
 
+import uuid
+
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from initiatives.countries import MEMBER_STATES
@@ -20,19 +23,30 @@ from .services import AlreadySigned, InitiativeChanged, record_statement
 
 
 def render(request, signing_page, template, context, status=200):
-    """Render a step; the context always carries the initiative page the signer reads."""
+    """Render a step; the context always carries the initiative page the signer reads.
+
+    No step may be kept by a browser or a proxy: a form sent back with its errors repeats what
+    was typed, and a receipt or a lookup says who signed where (Cache-Control: no-store).
+    """
     initiative_page = context["initiative_page"]
-    return TemplateResponse(
-        request,
-        f"signing/{template}.html",
-        {
-            "page": signing_page,
-            "initiative_page": initiative_page,
-            "initiative": initiative_page.initiative,
-            **context,
-        },
-        status=status,
+    return never_cache_response(
+        TemplateResponse(
+            request,
+            f"signing/{template}.html",
+            {
+                "page": signing_page,
+                "initiative_page": initiative_page,
+                "initiative": initiative_page.initiative,
+                **context,
+            },
+            status=status,
+        )
     )
+
+
+def never_cache_response(response):
+    add_never_cache_headers(response)
+    return response
 
 
 def choose_country(request, signing_page):
@@ -74,9 +88,13 @@ def statement_form(request, signing_page, country):
             except InitiativeChanged:
                 return render_form_step(request, signing_page, country, "not_collecting")
             # The common case of a signing rush ends here, without loading the page's content.
-            return redirect(
-                signing_page.url
-                + signing_page.reverse_subpage("receipt", kwargs={"identifier": str(statement.id)})
+            return never_cache_response(
+                redirect(
+                    signing_page.url
+                    + signing_page.reverse_subpage(
+                        "receipt", kwargs={"identifier": str(statement.id)}
+                    )
+                )
             )
         return render_form_step(request, signing_page, country, "statement_form", form=form)
     if not initiative.is_collecting():
@@ -122,7 +140,20 @@ def render_form_step(request, signing_page, country, template, status=200, **con
     )  # fmt: skip
 
 
+def canonical_uuid(text):
+    """The UUID written exactly as a receipt writes it, or None: the route only knows the
+    characters, and any other spelling of a UUID would be another URL for the same receipt."""
+    try:
+        value = uuid.UUID(text)
+    except ValueError:
+        return None
+    return value if str(value) == text else None
+
+
 def receipt(request, signing_page, identifier):
+    identifier = canonical_uuid(identifier)
+    if identifier is None:
+        raise Http404
     statement = (
         Statement.objects.filter(pk=identifier)
         .only("id", "country", "submitted_on", "initiative_id")

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.http import HttpResponsePermanentRedirect
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 from wagtail import urls as wagtail_urls
@@ -9,7 +10,21 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import sitemaps, views
 from news.feeds import NewsAtomFeed, NewsFeed
 
-feed_cache = cache_page(settings.FEED_CACHE_SECONDS)
+
+def feed_cache(view):
+    """Cache a feed under its canonical URL only: a query string would otherwise make another
+    cache entry for the same feed, and a client could fill the cache at will. A feed takes no
+    parameters, so any query string is sent to the canonical URL (one redirect, nothing cached).
+    """
+    cached = cache_page(settings.FEED_CACHE_SECONDS)(view)
+
+    def feed(request, *args, **kwargs):
+        if request.META.get("QUERY_STRING"):
+            return HttpResponsePermanentRedirect(request.path)
+        return cached(request, *args, **kwargs)
+
+    return feed
+
 
 # Outside the language prefix: the admin, files, CAPTCHA images and the sitemap index.
 urlpatterns = [

@@ -4,16 +4,30 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 
 import pytest
 from django.core.management import call_command
 
+
+def secret_file(text):
+    """A key file as the README asks for: its own file, readable by its owner only."""
+    descriptor, path = tempfile.mkstemp(prefix="eci-dedupe-key-")
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(text + "\n")
+    os.chmod(path, 0o600)
+    return path
+
+
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "eci_site.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
-    "SIGNING_DEDUPE_SECRET": secrets.token_urlsafe(40),
+    "SIGNING_DEDUPE_SECRET_FILE": secret_file(secrets.token_urlsafe(40)),
     "ALLOWED_HOSTS": "initiatives.example.org",
     "DATABASE_URL": "sqlite:////tmp/eci-deploy-check.sqlite3",
+    # The documented set-up: a shared cache and the proxy in front (the checks never connect).
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SIGNING_TRUSTED_PROXIES": "127.0.0.1",
 }
 
 
@@ -40,7 +54,8 @@ def test_check_deploy_is_clean_with_production_settings():
         {"SECRET_KEY": "dev-only-not-secret-d7f1b0c2e9a84f16"},
         {"SECRET_KEY": "x" * 64},
         {"ALLOWED_HOSTS": ""},
-        {"SIGNING_DEDUPE_SECRET": "short"},
+        {"SIGNING_DEDUPE_SECRET_FILE": secret_file("short")},
+        {"SIGNING_DEDUPE_SECRET_FILE": "/nonexistent/eci-dedupe-key"},
     ],
 )
 def test_production_refuses_to_start_with_insecure_settings(override):

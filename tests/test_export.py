@@ -134,7 +134,7 @@ def test_a_wrong_passphrase_is_a_clear_error(tmp_path, initiative, signed):
 def test_another_key_is_a_clear_error(tmp_path, initiative, signed):
     other = tmp_path / "other.key.json"
     other.write_text(
-        PrivateKey.generate().to_file_json("another passphrase", {"memory_cost": 8192})
+        PrivateKey.generate().to_file_json("another passphrase", {"memory_cost": 64 * 1024})
     )
     with pytest.raises(CommandError, match="does not open these statements") as failure:
         export(tmp_path, "--initiative", initiative.registration_number, key=other,

@@ -17,6 +17,7 @@ def env_list(name, default):
 # The project's apps, in the order their layers build on each other (see README, Architecture).
 INSTALLED_APPS = [
     "core",
+    "outbox",
     "initiatives",
     "guidance",
     "news",
@@ -192,6 +193,8 @@ ROUTE_CACHE_SECONDS = 300  # see core/route_cache.py and core/content_version.py
 # --- Security defaults shared by all environments ----------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# The citizen's page for a form that failed the CSRF check (Django's own mentions DEBUG).
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -229,8 +232,13 @@ FORMAT_MODULE_PATH = ["core.formats"]
 # --- Signing ----------------------------------------------------------------------------------
 # Submissions per client and window, "count/seconds"; empty switches the limit off.
 SIGNING_RATE_LIMIT = os.environ.get("SIGNING_RATE_LIMIT", "20/300")
-# Request header holding the client address when a proxy stands in front (e.g.
-# HTTP_X_FORWARDED_FOR); empty: the connection's address.
-SIGNING_CLIENT_IP_HEADER = os.environ.get("SIGNING_CLIENT_IP_HEADER", "")
+# The proxies in front of the site (addresses or networks, comma-separated): behind them the
+# client is the right-most address in X-Forwarded-For that is not one of them. Empty: the
+# connection's address (the header is then ignored). See signing/ratelimit.py.
+SIGNING_TRUSTED_PROXIES = env_list("SIGNING_TRUSTED_PROXIES", "")
+# django-ratelimit counts in the default cache (shared through Redis in production); it lets
+# submissions through while the cache is unreachable (the CAPTCHA still guards each one).
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
 # Where load_demo writes the demo initiative's private key (never on a real server).
 DEMO_KEY_DIR = VAR_DIR / "keys"

@@ -27,9 +27,34 @@ if (
     or SECRET_KEY.startswith(("dev-", "test-", "django-insecure"))
 ):
     raise ImproperlyConfigured("SECRET_KEY is too short or is a development key.")
-SIGNING_DEDUPE_SECRET = required("SIGNING_DEDUPE_SECRET")
+
+
+def dedupe_secret():
+    """The duplicate-detection key, and where it came from: a file of its own (readable by the
+    site's user only, kept apart from DATABASE_URL and backups of the database), or, for
+    development and benchmarks, the environment (check --deploy then warns: eci.W005)."""
+    path = os.environ.get("SIGNING_DEDUPE_SECRET_FILE", "")
+    if not path:
+        if not os.environ.get("SIGNING_DEDUPE_SECRET"):
+            raise ImproperlyConfigured(
+                "SIGNING_DEDUPE_SECRET_FILE (the path of the duplicate-detection key) must be set"
+                " in production."
+            )
+        return os.environ["SIGNING_DEDUPE_SECRET"], "environment"
+    try:
+        with open(path, encoding="utf-8") as secret_file:
+            return secret_file.read().strip(), path
+    except (OSError, UnicodeDecodeError) as error:
+        raise ImproperlyConfigured(
+            f"SIGNING_DEDUPE_SECRET_FILE: cannot read {path} ({type(error).__name__})."
+        ) from None
+
+
+SIGNING_DEDUPE_SECRET, SIGNING_DEDUPE_SECRET_SOURCE = dedupe_secret()
 if len(SIGNING_DEDUPE_SECRET) < 32:
-    raise ImproperlyConfigured("SIGNING_DEDUPE_SECRET must be at least 32 characters.")
+    raise ImproperlyConfigured(
+        "The dedupe key (SIGNING_DEDUPE_SECRET) must be 32 characters at least."
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names the site answers to.")
@@ -59,6 +84,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
+# Mail is sent after the request (outbox/), but a stuck SMTP server must not hold a sender.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "static_collected"))
