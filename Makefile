@@ -47,6 +47,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 lint: install node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates/ --check
+	$(VENV)/bin/djlint templates/ --lint
 	npx --no-install stylelint "static/**/*.css"
 	$(VENV)/bin/lint-imports --no-cache
 	$(MANAGE) check
