@@ -1,12 +1,17 @@
 """Templates and front end: the signing outcomes, routable URLs, the image block, the userbar."""
 
 import re
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 
+from home.models import StandardPage
 from signing.models import SigningPage
 
 from .signing_helpers import SIGN_URL, bulgarian, form_url, sign
@@ -90,3 +95,41 @@ def test_every_blocktranslate_is_trimmed():
                                  path.read_text(encoding="utf-8"))
     ]  # fmt: skip
     assert untrimmed == []
+
+
+def add_image_block(alt_text="Blue and yellow stripes", decorative=False):
+    picture = PILImage.new("RGB", (1600, 900), (40, 90, 160))
+    buffer = BytesIO()
+    picture.save(buffer, "PNG")
+    image = Image.objects.create(title="Stripes", file=ImageFile(buffer, name="stripes.png"))
+    page = StandardPage.objects.get(url_path__endswith="/about/", locale__language_code="en")
+    page.body = [
+        *page.body.raw_data,
+        {"type": "image",
+         "value": {"image": image.pk, "alt_text": alt_text, "decorative": decorative}},
+    ]  # fmt: skip
+    page.save_revision().publish()
+    return page
+
+
+def test_the_image_block_is_a_picture_in_three_formats_and_widths(client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    page = add_image_block()
+    html = client.get(page.url).content.decode()
+    picture = re.search(r"<picture>.*?</picture>", html, re.S).group(0)
+    assert '<source sizes="' in picture
+    for mime, extension in (("image/avif", "avif"), ("image/webp", "webp")):
+        source = re.search(rf'<source [^>]*type="{mime}"[^>]*>', picture).group(0)
+        for width in (400, 800, 1200):
+            assert f".format-{extension}.width-{width}.{extension} {width}w" in source
+    img = re.search(r"<img [^>]*>", picture).group(0)
+    assert 'alt="Blue and yellow stripes"' in img
+    assert ".format-jpeg.width-400.jpg" in img and 'class="block-image"' in img
+
+
+def test_a_decorative_image_has_an_empty_alt(client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    page = add_image_block(alt_text="", decorative=True)
+    html = client.get(page.url).content.decode()
+    img = re.search(r"<picture>.*?(<img [^>]*>)", html, re.S).group(1)
+    assert 'alt=""' in img
