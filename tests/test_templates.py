@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -133,3 +134,27 @@ def test_a_decorative_image_has_an_empty_alt(client, tmp_path, settings):
     html = client.get(page.url).content.decode()
     img = re.search(r"<picture>.*?(<img [^>]*>)", html, re.S).group(1)
     assert 'alt=""' in img
+
+
+@pytest.fixture
+def editor_client(client):
+    editor = get_user_model().objects.create_superuser("editor", "editor@localhost", "x" * 16)
+    editor_client = type(client)(SERVER_NAME="localhost")
+    editor_client.force_login(editor)
+    return editor_client
+
+
+@pytest.mark.parametrize(
+    "path", ["/en/", "/en/initiatives/clean-air-around-every-school/", SIGN_URL.format(lang="en")]
+)
+def test_editors_get_the_userbar_and_anonymous_visitors_never_do(client, editor_client, path):
+    # The editor comes first, so that the chrome fragments are cached from the editor's visit.
+    edited = editor_client.get(path)
+    assert edited.status_code == 200
+    assert "<wagtail-userbar>" in edited.content.decode()
+    assert "wagtailadmin/js/userbar" in edited.content.decode()
+    anonymous = client.get(path).content.decode()
+    assert "wagtail-userbar" not in anonymous and "userbar" not in anonymous
+    # The userbar needs no relaxation of the public pages' policy.
+    assert edited.headers["Content-Security-Policy"] == settings.CONTENT_SECURITY_POLICY
+    assert "unsafe-inline" not in settings.CONTENT_SECURITY_POLICY
