@@ -40,9 +40,16 @@ test-browser: translations
 	bash .ci/browser
 	$(PY) -m pytest -m browser
 
-lint: install
+# npm's own record of an install: a fresh clone has no node_modules, so lint runs npm ci first.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+
+lint: install node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates/ --check
+	$(VENV)/bin/djlint templates/ --lint
+	npx --no-install stylelint "static/**/*.css"
 	$(VENV)/bin/lint-imports --no-cache
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run

@@ -52,7 +52,10 @@ def never_cache_response(response):
 def choose_country(request, signing_page):
     initiative_page = signing_page.initiative_page()
     if not initiative_page.initiative.is_collecting():
-        return render(request, signing_page, "not_collecting", {"initiative_page": initiative_page})
+        return render(
+            request, signing_page, "outcome",
+            {"initiative_page": initiative_page, "outcome": "not_collecting"},
+        )  # fmt: skip
     # The choice is sent by GET (it is not data to protect); the button's own name tells a
     # submission without a choice from a first visit, so that it gets its error message.
     submitted = "country" in request.GET or "step" in request.GET
@@ -78,15 +81,21 @@ def statement_form(request, signing_page, country):
     initiative = signing_page.initiative()
     if request.method == "POST" and initiative.is_collecting():
         if not allow_submission(request):
-            return render_form_step(request, signing_page, country, "rate_limited", status=429)
+            return render_form_step(
+                request, signing_page, country, "outcome", status=429, outcome="rate_limited"
+            )
         form = StatementForm(country, request.POST)
         if form.is_valid():
             try:
                 statement = store_statement(signing_page, initiative, country, form)
             except AlreadySigned:
-                return render_form_step(request, signing_page, country, "already_signed")
+                return render_form_step(
+                    request, signing_page, country, "outcome", outcome="already_signed"
+                )
             except InitiativeChanged:
-                return render_form_step(request, signing_page, country, "not_collecting")
+                return render_form_step(
+                    request, signing_page, country, "outcome", outcome="not_collecting"
+                )
             # The common case of a signing rush ends here, without loading the page's content.
             return never_cache_response(
                 redirect(
@@ -98,7 +107,7 @@ def statement_form(request, signing_page, country):
             )
         return render_form_step(request, signing_page, country, "statement_form", form=form)
     if not initiative.is_collecting():
-        return render_form_step(request, signing_page, country, "not_collecting")
+        return render_form_step(request, signing_page, country, "outcome", outcome="not_collecting")
     return render_form_step(
         request, signing_page, country, "statement_form", form=StatementForm(country)
     )

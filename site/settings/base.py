@@ -167,6 +167,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
+# The site's own CSS (and any other front-end file) lives in the project-level static/ folder.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
