@@ -132,3 +132,15 @@ def test_setting_and_lifting_a_hold_is_in_the_audit_log(client, initiative):
     assert "Legal hold set or changed" in html and "Legal hold lifted" in html
     initiative.refresh_from_db()
     assert legal_hold(initiative) is None
+
+
+def test_a_hold_recorded_a_moment_ago_stops_a_destruction_already_under_way(client, initiative):
+    from organisers.audit import DESTROYED_ON_DEMAND
+    from organisers.retention import StatementsHeld, destroy_statements
+
+    sign_all(client)
+    stale = Initiative.objects.get(pk=initiative.pk)  # read before the hold
+    Initiative.objects.filter(pk=initiative.pk).update(legal_hold_reason="Case C-9/26")
+    with pytest.raises(StatementsHeld):
+        destroy_statements(stale, action=DESTROYED_ON_DEMAND, reason="r")
+    assert Statement.objects.filter(initiative=initiative).count() == len(SIGNERS)
