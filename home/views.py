@@ -9,6 +9,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 
@@ -66,11 +67,11 @@ def robots_txt(request):
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return render(request, "400.html", {"heading": _("Bad request")}, status=400)
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"heading": _("Page not found")}, status=404)
 
 
 def csrf_failure(request, reason=""):
@@ -80,7 +81,8 @@ def csrf_failure(request, reason=""):
     path = request.path
     # Only a path on this site: "//host/..." would leave it.
     retry_path = path if url_has_allowed_host_and_scheme(path, allowed_hosts=None) else "/"
-    response = render(request, "403_csrf.html", {"retry_path": retry_path}, status=403)
+    context = {"heading": _("Your form could not be sent"), "retry_path": retry_path}
+    response = render(request, "403_csrf.html", context, status=403)
     add_never_cache_headers(response)
     return response
 
