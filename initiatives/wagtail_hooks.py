@@ -13,8 +13,8 @@ class InitiativeViewSet(SnippetViewSet):
     icon = "clipboard-list"
     menu_label = _("Registered initiatives")
     list_display = [
-        "registration_number",
         "name",
+        "registration_number",
         "status",
         "collection_window",
         "collection",

@@ -11,7 +11,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -196,7 +195,9 @@ class Initiative(RevisionMixin, ClusterableModel):
         start, end = self.collection_start, self.collection_end
         if not (start or end):
             return "—"
-        shown = (date_format(day, "SHORT_DATE_FORMAT") if day else "…" for day in (start, end))
+        # ISO dates: a legal record read by people of every language, in one sortable form,
+        # with non-breaking hyphens so that a narrow column wraps between the two dates only.
+        shown = (day.isoformat().replace("-", "\u2011") if day else "…" for day in (start, end))
         return " – ".join(shown)
 
     def clean(self):
