@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/eci_test
 
-.PHONY: run install translations test test-postgres test-browser lint format messages bench bench-export clean
+.PHONY: run install translations test test-postgres test-browser test-fault lint format messages bench bench-export clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -25,16 +25,23 @@ run: translations
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# The SQLite suite always; with CI=true also PostgreSQL and the browser suite.
+# The SQLite suite (with the fuzz suite) always; with CI=true also PostgreSQL, the browser suite
+# and the fault suite.
 test: translations lint
-	$(PY) -m pytest -m "not postgres and not browser"
+	$(PY) -m pytest -m "not postgres and not browser and not fault"
 ifeq ($(CI),true)
-	$(MAKE) test-postgres test-browser
+	$(MAKE) test-postgres test-browser test-fault
 endif
 
 test-postgres: translations
 	bash .ci/postgres
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser and not fault"
+
+# Private PostgreSQL cluster, Redis and gunicorn on loopback ports, broken during a stream of
+# submissions (tests/test_fault.py, tests/harness.py); prints its figures ("fault:" lines).
+test-fault: translations
+	command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server >/dev/null)
+	$(PY) -m pytest -m fault -s -p no:cacheprovider
 
 test-browser: translations
 	bash .ci/browser

@@ -4,7 +4,7 @@
     send_due()                             # manage.py send_queued_mail (cron), and after commit
 
 After a failure a message waits RETRY_BASE_SECONDS × 2^(attempts − 1), at most RETRY_MAX_SECONDS,
-and is given up after MAX_ATTEMPTS (it stays in the table, unsent, for the admin to see).
+and is given up after MAX_ATTEMPTS (it stays in the table, unsent; send_queued_mail counts it).
 """
 
 import logging

@@ -30,3 +30,12 @@ def initiative():
     from initiatives.models import Initiative
 
     return Initiative.objects.get(registration_number="DEMO(2026)000001")
+
+
+# Figures the fuzz and fault suites report (requests sent, 5xx seen, ...), printed at the end.
+FIGURES = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in FIGURES:
+        terminalreporter.write_line(line)

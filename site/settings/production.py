@@ -73,8 +73,11 @@ DATABASES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, answering "miss" while Redis is unreachable (eci_site/cache.py).
+            "BACKEND": "eci_site.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            # An unreachable Redis must cost a request milliseconds, not the default minutes.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 
