@@ -87,6 +87,16 @@ class NameField(forms.CharField):
         return value
 
 
+# The address of Part A forms: field, label, maximum length, message when empty, and the
+# browser's autocomplete token.
+ADDRESS_LINES = (
+    ("street", _("Street"), 200, _("Enter the street of your address."), "address-line1"),
+    ("street_number", _("Street number"), 20, _("Enter the number of the building."), ""),
+    ("postal_code", _("Postal code"), 20, _("Enter your postal code."), "postal-code"),
+    ("city", _("City"), 100, _("Enter your city, town or village."), "address-level2"),
+)
+
+
 class StatementForm(OwnMessagesForm):
     """The statement of support for one member state: exactly its Annex III data."""
 
@@ -131,33 +141,22 @@ class StatementForm(OwnMessagesForm):
         )
 
     def add_address_fields(self):
-        text = forms.CharField
-        self.fields["street"] = text(
-            label=_("Street"), max_length=200,
-            error_messages={"required": _("Enter the street of your address.")},
-            widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
-        )  # fmt: skip
-        self.fields["street_number"] = text(
-            label=_("Street number"), max_length=20,
-            error_messages={"required": _("Enter the number of the building.")},
-        )  # fmt: skip
-        self.fields["postal_code"] = text(
-            label=_("Postal code"), max_length=20,
-            error_messages={"required": _("Enter your postal code.")},
-            widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
-        )  # fmt: skip
-        self.fields["city"] = text(
-            label=_("City"), max_length=100,
-            error_messages={"required": _("Enter your city, town or village.")},
-            widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
-        )  # fmt: skip
+        for name, label, max_length, required_message, autocomplete in ADDRESS_LINES:
+            self.fields[name] = forms.CharField(
+                label=label,
+                max_length=max_length,
+                error_messages={"required": required_message},
+                widget=forms.TextInput(
+                    attrs={"autocomplete": autocomplete} if autocomplete else {}
+                ),
+            )
         self.fields["residence_country"] = forms.ChoiceField(
             label=_("Country of residence"),
             choices=[*COUNTRY_CHOICES, (OTHER_COUNTRY, _("Another country"))],
             initial=self.country,
             error_messages={"required": _("Choose the country where you live.")},
         )
-        self.fields["residence_country_other"] = text(
+        self.fields["residence_country_other"] = forms.CharField(
             label=_("Name of the country, if you live outside the European Union"),
             max_length=100,
             required=False,
