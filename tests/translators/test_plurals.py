@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from .test_translations_complete import LOCALE_DIR, TRANSLATED
+from .test_catalogues import LOCALE_DIR, TRANSLATED
 
 COUNTS = (0, 1, 2, 5, 21, 101)
 

@@ -11,9 +11,8 @@ from organisers.bundle import bundle_lines
 from organisers.records import initiative_record, stored_statements
 from signing.models import Statement
 
-from .export_helpers import (
+from .helpers import (
     SIGNERS,
-    demo_key_path,
     expected_properties,
     passphrase_file,
     read_export,
@@ -24,16 +23,26 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def signed(client, initiative):
-    return dict(zip(sign_all(client), SIGNERS, strict=True))
+def signed(client, signing_page):
+    return dict(zip(sign_all(client, signing_page), SIGNERS, strict=True))
 
 
-def export(tmp_path, *source, csv_files=False, passphrase=None, key=None, initiative=None):
+@pytest.fixture
+def export(tmp_path, key_file):
+    """Run the offline export, as the organisers do, with their key file and passphrase."""
+
+    def run(*source, **options):
+        return export_with(tmp_path, *source, key=options.pop("key", None) or key_file, **options)
+
+    return run
+
+
+def export_with(tmp_path, *source, key, csv_files=False, passphrase=None):
     output = tmp_path / "export"
     options = {"output": output, "verbosity": 0, "workers": 1}
     if csv_files:
         options["csv"] = True
-    args = [*source, "--key", str(key or demo_key_path(initiative))]
+    args = [*source, "--key", str(key)]
     args += [
         "--passphrase-file",
         str(passphrase_file(tmp_path, *([passphrase] if passphrase else []))),
@@ -69,8 +78,10 @@ def assert_everything_exported(output, signed):
     ]
 
 
-def test_export_from_the_database_writes_each_statement_as_typed(tmp_path, initiative, signed):
-    output = export(tmp_path, "--initiative", initiative.registration_number, initiative=initiative)
+def test_export_from_the_database_writes_each_statement_as_typed(
+    export, tmp_path, initiative, signed
+):
+    output = export("--initiative", initiative.registration_number)
     assert_everything_exported(output, signed)
     summary = (output / "summary.txt").read_text()
     assert "BG: 2" in summary and "RO: 2" in summary and "DE: 2" in summary
@@ -79,14 +90,14 @@ def test_export_from_the_database_writes_each_statement_as_typed(tmp_path, initi
     assert entry.data["total"] == len(SIGNERS)
 
 
-def test_export_from_a_bundle_gives_the_same_files_and_csv(tmp_path, initiative, signed):
+def test_export_from_a_bundle_gives_the_same_files_and_csv(export, tmp_path, initiative, signed):
     bundle = write_bundle(tmp_path, initiative)
     text = bundle.read_text(encoding="utf-8")
     for _country, fields in SIGNERS:  # the bundle holds no plaintext
         assert fields["family_names"] not in text
         assert fields.get("document_number", fields.get("street")) not in text
     Statement.objects.all().delete()  # the organisers' computer has no database copy
-    output = export(tmp_path, "--bundle", str(bundle), csv_files=True, initiative=initiative)
+    output = export("--bundle", str(bundle), csv_files=True)
     assert_everything_exported(output, signed)
     with (output / "ro.csv").open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
@@ -97,13 +108,13 @@ def test_export_from_a_bundle_gives_the_same_files_and_csv(tmp_path, initiative,
     }
 
 
-def test_a_corrupted_statement_is_named_and_fails_the_export(tmp_path, initiative, signed):
+def test_a_corrupted_statement_is_named_and_fails_the_export(export, tmp_path, initiative, signed):
     damaged = Statement.objects.filter(initiative=initiative, country="DE").first()
     ciphertext = bytearray(damaged.ciphertext)
     ciphertext[-5] ^= 0x01
     Statement.objects.filter(pk=damaged.pk).update(ciphertext=bytes(ciphertext))
     with pytest.raises(CommandError) as failure:
-        export(tmp_path, "--initiative", initiative.registration_number, initiative=initiative)
+        export("--initiative", initiative.registration_number)
     assert failure.value.returncode == 1
     summary = (tmp_path / "export" / "summary.txt").read_text()
     assert f"{damaged.pk} (DE): does not decrypt" in summary
@@ -115,54 +126,53 @@ def test_a_corrupted_statement_is_named_and_fails_the_export(tmp_path, initiativ
     assert set(found) == set(others)
 
 
-def test_a_statement_moved_to_another_country_fails_by_name(tmp_path, initiative, signed):
+def test_a_statement_moved_to_another_country_fails_by_name(export, tmp_path, initiative, signed):
     moved = Statement.objects.filter(initiative=initiative, country="IT").get()
     Statement.objects.filter(pk=moved.pk).update(country="ES")
     with pytest.raises(CommandError):
-        export(tmp_path, "--initiative", initiative.registration_number, initiative=initiative)
+        export("--initiative", initiative.registration_number)
     assert f"{moved.pk} (ES): does not decrypt" in (tmp_path / "export" / "summary.txt").read_text()
 
 
-def test_a_wrong_passphrase_is_a_clear_error(tmp_path, initiative, signed):
+def test_a_wrong_passphrase_is_a_clear_error(export, tmp_path, initiative, signed):
     with pytest.raises(CommandError, match="Wrong passphrase") as failure:
-        export(tmp_path, "--initiative", initiative.registration_number, passphrase="not it",
-               initiative=initiative)  # fmt: skip
+        export("--initiative", initiative.registration_number, passphrase="not it")  # fmt: skip
     assert failure.value.returncode == 2
     assert not (tmp_path / "export").exists()
 
 
-def test_another_key_is_a_clear_error(tmp_path, initiative, signed):
+def test_another_key_is_a_clear_error(export, tmp_path, initiative, signed):
     other = tmp_path / "other.key.json"
     other.write_text(
         PrivateKey.generate().to_file_json("another passphrase", {"memory_cost": 8192})
     )
     with pytest.raises(CommandError, match="does not open these statements") as failure:
-        export(tmp_path, "--initiative", initiative.registration_number, key=other,
+        export("--initiative", initiative.registration_number, key=other,
                passphrase="another passphrase")  # fmt: skip
     assert failure.value.returncode == 2
 
 
-def test_a_truncated_bundle_is_refused(tmp_path, initiative, signed):
+def test_a_truncated_bundle_is_refused(export, tmp_path, initiative, signed):
     bundle = write_bundle(tmp_path, initiative)
     lines = bundle.read_bytes().splitlines(keepends=True)
     bundle.write_bytes(b"".join(lines[:-2]))
     with pytest.raises(CommandError, match="ends early") as failure:
-        export(tmp_path, "--bundle", str(bundle), initiative=initiative)
+        export("--bundle", str(bundle))
     assert failure.value.returncode == 2
 
 
 @pytest.mark.parametrize("content", [b"", b"not json\n", b'{"format": "other"}\n'])
-def test_a_file_that_is_not_a_bundle_is_refused(tmp_path, initiative, content):
+def test_a_file_that_is_not_a_bundle_is_refused(export, tmp_path, initiative, content):
     bundle = tmp_path / "bundle.jsonl"
     bundle.write_bytes(content)
     with pytest.raises(CommandError, match="bundle") as failure:
-        export(tmp_path, "--bundle", str(bundle), initiative=initiative)
+        export("--bundle", str(bundle))
     assert failure.value.returncode == 2
 
 
-def test_an_output_folder_in_use_is_refused(tmp_path, initiative):
+def test_an_output_folder_in_use_is_refused(export, tmp_path, initiative):
     (tmp_path / "export").mkdir()
     (tmp_path / "export" / "bg.xml").write_text("keep me")
     with pytest.raises(CommandError, match="not empty"):
-        export(tmp_path, "--initiative", initiative.registration_number, initiative=initiative)
+        export("--initiative", initiative.registration_number)
     assert (tmp_path / "export" / "bg.xml").read_text() == "keep me"

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from initiatives.counters import counts_by_initiative
@@ -13,11 +14,12 @@ from initiatives.deadlines import deletion_deadline
 from initiatives.models import Initiative
 from organisers.bundle import read_bundle
 from signing.models import DestroyedStatements, Statement
+from tests.factories import InitiativeFactory
 
-from .export_helpers import SIGNERS, sign_all
+from .helpers import SIGNERS, sign_all
 
 pytestmark = pytest.mark.django_db
-REGISTRATION_NUMBER = "DEMO(2026)000001"
+SNIPPETS = "wagtailsnippets_initiatives_initiative"
 
 
 def admin_user(client, *permissions):
@@ -33,30 +35,38 @@ def admin_user(client, *permissions):
 
 
 def urls(initiative):
-    base = f"/admin/collection/{initiative.pk}/"
-    return {"index": "/admin/collection/", "dashboard": base, "bundle": base + "bundle/",
-            "destroy": base + "destroy/"}  # fmt: skip
+    return {
+        "index": reverse("collection:index"),
+        "dashboard": reverse("collection:dashboard", args=[initiative.pk]),
+        "bundle": reverse("collection:bundle", args=[initiative.pk]),
+        "destroy": reverse("collection:destroy", args=[initiative.pk]),
+    }
 
 
 def refused(response):
     """Wagtail answers a refused admin request by sending the user back to the admin home."""
-    return response.status_code == 302 and response["Location"] == "/admin/"
+    return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
-def test_without_the_permission_there_is_no_dashboard_and_no_bundle(client, initiative):
+def test_without_the_permission_there_is_no_dashboard_and_no_bundle(
+    client, initiative, signing_page
+):
     admin_user(client)
     for name in ("index", "dashboard", "destroy"):
         assert refused(client.get(urls(initiative)[name]))
     assert refused(client.post(urls(initiative)["bundle"]))
-    assert b"/admin/collection/" not in client.get("/admin/").content  # no menu item
+    index = urls(initiative)["index"].encode()
+    assert index not in client.get(reverse("wagtailadmin_home")).content  # no menu item
     assert not ModelLogEntry.objects.filter(action="eci.bundle_downloaded").exists()
 
 
-def test_the_dashboard_shows_counts_and_deadlines_but_nothing_personal(client, initiative):
-    sign_all(client)
+def test_the_dashboard_shows_counts_and_deadlines_but_nothing_personal(
+    client, initiative, signing_page
+):
+    sign_all(client, signing_page)
     client.logout()
     admin_user(client, "follow_collection")
-    assert b"/admin/collection/" in client.get("/admin/").content
+    assert urls(initiative)["index"].encode() in client.get(reverse("wagtailadmin_home")).content
     html = client.get(urls(initiative)["dashboard"]).content.decode()
     assert initiative.key_fingerprint in html
     assert "ML-KEM768-X25519" in html.replace("MLKEM768", "ML-KEM768")
@@ -70,8 +80,8 @@ def test_the_dashboard_shows_counts_and_deadlines_but_nothing_personal(client, i
     assert refused(client.get(urls(initiative)["destroy"]))
 
 
-def test_a_bundle_download_is_logged_and_holds_every_statement(client, initiative):
-    identifiers = sign_all(client)
+def test_a_bundle_download_is_logged_and_holds_every_statement(client, initiative, signing_page):
+    identifiers = sign_all(client, signing_page)
     user = admin_user(client, "follow_collection")
     assert client.get(urls(initiative)["bundle"]).status_code == 405  # only on purpose, by POST
     response = client.post(urls(initiative)["bundle"])
@@ -79,14 +89,18 @@ def test_a_bundle_download_is_logged_and_holds_every_statement(client, initiativ
     assert "attachment" in response["Content-Disposition"]
     lines = b"".join(response.streaming_content).splitlines()
     record, count, statements = read_bundle(lines)
-    assert record["registration_number"] == REGISTRATION_NUMBER and count == len(identifiers)
+    assert record["registration_number"] == initiative.registration_number and count == len(
+        identifiers
+    )
     assert sorted(item[0] for item in statements) == sorted(identifiers)
     entry = ModelLogEntry.objects.get(action="eci.bundle_downloaded")
     assert entry.user_id == user.pk and entry.data["total"] == len(identifiers)
 
 
-def test_destroying_on_request_needs_confirmation_keeps_counts_and_is_logged(client, initiative):
-    sign_all(client)
+def test_destroying_on_request_needs_confirmation_keeps_counts_and_is_logged(
+    client, initiative, signing_page
+):
+    sign_all(client, signing_page)
     admin_user(client, "follow_collection", "destroy_statements")
     before = counts_by_initiative([initiative.pk])[initiative.pk]
     wrong = client.post(urls(initiative)["destroy"], {"registration_number": "DEMO", "reason": "r"})
@@ -96,7 +110,10 @@ def test_destroying_on_request_needs_confirmation_keeps_counts_and_is_logged(cli
     assert Statement.objects.filter(initiative=initiative).count() == len(SIGNERS)
     response = client.post(
         urls(initiative)["destroy"],
-        {"registration_number": REGISTRATION_NUMBER, "reason": "Withdrawn by the organisers"},
+        {
+            "registration_number": initiative.registration_number,
+            "reason": "Withdrawn by the organisers",
+        },
     )
     assert response.status_code == 302
     assert not Statement.objects.filter(initiative=initiative).exists()
@@ -109,10 +126,11 @@ def test_destroying_on_request_needs_confirmation_keeps_counts_and_is_logged(cli
     assert "<svg" in html  # the days are kept for the chart
 
 
-def test_the_deadline_command_destroys_exactly_what_is_due(client, initiative, capsys):
-    sign_all(client)
-    other = Initiative.objects.get(registration_number="DEMO(2024)000003")
-    Initiative.objects.filter(pk=other.pk).update(collection_start=datetime.date(2025, 9, 1))
+def test_the_deadline_command_destroys_exactly_what_is_due(
+    client, initiative, signing_page, capsys
+):
+    sign_all(client, signing_page)
+    other = InitiativeFactory(closed=True, collection_start=datetime.date(2025, 9, 1))
     Statement.objects.create(
         initiative=other, country="BG", submitted_on=datetime.date(2024, 9, 1), language="en",
         annex_revision="1", key_fingerprint="0" * 64, suite="x", ciphertext=b"x",
@@ -135,26 +153,28 @@ def test_the_deadline_command_destroys_exactly_what_is_due(client, initiative, c
     assert "destroyed 8 statement(s)" in capsys.readouterr().out
 
 
-def test_the_audit_log_is_readable_by_admins_and_not_editable(client, initiative):
-    sign_all(client)
+def test_the_audit_log_is_readable_by_admins_and_not_editable(client, initiative, signing_page):
+    sign_all(client, signing_page)
     client.post(urls(initiative)["bundle"])  # anonymous: refused, nothing logged
     superuser = get_user_model().objects.create_superuser("admin", "", "y" * 20)
     client.force_login(superuser)
     b"".join(client.post(urls(initiative)["bundle"]).streaming_content)
-    report = client.get("/admin/reports/site-history/").content.decode()
+    report = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert "Encrypted statements downloaded" in report
-    history = client.get(f"/admin/snippets/initiatives/initiative/history/{initiative.pk}/")
+    history = client.get(reverse(f"{SNIPPETS}:history", args=[initiative.pk]))
     assert "Encrypted statements downloaded" in history.content.decode()
     assert ModelLogEntry.objects.filter(action="eci.bundle_downloaded").count() == 1
 
 
-def test_replacing_the_key_after_the_first_statement_is_refused_with_a_reason(client, initiative):
+def test_replacing_the_key_after_the_first_statement_is_refused_with_a_reason(
+    client, initiative, signing_page
+):
     from core.crypto import PrivateKey
 
-    sign_all(client)
+    sign_all(client, signing_page)
     superuser = get_user_model().objects.create_superuser("admin", "", "y" * 20)
     client.force_login(superuser)
-    url = f"/admin/snippets/initiatives/initiative/edit/{initiative.pk}/"
+    url = reverse(f"{SNIPPETS}:edit", args=[initiative.pk])
     data = _post_data(client, url)
     data["public_key"] = PrivateKey.generate().public_key_text()
     response = client.post(url, data)

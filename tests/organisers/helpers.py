@@ -1,16 +1,11 @@
 """Signing a varied set of statements, and reading back what an export wrote."""
 
-from pathlib import Path
-
-from django.conf import settings
-from django.utils.text import slugify
 from lxml import etree
 
-from demo.content.initiatives import DEMO_KEY_PASSPHRASE
 from organisers.export.authority_xml import SCHEMA
 from signing.models import Statement
-
-from .signing_helpers import bulgarian, german, sign
+from tests.factories import TEST_KEY_PASSPHRASE
+from tests.signing.helpers import bulgarian, german, identifier_of, sign
 
 # What each signer types, by country: Part B with several document kinds, Part A with an
 # address abroad and one outside the Union.
@@ -33,20 +28,17 @@ SIGNERS = [
 ]  # fmt: skip
 
 
-def sign_all(client):
+def sign_all(client, signing_page):
+    """Every signer of SIGNERS signs through the site; returns the receipts' identifiers."""
     identifiers = []
     for country, fields in SIGNERS:
-        response = sign(client, country, **fields)
+        response = sign(client, signing_page, country, **fields)
         assert response.status_code == 302, response.content.decode()[:2000]
-        identifiers.append(response["Location"].rstrip("/").rsplit("/", 1)[-1])
+        identifiers.append(identifier_of(response))
     return identifiers
 
 
-def demo_key_path(initiative):
-    return Path(settings.DEMO_KEY_DIR) / f"{slugify(initiative.registration_number)}.key.json"
-
-
-def passphrase_file(tmp_path, passphrase=DEMO_KEY_PASSPHRASE):
+def passphrase_file(tmp_path, passphrase=TEST_KEY_PASSPHRASE):
     path = tmp_path / "passphrase.txt"
     path.write_text(passphrase + "\n", encoding="utf-8")
     return path

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from core import crypto
-from initiatives.models import Initiative
 from signing.models import Statement
+from tests.factories import InitiativeFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_generated_key_round_trips_and_its_fingerprint_matches_the_admins(tmp_pa
     assert oct(key_file.stat().st_mode)[-3:] == "600"
     key = crypto.PrivateKey.from_file_json(key_file.read_text(), "a long organisers passphrase")
     assert key.public_key_text() == public
-    initiative = Initiative.objects.get(registration_number="DEMO(2025)000002")
+    initiative = InitiativeFactory(public_key="")
     initiative.public_key = public
     initiative.full_clean()
     initiative.save()
@@ -44,14 +44,12 @@ def test_command_refuses_short_passphrases_and_existing_files(tmp_path):
         call_command("generate_signing_key", out=str(existing), passphrase_file=str(short))
 
 
-def test_key_cannot_be_replaced_after_the_first_statement(client):
-    from .signing_helpers import bulgarian, sign
-
-    initiative = Initiative.objects.get(registration_number="DEMO(2026)000001")
+def test_key_cannot_be_replaced_after_the_first_statement():
+    initiative = InitiativeFactory()
     initiative.public_key = crypto.PrivateKey.generate().public_key_text()
     initiative.full_clean()  # no statement yet: allowed
     initiative.refresh_from_db()
-    sign(client, "BG", **bulgarian())
+    StatementFactory(initiative=initiative)
     assert Statement.objects.filter(initiative=initiative).exists()
     initiative.public_key = crypto.PrivateKey.generate().public_key_text()
     with pytest.raises(ValidationError, match="split them between two keys"):
@@ -59,7 +57,7 @@ def test_key_cannot_be_replaced_after_the_first_statement(client):
 
 
 def test_malformed_public_key_is_refused_with_a_reason():
-    initiative = Initiative.objects.get(registration_number="DEMO(2025)000002")
+    initiative = InitiativeFactory()
     initiative.public_key = crypto.PUBLIC_KEY_PREFIX + "not base64!"
     with pytest.raises(ValidationError, match="not valid base64"):
         initiative.full_clean()

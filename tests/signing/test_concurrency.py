@@ -1,6 +1,5 @@
 """Concurrent signing on PostgreSQL, with one real connection per thread."""
 
-import datetime
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -9,9 +8,10 @@ from django.core.management import call_command
 from django.db import connection, connections
 
 from core.crypto import PrivateKey
-from initiatives.models import Initiative, SupportCounter
+from initiatives.models import SupportCounter
 from signing.models import Statement
 from signing.services import AlreadySigned, record_statement
+from tests.factories import InitiativeFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -24,15 +24,7 @@ def require_postgres():
 
 @pytest.fixture
 def initiative():
-    return Initiative.objects.create(
-        name="Concurrency",
-        registration_number="TEST(2026)000009",
-        registration_date=datetime.date(2026, 1, 1),
-        collection_start=datetime.date(2026, 1, 1),
-        collection_end=datetime.date(2026, 12, 31),
-        status=Initiative.Status.COLLECTING,
-        public_key=PrivateKey.generate().public_key_text(),
-    )
+    return InitiativeFactory(name="Concurrency", public_key=PrivateKey.generate().public_key_text())
 
 
 def in_own_connection(function):

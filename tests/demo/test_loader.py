@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation
 from home.models import SiteIdentity
 from initiatives.models import Initiative, InitiativePage, Topic
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def counts():

@@ -1,20 +1,27 @@
-"""Shared steps for the signing tests: open a form, solve its CAPTCHA, sign, read the key."""
+"""Signing through the site, as a citizen does: open a country's form, solve its CAPTCHA, sign.
+
+Every address comes from the signing page (`page.url` + `reverse_subpage()`), never a literal.
+"""
 
 import re
-from pathlib import Path
 
 from captcha.models import CaptchaStore
-from django.conf import settings
-from django.utils.text import slugify
-
-from core.crypto import PrivateKey
-from demo.content.initiatives import DEMO_KEY_PASSPHRASE
-
-SIGN_URL = "/{lang}/initiatives/clean-air-around-every-school/sign/"
 
 
-def form_url(country, lang="en"):
-    return SIGN_URL.format(lang=lang) + country.lower() + "/"
+def step_url(signing_page, route, **kwargs):
+    return signing_page.url + signing_page.reverse_subpage(route, kwargs=kwargs or None)
+
+
+def form_url(signing_page, country):
+    return step_url(signing_page, "statement_form", country=country.lower())
+
+
+def receipt_url(signing_page, identifier):
+    return step_url(signing_page, "receipt", identifier=str(identifier))
+
+
+def lookup_url(signing_page):
+    return step_url(signing_page, "lookup")
 
 
 def solve_captcha(html):
@@ -22,12 +29,17 @@ def solve_captcha(html):
     return {"captcha_0": key, "captcha_1": CaptchaStore.objects.get(hashkey=key).response}
 
 
-def sign(client, country, lang="en", **fields):
-    url = form_url(country, lang)
+def sign(client, signing_page, country, **fields):
+    url = form_url(signing_page, country)
     page = client.get(url)
     assert page.status_code == 200
     data = {"declaration": "on", "privacy": "on", **solve_captcha(page.content.decode()), **fields}
     return client.post(url, data)
+
+
+def identifier_of(response):
+    """The statement's identifier, from the redirect to its receipt."""
+    return response["Location"].rstrip("/").rsplit("/", 1)[-1]
 
 
 def bulgarian(**overrides):
@@ -44,8 +56,3 @@ def german(**overrides):
     return {"first_names": "Jürgen", "family_names": "Müller", "street": "Hauptstraße",
             "street_number": "12a", "postal_code": "10115", "city": "Berlin",
             "residence_country": "DE", "date_of_birth": "1990-12-31", **overrides}  # fmt: skip
-
-
-def demo_private_key(initiative):
-    path = Path(settings.DEMO_KEY_DIR) / f"{slugify(initiative.registration_number)}.key.json"
-    return PrivateKey.from_file_json(path.read_text(encoding="utf-8"), DEMO_KEY_PASSPHRASE)
