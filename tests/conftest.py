@@ -56,14 +56,6 @@ def demo_site(module_db):
 
 
 @pytest.fixture
-def demo_initiative(demo_site):
-    """The demo initiative that collects on this site."""
-    from initiatives.models import Initiative
-
-    return Initiative.objects.get(registration_number="DEMO(2026)000001")
-
-
-@pytest.fixture
 def initiative(db):
     """An initiative collecting on this site today, with the test key (factories.organisers_key)."""
     from tests.factories import InitiativeFactory
@@ -85,11 +77,3 @@ def signing_page(initiative_page):
     from tests.factories import SigningPageFactory
 
     return SigningPageFactory(parent=initiative_page)
-
-
-def pytest_collection_modifyitems(config, items):
-    """Transitional: the modules still at the top of tests/ read the demo content; they move
-    into their app's folder, on factories, one by one."""
-    for item in items:
-        if item.path.parent.name == "tests" and item.path.name.startswith("test_"):
-            item.fixturenames.insert(0, "demo_site")

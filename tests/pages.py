@@ -7,6 +7,7 @@ exactly as `wagtail.views.serve` is reached through `i18n_patterns`.
 """
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -29,3 +30,15 @@ class PageTestCase(WagtailPageTestCase):
                 self._formatMessage(msg, f"{url} for {type(page).__name__} {page} is a 404")
             ) from error
         return routed
+
+
+class EditorPageTestCase(PageTestCase):
+    """Page tests with a superuser signed in to the admin (assertCanCreate posts its forms)."""
+
+    def setUp(self):
+        super().setUp()
+        self.login()  # WagtailTestUtils: a superuser, signed in on self.client
+
+    def assertEditScreenOpens(self, page):  # noqa: N802
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertEqual(response.status_code, 200, f"the edit screen of {page}")

@@ -30,3 +30,11 @@ def test_interface_languages_lead_to_the_same_page(client, initiative_page):
 def test_accept_language_picks_an_interface_language(client, home_page):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="ga-IE,ga;q=0.9,en;q=0.5")
     assert response.status_code == 302 and response["Location"].startswith("/ga/")
+
+
+def test_root_redirects_by_accept_language(client, home_page):
+    translate_tree(home_page, "bg", "ro")
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="bg").headers["Location"] == "/bg/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ro-RO,ro;q=0.9").headers["Location"] == "/ro/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fi").headers["Location"] == "/fi/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja").headers["Location"] == "/en/"

@@ -3,10 +3,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Locale, Page
+from django.urls import reverse
+from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.models import StandardPage
+from tests.factories import StandardPageFactory, translate, translate_tree
 from translators.state import COMPLETE, IN_PROGRESS, MISSING, OUT_OF_DATE, translation_state
 
 pytestmark = pytest.mark.django_db
@@ -17,27 +18,26 @@ def states(page):
     return {code: cell.state for code, cell in row.cells.items()}
 
 
-def about_page():
-    return Page.objects.get(slug="about", locale__language_code="en").specific
+@pytest.fixture
+def about(home_page):
+    """A standard page and the home page, both translated into bg and ro."""
+    page = StandardPageFactory(parent=home_page, title="About", slug="about")
+    translate_tree(page, "bg", "ro")
+    return page
 
 
-def test_the_demo_is_fully_translated():
-    rows = translation_state()
-    assert rows and all(
-        cell.state == COMPLETE for row in rows for cell in row.cells.values()
-    ), [(row.page.title, code, cell.state) for row in rows for code, cell in row.cells.items()
-        if cell.state != COMPLETE]  # fmt: skip
+def test_pages_translated_through_wagtail_localize_are_complete(about):
+    assert states(about) == {"bg": COMPLETE, "ro": COMPLETE}
+    assert states(about.get_parent()) == {"bg": COMPLETE, "ro": COMPLETE}
 
 
-def test_a_new_page_is_missing_in_every_other_language():
-    home = Page.objects.get(depth=2, locale=Locale.get_default())
-    page = home.add_child(instance=StandardPage(title="Fresh page", slug="fresh-page"))
-    page.save_revision().publish()
+def test_a_new_page_is_missing_in_every_other_language(about):
+    page = StandardPageFactory(parent=about.get_parent(), title="Fresh page")
     assert states(page) == {"bg": MISSING, "ro": MISSING}
 
 
-def test_publishing_the_source_again_makes_its_translations_out_of_date():
-    page = about_page()
+def test_publishing_the_source_again_makes_its_translations_out_of_date(about):
+    page = about
     page.title = "About the European citizens' initiative"
     page.save_revision().publish()
     assert states(page) == {"bg": OUT_OF_DATE, "ro": OUT_OF_DATE}
@@ -47,8 +47,8 @@ def test_publishing_the_source_again_makes_its_translations_out_of_date():
     assert states(page)["bg"] in (IN_PROGRESS, COMPLETE)
 
 
-def test_a_translation_missing_strings_is_in_progress():
-    page = about_page()
+def test_a_translation_missing_strings_is_in_progress(about):
+    page = about
     source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
     bulgarian = Locale.objects.get(language_code="bg")
     assert Translation.objects.filter(source=source, target_locale=bulgarian).exists()
@@ -58,12 +58,15 @@ def test_a_translation_missing_strings_is_in_progress():
     assert states(page)["bg"] == IN_PROGRESS
 
 
-def test_the_report_command_and_admin_view(client, capsys):
+def test_the_report_command_and_admin_view(client, capsys, about):
+    translate(StandardPageFactory(parent=about, title="Only partly"), "bg")  # ro: to do
     call_command("translation_report", "--language", "bg")
     out = capsys.readouterr().out
-    assert "bg: complete" in out and "translation(s) to do" in out
+    assert "bg: complete" in out and "3 page(s); 0 translation(s) to do." in out
+    call_command("translation_report")
+    assert "3 page(s); 1 translation(s) to do." in capsys.readouterr().out  # "Only partly" in ro
     call_command("translation_report", "--csv")
     assert capsys.readouterr().out.splitlines()[0] == "page id,title,bg,ro"
     client.force_login(get_user_model().objects.create_superuser("t", "", "z" * 20))
-    html = client.get("/admin/reports/translation-state/").content.decode()
+    html = client.get(reverse("translation_state")).content.decode()
     assert "Translation state" in html and "Complete" in html
