@@ -5,6 +5,21 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from tests.db import rolled_back
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The content languages' locales, created once in settings order, as `migrate` and the
+    first editor leave them: their ids stay the same for the whole run (home's site_tags keeps
+    a per-process cache of each locale id's language, which must never see an id reused)."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    with django_db_blocker.unblock():
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
@@ -22,37 +37,17 @@ def client():
 @pytest.fixture
 def home_page(db):
     """The English home page at the root of the default site, and the site identity."""
-    from tests.factories import SiteIdentityFactory, site_home
+    from tests.factories import site_home
 
-    home = site_home()
-    SiteIdentityFactory()
-    return home
+    return site_home()
 
 
 @pytest.fixture(scope="module")
 def module_db(django_db_setup, django_db_blocker):
-    """One transaction around a whole module, rolled back after it: what a module-scoped fixture
-    builds inside `module_db.unblock()` is there for each of its tests, and each test still rolls
-    back its own changes (to a savepoint). For trees that many tests only read."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield django_db_blocker
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
-@pytest.fixture(scope="module")
-def demo_site(module_db):
-    """The demo content in en, bg and ro, loaded once for a module. For the demo's smoke tests."""
-    from django.core.management import call_command
-
-    with module_db.unblock():
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    """One transaction around a whole module: what a module-scoped fixture builds inside
+    `module_db.unblock()` is there for each of the module's tests. For trees they only read."""
+    with rolled_back(django_db_blocker) as blocker:
+        yield blocker
 
 
 @pytest.fixture

@@ -19,13 +19,15 @@ class HomePageFactory(PublishedPageFactory):
         model = HomePage
 
 
-def site_home(**fields):
+def site_home(identity=True, **fields):
     """The English home page as the root of the default site (localhost), in place of the page
-    Wagtail's first migration leaves there."""
+    Wagtail's first migration leaves there, and the English site identity."""
     Site.objects.all().delete()
     Page.get_first_root_node().get_children().exact_type(Page).delete()
     home = HomePageFactory(**fields)
     SiteFactory(root_page=home)
+    if identity:
+        SiteIdentityFactory(locale=home.locale)
     return home
 
 

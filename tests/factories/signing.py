@@ -54,11 +54,10 @@ def today():
 def signing_tree(**initiative_fields):
     """home → initiatives → an initiative's page → its signing page, in English, on the default
     site; returns the signing page."""
-    from .home import SiteIdentityFactory, site_home
+    from .home import site_home
     from .initiatives import InitiativeFactory, InitiativeIndexPageFactory, InitiativePageFactory
 
     home = site_home()
-    SiteIdentityFactory()
     index = InitiativeIndexPageFactory(parent=home)
     initiative = InitiativeFactory(**initiative_fields)
     page = InitiativePageFactory(parent=index, initiative=initiative, title="Clean air")

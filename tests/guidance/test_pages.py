@@ -8,7 +8,6 @@ from home.models import HomePage
 from tests.factories import (
     GuidanceIndexPageFactory,
     GuidancePageFactory,
-    SiteIdentityFactory,
     site_home,
 )
 from tests.pages import EditorPageTestCase
@@ -18,7 +17,6 @@ class GuidancePagesTests(EditorPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = site_home()
-        SiteIdentityFactory()
         cls.index = GuidanceIndexPageFactory(parent=cls.home)
         cls.guide = GuidancePageFactory(parent=cls.index)
         cls.subguide = GuidancePageFactory(parent=cls.guide)

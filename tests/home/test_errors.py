@@ -9,25 +9,28 @@ from tests.factories import (
     InitiativeIndexPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    site_home,
     translate_tree,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site(home_page):
+@pytest.fixture(scope="module")
+def site(module_db):
     """Home (en, bg, ro) with the pages whose query strings are read: the initiative index, the
-    news index and the contact form."""
-    homes = translate_tree(home_page, "bg", "ro")
-    news = NewsIndexPageFactory(parent=home_page)
-    NewsPageFactory(parent=news)
-    return {
-        "initiatives": InitiativeIndexPageFactory(parent=home_page),
-        "news": news,
-        "contact": ContactPageFactory(parent=home_page),
-        "bg": homes["bg"],
-    }
+    news index and the contact form. Built once for the module: its tests only read it."""
+    with module_db.unblock():
+        home_page = site_home()
+        homes = translate_tree(home_page, "bg", "ro")
+        news = NewsIndexPageFactory(parent=home_page)
+        NewsPageFactory(parent=news)
+        return {
+            "initiatives": InitiativeIndexPageFactory(parent=home_page),
+            "news": news,
+            "contact": ContactPageFactory(parent=home_page),
+            "bg": homes["bg"],
+        }
 
 
 def url_of(name, language):

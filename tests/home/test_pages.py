@@ -8,7 +8,7 @@ from guidance.models import GuidanceIndexPage, GuidancePage
 from home.models import ContactPage, HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from news.models import NewsIndexPage, NewsPage
-from tests.factories import ContactPageFactory, SiteIdentityFactory, StandardPageFactory, site_home
+from tests.factories import ContactPageFactory, StandardPageFactory, site_home
 from tests.pages import EditorPageTestCase
 
 
@@ -16,7 +16,6 @@ class HomePagesTests(EditorPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = site_home()
-        SiteIdentityFactory()
         cls.about = StandardPageFactory(parent=cls.home, title="About", slug="about")
         cls.contact = ContactPageFactory(parent=cls.home)
 

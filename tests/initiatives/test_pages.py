@@ -12,7 +12,6 @@ from tests.factories import (
     InitiativeFactory,
     InitiativeIndexPageFactory,
     InitiativePageFactory,
-    SiteIdentityFactory,
     TopicFactory,
     site_home,
 )
@@ -23,7 +22,6 @@ class InitiativePagesTests(EditorPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = site_home()
-        SiteIdentityFactory()
         cls.index = InitiativeIndexPageFactory(parent=cls.home)
         cls.topic = TopicFactory(name="Environment")
         cls.page = InitiativePageFactory(parent=cls.index, topics=[cls.topic])

@@ -6,7 +6,13 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import NewsIndexPageFactory, NewsPageFactory, translate, translate_tree
+from tests.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    site_home,
+    translate,
+    translate_tree,
+)
 
 pytestmark = pytest.mark.django_db
 ENGLISH = "The site now speaks Bulgarian and Romanian"
@@ -14,16 +20,18 @@ BULGARIAN = "Сайтът вече е на български и румънск�
 ROMANIAN = "Site-ul este acum disponibil în bulgară și română"
 
 
-@pytest.fixture
-def news(home_page):
-    """Four news items in en, bg and ro; the first with its own title in each language."""
-    index = NewsIndexPageFactory(parent=home_page)
-    translate_tree(index, "bg", "ro")
-    items = [NewsPageFactory(parent=index, title=ENGLISH)]
-    items += [NewsPageFactory(parent=index) for _ in range(3)]
-    for item in items:
-        for code, title in (("bg", BULGARIAN), ("ro", ROMANIAN)):
-            translate(item, code, **({"title": title} if item is items[0] else {}))
+@pytest.fixture(scope="module")
+def news(module_db):
+    """Four news items in en, bg and ro; the first with its own title in each language. Built
+    once for the module: its tests only read it."""
+    with module_db.unblock():
+        index = NewsIndexPageFactory(parent=site_home())
+        translate_tree(index, "bg", "ro")
+        items = [NewsPageFactory(parent=index, title=ENGLISH)]
+        items += [NewsPageFactory(parent=index) for _ in range(3)]
+        for item in items:
+            for code, title in (("bg", BULGARIAN), ("ro", ROMANIAN)):
+                translate(item, code, **({"title": title} if item is items[0] else {}))
     return items
 
 

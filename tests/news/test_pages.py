@@ -5,7 +5,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from guidance.models import GuidancePage
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
-from tests.factories import NewsIndexPageFactory, NewsPageFactory, SiteIdentityFactory, site_home
+from tests.factories import NewsIndexPageFactory, NewsPageFactory, site_home
 from tests.pages import EditorPageTestCase
 
 
@@ -13,7 +13,6 @@ class NewsPagesTests(EditorPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = site_home()
-        SiteIdentityFactory()
         cls.index = NewsIndexPageFactory(parent=cls.home)
         cls.item = NewsPageFactory(parent=cls.index)
 
