@@ -91,6 +91,13 @@ class InitiativeFactory(DjangoModelFactory):
         email="maria.ivanova@example.org",
     )
 
+    @factory.post_generation
+    def revision(obj, create, extracted, **kwargs):
+        """A first revision, as the admin saves one, once the record keeps revisions
+        (RevisionMixin); after the organisers, so that the revision holds them."""
+        if create and extracted is not False and hasattr(obj, "save_revision"):
+            obj.save_revision()
+
 
 class OrganiserFactory(DjangoModelFactory):
     initiative = factory.SubFactory(InitiativeFactory, organisers=None)
