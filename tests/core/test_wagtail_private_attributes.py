@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 from core.content_version import current_version
 from core.route_cache import _key
 
-from ..signing_helpers import bulgarian, sign
+from ..signing.helpers import bulgarian, sign
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,8 +47,8 @@ def test_no_other_project_module_touches_wagtails_private_attributes():
     assert users == {"core/route_cache.py"}
 
 
-def test_a_receipt_adds_no_cache_entry_of_its_own(client):
-    receipt = sign(client, "BG", **bulgarian())
+def test_a_receipt_adds_no_cache_entry_of_its_own(client, signing_page):
+    receipt = sign(client, signing_page, "BG", **bulgarian())
     assert receipt.status_code == 302
     client.get(receipt["Location"])
     components = [part for part in receipt["Location"].split("/") if part]

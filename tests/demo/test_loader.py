@@ -1,0 +1,51 @@
+"""The demo loader builds linked translations and is idempotent."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import Translation
+
+from home.models import SiteIdentity
+from initiatives.models import Initiative, InitiativePage, Topic
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "translations": Translation.objects.count(),
+        "initiatives": Initiative.objects.count(),
+        "topics": Topic.objects.count(),
+        "identities": SiteIdentity.objects.count(),
+    }
+
+
+def test_second_run_changes_nothing(capsys):
+    before = counts()
+    call_command("load_demo")
+    assert counts() == before
+    assert "0 objects created" in capsys.readouterr().out
+
+
+def test_translations_are_linked_to_their_source_through_wagtail_localize():
+    english = InitiativePage.objects.get(
+        slug="clean-air-around-every-school", locale__language_code="en"
+    )
+    for code in ("bg", "ro"):
+        translated = english.get_translation(Locale.objects.get(language_code=code))
+        assert translated.translation_key == english.translation_key
+        assert translated.initiative_id == english.initiative_id  # one registered record
+        assert Translation.objects.filter(
+            source__object_id=english.translation_key, target_locale__language_code=code
+        ).exists()
+
+
+def test_three_demonstration_initiatives_one_per_way_of_collecting():
+    initiatives = Initiative.objects.filter(is_demonstration=True)
+    assert {(i.collection, i.status) for i in initiatives} == {
+        ("on_site", "collecting"),
+        ("external", "collecting"),
+        ("on_site", "closed"),
+    }

@@ -1,0 +1,94 @@
+"""The site chrome in each language: skip link, menu, language switcher, alternates, breadcrumbs."""
+
+import re
+
+import pytest
+from django.conf import settings
+
+from tests.factories import (
+    GuidanceIndexPageFactory,
+    GuidancePageFactory,
+    StandardPageFactory,
+    translate,
+    translate_tree,
+)
+
+pytestmark = pytest.mark.django_db
+CONTENT_LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+@pytest.fixture
+def guides(home_page):
+    """home → Organise an initiative → Prepare your online collection system → Hosting, the
+    first two in en, bg and ro."""
+    index = GuidanceIndexPageFactory(parent=home_page)
+    prepare = GuidancePageFactory(
+        parent=index, title="Prepare your online collection system",
+        slug="prepare-online-collection-system",
+    )  # fmt: skip
+    hosting = GuidancePageFactory(
+        parent=prepare, title="Hosting by the Commission", slug="hosting-by-the-commission"
+    )
+    homes = translate_tree(home_page, "bg", "ro")
+    translations = {
+        "bg": translate(index, "bg", title="Организиране на инициатива"),
+        "ro": translate(index, "ro", title="Organizați o inițiativă"),
+    }
+    for code in ("bg", "ro"):
+        translate(prepare, code)
+    return {"index": index, "prepare": prepare, "hosting": hosting, "homes": homes,
+            "index_translations": translations}  # fmt: skip
+
+
+def test_chrome_is_translated(client, home_page, guides):
+    english = client.get(home_page.url).content.decode()
+    bulgarian = client.get(guides["homes"]["bg"].url).content.decode()
+    romanian = client.get(guides["homes"]["ro"].url).content.decode()
+    assert "Skip to main content" in english
+    assert "Към основното съдържание" in bulgarian
+    assert "Salt la conținutul principal" in romanian
+    assert "Organizați o inițiativă" in romanian  # the menu comes from the Romanian tree
+    assert "Organise an initiative" not in romanian.split('class="main-menu"')[1]
+
+
+def test_switcher_links_to_the_same_pages_translation(client, guides):
+    guide = guides["hosting"]
+    bulgarian, romanian = translate(guide, "bg"), translate(guide, "ro")
+    html = client.get(bulgarian.url).content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    assert f'href="{guide.url}" hreflang="en"' in switcher
+    assert f'href="{romanian.url}" hreflang="ro"' in switcher
+
+
+def test_switcher_falls_back_to_the_translated_home_page(client, home_page, guides):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    untranslated = StandardPageFactory(parent=about, title="Only in English")
+    html = client.get(untranslated.url).content.decode()
+    assert f'href="{guides["homes"]["bg"].url}" hreflang="bg"' in html
+    # Not announced as an alternate: there is no Bulgarian version of this page.
+    assert 'rel="alternate" hreflang="bg"' not in html
+
+
+def test_hreflang_alternates_with_x_default(client, guides):
+    html = client.get(guides["index_translations"]["ro"].url).content.decode()
+    alternates = dict(re.findall(r'rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
+    assert set(alternates) == {*CONTENT_LANGUAGES, "x-default"}
+    assert alternates["x-default"] == alternates["en"] == guides["index"].full_url
+    assert alternates["en"] == "http://localhost/en/organise/"
+
+
+def test_breadcrumbs_show_the_navigation_path(client, home_page):
+    index = GuidanceIndexPageFactory(parent=home_page)
+    prepare = GuidancePageFactory(parent=index, title="Prepare your online collection system")
+    certification = GuidancePageFactory(
+        parent=prepare, title="Certifying the online collection system"
+    )
+    html = client.get(certification.url).content.decode()
+    crumbs = html[html.index('aria-label="Navigation path"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert re.findall(r">([^<]+)</a>", crumbs) == [
+        "Home",
+        "Organise an initiative",
+        "Prepare your online collection system",
+    ]
+    assert 'aria-current="page">Certifying the online collection system<' in crumbs

@@ -1,0 +1,40 @@
+"""Interface-only languages: the same pages under their own prefix, and the redirect from /."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from tests.factories import translate_tree
+
+pytestmark = pytest.mark.django_db
+CONTENT_LANGUAGES = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+
+
+def test_interface_languages_lead_to_the_same_page(client, initiative_page):
+    bulgarian = translate_tree(initiative_page, "bg", "ro")["bg"]
+    with translation.override("sk"):
+        url = initiative_page.url
+    with translation.override("mt"):
+        maltese = initiative_page.url
+    assert url.startswith("/sk/") and maltese.startswith("/mt/")
+    html = client.get(url).content.decode()
+    assert f'href="{maltese}"' in html
+    assert f'href="{bulgarian.url}"' in html
+    # Only the languages the page is written in are announced as alternates.
+    alternates = set(re.findall(r'<link rel="alternate" hreflang="([\w-]+)"', html))
+    assert alternates == {*CONTENT_LANGUAGES, "x-default"}
+
+
+def test_accept_language_picks_an_interface_language(client, home_page):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ga-IE,ga;q=0.9,en;q=0.5")
+    assert response.status_code == 302 and response["Location"].startswith("/ga/")
+
+
+def test_root_redirects_by_accept_language(client, home_page):
+    translate_tree(home_page, "bg", "ro")
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="bg").headers["Location"] == "/bg/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ro-RO,ro;q=0.9").headers["Location"] == "/ro/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fi").headers["Location"] == "/fi/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja").headers["Location"] == "/en/"

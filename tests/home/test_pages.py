@@ -1,0 +1,67 @@
+"""The home, standard and contact pages: where they may be created, and that they route, render
+and open in the editor."""
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from guidance.models import GuidanceIndexPage, GuidancePage
+from home.models import ContactPage, HomePage, StandardPage
+from initiatives.models import InitiativeIndexPage, InitiativePage
+from news.models import NewsIndexPage, NewsPage
+from tests.factories import ContactPageFactory, StandardPageFactory, site_home
+from tests.pages import EditorPageTestCase
+
+
+class HomePagesTests(EditorPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = site_home()
+        cls.about = StandardPageFactory(parent=cls.home, title="About", slug="about")
+        cls.contact = ContactPageFactory(parent=cls.home)
+
+    def test_home_page_sits_under_the_root_and_holds_the_sections(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {InitiativeIndexPage, GuidanceIndexPage, NewsIndexPage, StandardPage, ContactPage},
+        )
+        self.assertCanCreateAt(Page, HomePage)
+
+    def test_standard_and_contact_pages(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedParentPageTypes(ContactPage, {HomePage})
+        self.assertAllowedSubpageTypes(ContactPage, set())
+        self.assertCanNotCreateAt(StandardPage, ContactPage)
+        self.assertCanNotCreateAt(NewsPage, StandardPage)
+        self.assertCanNotCreateAt(GuidancePage, StandardPage)
+        self.assertCanNotCreateAt(InitiativePage, StandardPage)
+
+    def test_every_page_routes_renders_and_opens_in_the_editor(self):
+        for page in (self.home, self.about, self.contact):
+            with self.subTest(page=page.title):
+                self.assertPageIsRoutable(page)
+                self.assertPageIsRenderable(page)
+                self.assertEditScreenOpens(page)
+
+    def test_a_standard_page_can_be_created_under_home_and_under_itself(self):
+        data = {"title": "Privacy", "intro": "How we handle data", "body": streamfield([])}
+        self.assertCanCreate(self.home, StandardPage, nested_form_data(data))
+        self.assertCanCreate(self.about, StandardPage, nested_form_data({**data, "slug": "p2"}))
+
+    def test_a_contact_page_can_be_created_with_its_fields(self):
+        self.assertCanCreate(
+            self.home,
+            ContactPage,
+            nested_form_data({
+                "title": "Write to us", "slug": "write", "intro": rich_text("<p>Hello</p>"),
+                "thank_you_text": rich_text("<p>Thanks</p>"), "to_address": "",
+                "from_address": "", "subject": "",
+                "form_fields": inline_formset([
+                    {"label": "Your name", "field_type": "singleline", "required": "on",
+                     "choices": "", "default_value": "", "help_text": ""},
+                ]),
+            }),
+        )  # fmt: skip
+        created = ContactPage.objects.get(slug="write")
+        self.assertEqual([field.label for field in created.form_fields.all()], ["Your name"])

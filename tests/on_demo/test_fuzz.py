@@ -1,0 +1,234 @@
+"""Fuzzing every public URL pattern, query string and form: no input may produce a 500.
+
+Hypothesis, bounded and derandomised (the same examples on every run, no example database), so
+CI is reproducible. The inputs include invalid UTF-8 (percent-encoded and raw), NUL and other
+control characters, huge values, repeated and too many fields, and broken form encodings. Every
+response is counted; the totals are printed at the end of the module (look for "fuzz:").
+"""
+
+import os
+import string
+from urllib.parse import quote, quote_from_bytes
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from signing.rules import RULES
+
+from ..conftest import FIGURES
+from .demo_signing import SIGN_URL
+
+pytestmark = pytest.mark.django_db
+
+# Examples per test (FUZZ_EXAMPLES=1000 make test for a longer run; the default keeps make test
+# within a minute or two on a shared machine).
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+LANGUAGES = ["en", "bg", "ro", "sk", "mt"]
+RECEIPT = SIGN_URL.format(lang="en") + "receipt/"
+SENT = {"requests": 0, "5xx": 0}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report():
+    yield
+    FIGURES.append(f"fuzz: {SENT['requests']} requests sent, {SENT['5xx']} answered >= 500")
+
+
+def send(client, method, path, query="", body=None, content_type=None):
+    """One request through the whole stack; a 500 is an answer to count, not an exception."""
+    url = path + ("?" + query if query else "")
+    extra = {} if content_type is None else {"content_type": content_type}
+    response = client.generic(method, url, body or b"", **extra)
+    SENT["requests"] += 1
+    if response.status_code >= 500:
+        SENT["5xx"] += 1
+    assert response.status_code < 500, (method, url[:300], (body or b"")[:300])
+    return response
+
+
+def fresh_client(csrf=False):
+    client = Client(SERVER_NAME="localhost", enforce_csrf_checks=csrf)
+    client.raise_request_exception = False
+    return client
+
+
+# --- What is sent ------------------------------------------------------------------------------
+
+nasty_text = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(
+        ["", "\x00", "\x00\x01\x02", "%", "%ZZ", "%ff%fe", "../../etc/passwd", "' OR 1=1 --",
+         "<script>alert(1)</script>", "\u202e", "\ud7ff", "𝒳𝒴", "Ω" * 3, "null", "-1",
+         "99999999999999999999", "1e309", "NaN", "0x10", " ", "\r\n", "a\x00b",
+         "3f2b8c1e-5d4a-4b7e-9c0d-1a2b3c4d5e6f", "------------------------------------"]
+    ),
+    st.builds(lambda char, count: char * count, st.sampled_from("aЯ\x00%9 "),
+              st.integers(1000, 30_000)),
+)  # fmt: skip
+# Raw bytes, percent-encoded: invalid UTF-8 (lone continuation bytes, overlongs, surrogates).
+nasty_bytes = st.one_of(
+    st.binary(max_size=24),
+    st.sampled_from([b"\xff", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80" * 9]),
+)
+encoded_value = st.one_of(
+    nasty_text.map(lambda text: quote(text, safe="")),
+    nasty_bytes.map(lambda raw: quote_from_bytes(raw, safe="")),
+    st.sampled_from(["%", "%%", "%G0", "=", "&&", "a=b=c", "%00"]),
+)
+field_names = st.one_of(
+    st.sampled_from(
+        ["country", "step", "identifier", "q", "page", "status", "topic", "first_names",
+         "family_names", "document_type", "document_number", "date_of_birth", "street",
+         "street_number", "postal_code", "city", "residence_country", "declaration",
+         "privacy", "captcha_0", "captcha_1", "your_name", "your_email_address",
+         "your_message", "csrfmiddlewaretoken", "next", "password", "username", "x"]
+    ),
+    st.text(alphabet=string.ascii_letters + "_[]%.", min_size=1, max_size=12),
+)  # fmt: skip
+pairs = st.lists(st.tuples(field_names, encoded_value), max_size=12)
+
+
+@st.composite
+def query_strings(draw):
+    """Ordinary, repeated, huge and malformed query strings."""
+    kind = draw(st.sampled_from(["pairs", "pairs", "repeated", "many", "junk", "huge"]))
+    if kind == "pairs":
+        return "&".join(f"{quote(key, safe='')}={value}" for key, value in draw(pairs))
+    if kind == "repeated":
+        key, value = draw(field_names), draw(encoded_value)[:200]
+        return "&".join([f"{quote(key, safe='')}={value}"] * draw(st.integers(2, 300)))
+    if kind == "huge":  # past DATA_UPLOAD_MAX_MEMORY_SIZE for a body
+        return "x=" + "a" * 3_000_000
+    if kind == "many":
+        return "&".join(f"f{number}=1" for number in range(draw(st.integers(900, 1200))))
+    return draw(st.sampled_from(["%", "&", "=", "%ff", "a", "a&&&b==", "%00=%00", "?" * 50]))
+
+
+@st.composite
+def form_bodies(draw):
+    """(body, content type): urlencoded with repeated fields and raw bytes, or broken multipart."""
+    kind = draw(st.sampled_from(["urlencoded", "urlencoded", "raw", "multipart", "json"]))
+    if kind == "urlencoded":
+        return (draw(query_strings()).encode("ascii"), "application/x-www-form-urlencoded")
+    if kind == "raw":
+        raw = b"&".join(
+            draw(nasty_bytes) + b"=" + draw(nasty_bytes) for _ in range(draw(st.integers(1, 8)))
+        )
+        return raw, "application/x-www-form-urlencoded"
+    if kind == "multipart":
+        boundary = draw(st.sampled_from(["B", "", "x" * 100, "--", "\x00"]))
+        body = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="first_names"\r\n\r\n'.encode()
+            + draw(nasty_bytes)
+            + draw(st.sampled_from([b"\r\n--B--\r\n", b"", b"\r\n--B\r\n", b"--"]))
+        )
+        return body, f"multipart/form-data; boundary={boundary}"
+    return draw(st.sampled_from([b"{", b"[]", b"\x00"])), "application/json"
+
+
+# --- Where it is sent ----------------------------------------------------------------------------
+
+
+def public_paths():
+    """Every public URL pattern once: the fixed views, each page type in each language, each
+    signing step and each member state's form."""
+    from wagtail.models import Page
+
+    sign = SIGN_URL.format(lang="{lang}")
+    paths = ["/", "/sitemap.xml", "/robots.txt", "/healthz", "/captcha/refresh/",
+             "/captcha/image/abc/", "/captcha/image/abc@2/", "/captcha/audio/abc.wav",
+             "/documents/1/x.pdf", "/documents/authenticate_with_password/1/"]  # fmt: skip
+    for lang in LANGUAGES:
+        paths += [f"/{lang}/", f"/{lang}/search/", f"/{lang}/sitemap/", f"/{lang}/sitemap.xml",
+                  f"/{lang}/feeds/news.rss", f"/{lang}/feeds/news.atom", f"/{lang}/_util/login/",
+                  f"/{lang}/_util/authenticate_with_password/1/1/", sign.format(lang=lang),
+                  sign.format(lang=lang) + "lookup/"]  # fmt: skip
+    paths += [SIGN_URL.format(lang="en") + code.lower() + "/" for code in RULES]
+    for page in Page.objects.live().filter(depth__gt=1):
+        url = page.get_url()
+        if url:
+            paths.append(url)
+    return sorted(set(paths))
+
+
+path_suffixes = st.one_of(
+    st.just(""),
+    st.sampled_from(["xx/", "bg/", "BG/", "receipt/", "lookup/x/", "%ff/", "%00/", "..%2f/",
+                     "a" * 3000 + "/", "/", "//", "%2e%2e/", "\u00e9/"]),
+    st.text(alphabet=string.hexdigits.lower() + "-", min_size=36, max_size=36).map(
+        lambda text: f"receipt/{text}/"
+    ),
+    nasty_bytes.map(lambda raw: quote_from_bytes(raw, safe="/") + "/"),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def paths(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return public_paths()
+
+
+def test_fuzz_covers_every_public_url_pattern(paths):
+    assert len(paths) > 60
+    for needle in ("/sign/lookup/", "/feeds/news.atom", "/contact/", "/captcha/audio/"):
+        assert any(needle in path for path in paths), needle
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzz_every_public_url_with_any_query_string(paths, data):
+    client = fresh_client()
+    path = data.draw(st.sampled_from(paths)) + data.draw(path_suffixes)
+    query = data.draw(query_strings())
+    send(client, "GET", path, query)
+    send(client, data.draw(st.sampled_from(["HEAD", "OPTIONS", "TRACE", "PATCH"])), path, query)
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzz_every_form_with_any_body(paths, data):
+    client = fresh_client(csrf=data.draw(st.booleans()))
+    forms = [SIGN_URL.format(lang=lang) + code.lower() + "/" for lang in LANGUAGES
+             for code in ("BG", "DE", "EE", "PL", "SE", "BE", "ES", "IE")]  # fmt: skip
+    forms += [path for path in paths if "/contact" in path or "/sign/" in path]
+    forms += ["/en/search/", "/en/_util/login/", "/captcha/refresh/"]
+    body, content_type = data.draw(form_bodies())
+    send(client, data.draw(st.sampled_from(["POST", "POST", "PUT", "DELETE"])),
+         data.draw(st.sampled_from(forms)), data.draw(query_strings()) if data.draw(
+             st.booleans()) else "", body, content_type)  # fmt: skip
+
+
+@FUZZ
+@given(
+    country=st.sampled_from(sorted(RULES)),
+    fields=st.dictionaries(field_names, st.lists(nasty_text, min_size=1, max_size=3), max_size=10),
+)
+def test_fuzz_statement_forms_with_any_fields(country, fields):
+    """Through the form parser as a browser would send them: each member state's form."""
+    from signing.models import Statement
+
+    client = fresh_client()
+    response = client.post(SIGN_URL.format(lang="en") + country.lower() + "/", fields)
+    SENT["requests"] += 1
+    SENT["5xx"] += response.status_code >= 500
+    assert response.status_code < 500
+    assert not Statement.objects.exists()  # nothing passes without a solved CAPTCHA
+
+
+@FUZZ
+@given(value=nasty_text)
+def test_fuzz_receipt_lookup_and_search(value):
+    client = fresh_client()
+    for path, key in ((SIGN_URL.format(lang="bg") + "lookup/", "identifier"),
+                      ("/ro/search/", "q"), (SIGN_URL.format(lang="en"), "country"),
+                      ("/en/initiatives/", "topic")):  # fmt: skip
+        send(client, "GET", path, f"{key}={quote(value, safe='')}")

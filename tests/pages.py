@@ -1,0 +1,44 @@
+"""Wagtail's page assertions (WagtailPageTestCase) for a site whose URLs carry the language.
+
+Wagtail's `assertPageIsRoutable` routes `page.get_url()` from the site's root page, prefix and
+all; behind `i18n_patterns` the first component is the language (`/en/…`), which Django's URL
+resolver, not the page tree, consumes. This routes what follows the prefix, in that language,
+exactly as `wagtail.views.serve` is reached through `i18n_patterns`.
+"""
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils import translation
+from wagtail.test.utils import WagtailPageTestCase
+
+
+class PageTestCase(WagtailPageTestCase):
+    def assertPageIsRoutable(self, page, route_path="/", msg=None):  # noqa: N802 (Wagtail's name)
+        url = page.get_url(self.dummy_request)
+        if route_path != "/":
+            url = url.rstrip("/") + "/" + route_path.lstrip("/")
+        language, _slash, rest = url.lstrip("/").partition("/")
+        site = page.get_site()
+        self.assertIsNotNone(site, msg or f"{page} belongs to no site")
+        try:
+            with translation.override(language):
+                routed = site.root_page.localized.specific.route(
+                    self.dummy_request, [part for part in rest.split("/") if part]
+                )
+        except Http404 as error:
+            raise self.failureException(
+                self._formatMessage(msg, f"{url} for {type(page).__name__} {page} is a 404")
+            ) from error
+        return routed
+
+
+class EditorPageTestCase(PageTestCase):
+    """Page tests with a superuser signed in to the admin (assertCanCreate posts its forms)."""
+
+    def setUp(self):
+        super().setUp()
+        self.login()  # WagtailTestUtils: a superuser, signed in on self.client
+
+    def assertEditScreenOpens(self, page):  # noqa: N802
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertEqual(response.status_code, 200, f"the edit screen of {page}")
