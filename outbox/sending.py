@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import QueuedMessage
@@ -42,6 +42,7 @@ def send_soon():
 
 
 def _send_in_thread():
+    # A thread has database connections of its own: close them when done.
     try:
         send_due()
     finally:
@@ -54,7 +55,6 @@ def retry_delay(attempts):
 
 def send_due(now=None, limit=100):
     """Send the messages that are due; return (sent, failed)."""
-    close_old_connections()
     sent = failed = 0
     for pk in list(
         QueuedMessage.objects.filter(
