@@ -10,9 +10,15 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
+
         from core.content_version import invalidate_on_change
 
         from .models import SiteIdentity
+        from .templatetags.site_tags import forget_locale_languages
 
         # The cached site chrome (templates/base.html) shows the site identity.
         invalidate_on_change(SiteIdentity, "site-identity")
+        for signal in (post_save, post_delete):
+            signal.connect(forget_locale_languages, sender=Locale, dispatch_uid="locale-languages")

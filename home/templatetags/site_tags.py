@@ -158,7 +158,13 @@ def contact_page_url(context):
 
 @functools.lru_cache(maxsize=64)
 def _language_of_locale(locale_id):
+    """Per process; cleared when a locale is saved or deleted (home.apps), since SQLite may give
+    a new locale the id of a deleted one."""
     return Locale.objects.get(pk=locale_id).language_code
+
+
+def forget_locale_languages(**kwargs):
+    _language_of_locale.cache_clear()
 
 
 @register.filter

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.conf import settings
 from django.utils import translation
+from wagtail.models import Locale
 
 from tests.factories import translate_tree
 
@@ -38,3 +39,13 @@ def test_root_redirects_by_accept_language(client, home_page):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ro-RO,ro;q=0.9").headers["Location"] == "/ro/"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="fi").headers["Location"] == "/fi/"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja").headers["Location"] == "/en/"
+
+
+def test_a_locale_changed_or_replaced_shows_its_new_language(db):
+    from home.templatetags.site_tags import _language_of_locale
+
+    locale = Locale.objects.get(language_code="ro")
+    assert _language_of_locale(locale.pk) == "ro"
+    locale.language_code = "de"  # as SQLite can give a deleted locale's id to a new one
+    locale.save()
+    assert _language_of_locale(locale.pk) == "de"
