@@ -1,33 +1,37 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.page_cache import public_page
 from home import sitemaps, views
 from news.feeds import NewsAtomFeed, NewsFeed
 
-feed_cache = cache_page(settings.FEED_CACHE_SECONDS)
+# Public, the same for everyone: cached by the server's page cache and by a CDN
+# (core/page_cache.py; the pages of the tree are listed in settings.PUBLIC_PAGE_KINDS).
+feed = public_page("feed")
+sitemap = public_page("sitemap")
+content = public_page("content")
 
 # Outside the language prefix: the admin, files, CAPTCHA images and the sitemap index.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
-    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap-index"),
-    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap(sitemaps.sitemap_index), name="sitemap-index"),
+    path("robots.txt", sitemap(views.robots_txt), name="robots-txt"),
     path("healthz", views.health, name="health"),
 ]
 
 # Everything a citizen reads carries its language: /en/..., /bg/..., /ro/...
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
-    path("sitemap/", views.html_sitemap, name="html-sitemap"),
-    path("sitemap.xml", sitemaps.language_sitemap, name="sitemap"),
-    path("feeds/news.rss", feed_cache(NewsFeed()), name="news-rss"),
-    path("feeds/news.atom", feed_cache(NewsAtomFeed()), name="news-atom"),
+    path("sitemap/", content(views.html_sitemap), name="html-sitemap"),
+    path("sitemap.xml", sitemap(sitemaps.language_sitemap), name="sitemap"),
+    path("feeds/news.rss", feed(NewsFeed()), name="news-rss"),
+    path("feeds/news.atom", feed(NewsAtomFeed()), name="news-atom"),
     path("", include(wagtail_urls)),
 )
 

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "SIGNING_DEDUPE_SECRET": secrets.token_urlsafe(40),
     "ALLOWED_HOSTS": "initiatives.example.org",
     "DATABASE_URL": "sqlite:////tmp/eci-deploy-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:1/0",  # never reached by `check`
 }
 
 
@@ -41,6 +42,7 @@ def test_check_deploy_is_clean_with_production_settings():
         {"SECRET_KEY": "x" * 64},
         {"ALLOWED_HOSTS": ""},
         {"SIGNING_DEDUPE_SECRET": "short"},
+        {"REDIS_URL": ""},  # several processes need one shared cache
     ],
 )
 def test_production_refuses_to_start_with_insecure_settings(override):
@@ -52,3 +54,8 @@ def test_production_refuses_to_start_with_insecure_settings(override):
 @pytest.mark.django_db
 def test_no_missing_migrations():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_production_runs_without_redis_only_when_it_says_it_is_one_process():
+    single = manage("check", **{**PRODUCTION_ENV, "REDIS_URL": "", "SINGLE_PROCESS": "true"})
+    assert single.returncode == 0, single.stderr

@@ -1,0 +1,193 @@
+"""Public pages: the cache headers a CDN may act on, and the server's own shared page cache.
+
+**Which responses are public.** A response is the same for everyone, and says so with
+`Cache-Control: public, max-age, s-maxage, stale-while-revalidate`, only when all of these hold:
+
+- it answers a GET or HEAD with 200;
+- its page type (or its route, for a routable page) is listed in `PUBLIC_PAGE_KINDS`, or its view
+  was wrapped in `public_page(kind)` (feeds, sitemaps, robots.txt);
+- it sets no cookie and did not use the CSRF token (a page with a POST form is never public:
+  the token goes only there), and it does not vary on the cookie (the session was not read);
+- the request carries no session cookie (an editor logged in gets a private copy);
+- the page has no view restriction (a password or login restriction is never public).
+
+Each kind's lifetimes are in `PUBLIC_CACHE_POLICIES`; pages that show counts ("counts": home,
+initiative index and pages) live for half of `PUBLIC_COUNTS_SECONDS`, as does the counts
+snapshot they show (initiatives.counters), so that no count is older than that setting when the
+server sends it. Any other response without a Cache-Control of its own gets `private`: a CDN
+keeps no receipt, form or search result.
+
+**The server's page cache.** Public responses to a request without a query string are kept in
+the default cache (Redis in production, shared by every process) for their `s-maxage`, and
+answered from there before sessions, languages and routing run. The design is Django's cache
+middleware (UpdateCacheMiddleware at the top, FetchFromCacheMiddleware near it), with one key
+per URL and no header-list lookup, and the content version in the value: one round trip to the
+cache answers a request, and any publication, unpublication, move, deletion, site, restriction
+or snippet change (core.content_version) purges every cached page at once, in every process.
+"""
+
+import functools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import has_vary_header, patch_cache_control
+
+from .content_version import VERSION_KEY, current_version
+
+CACHEABLE_METHODS = ("GET", "HEAD")
+HIT_HEADER = "X-Page-Cache"
+# Headers never replayed from the cache (set per response, or by the server).
+NOT_STORED = {"set-cookie", "date", "age", HIT_HEADER.lower()}
+
+
+def public_page(kind):
+    """A view decorator: the view's responses are public pages of `kind`."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            request.public_page_kind = kind
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def lifetimes(kind):
+    """(max_age, s_maxage, stale_while_revalidate) for a kind of public page."""
+    if kind == "counts":
+        half = max(1, settings.PUBLIC_COUNTS_SECONDS // 2)
+        return half, half, half
+    policy = settings.PUBLIC_CACHE_POLICIES[kind]
+    return policy["max_age"], policy["s_maxage"], policy["stale_while_revalidate"]
+
+
+def page_kind(request):
+    """The kind of public page Wagtail routed this request to, or None."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is None:
+        return None
+    page = route.page
+    label = page._meta.label
+    view = route.args[0] if route.args else None
+    if callable(view):  # a routable page: its routes are listed one by one
+        return settings.PUBLIC_PAGE_KINDS.get(f"{label}:{view.__name__}")
+    return settings.PUBLIC_PAGE_KINDS.get(label)
+
+
+def is_restricted(page):
+    """Whether the page or an ancestor has a view restriction, cached under the content
+    version (any change to a restriction or a move sets a new one)."""
+    key = f"page-restricted:{current_version()}:{page.pk}"
+    restricted = cache.get(key)
+    if restricted is None:
+        # Wagtail's own query (the SigningPage's cached variant answers the same).
+        from wagtail.models import PageViewRestriction
+
+        restricted = PageViewRestriction.objects.filter(
+            page__path__in=[page.path[:end] for end in range(page.steplen, len(page.path) + 1,
+                                                             page.steplen)]
+        ).exists()  # fmt: skip
+        cache.set(key, restricted, settings.ROUTE_CACHE_SECONDS)
+    return restricted
+
+
+def public_kind(request, response):
+    """The kind of public page this response is, or None (see the module's docstring)."""
+    if request.method not in CACHEABLE_METHODS or response.status_code != 200:
+        return None
+    if response.streaming or response.cookies or has_vary_header(response, "Cookie"):
+        return None
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or "Cache-Control" in response:
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    kind = getattr(request, "public_page_kind", None) or page_kind(request)
+    if kind is None:
+        return None
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None and is_restricted(route.page):
+        return None
+    return kind
+
+
+def cache_key(request):
+    return f"page-cache:{request.scheme}:{request.get_host()}:{request.path}"
+
+
+def server_cacheable(request):
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method == "GET"
+        and not request.META.get("QUERY_STRING")
+    )
+
+
+class FetchFromPageCacheMiddleware:
+    """Answer a GET without a query string from the page cache, when it holds the page under
+    the current content version."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not server_cacheable(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or current_version()
+        # The version as this request began: what it renders is stored under it, so that a
+        # change committing meanwhile leaves the copy behind.
+        request.page_cache_version = version
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            return replay(entry)
+        response = self.get_response(request)
+        return response
+
+
+def replay(entry):
+    _version, stored_at, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    response.headers["Age"] = str(max(0, int(time.time() - stored_at)))
+    response.headers[HIT_HEADER] = "hit"
+    return response
+
+
+class UpdatePageCacheMiddleware:
+    """Mark public responses for shared caches, everything else private; keep public pages in
+    the page cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.headers.get(HIT_HEADER) == "hit":
+            return response
+        kind = public_kind(request, response)
+        if kind is None:
+            if request.method in CACHEABLE_METHODS and "Cache-Control" not in response:
+                patch_cache_control(response, private=True)
+            return response
+        max_age, s_maxage, stale = lifetimes(kind)
+        patch_cache_control(
+            response, public=True, max_age=max_age, s_maxage=s_maxage,
+            stale_while_revalidate=stale,
+        )  # fmt: skip
+        version = getattr(request, "page_cache_version", None)
+        if version is not None and server_cacheable(request) and s_maxage:
+            response.headers[HIT_HEADER] = "miss"
+            headers = [
+                (name, value)
+                for name, value in response.headers.items()
+                if name.lower() not in NOT_STORED
+            ]
+            entry = (version, time.time(), response.status_code, headers, response.content)
+            cache.set(cache_key(request), entry, s_maxage)
+        return response

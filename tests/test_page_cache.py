@@ -1,0 +1,186 @@
+"""Public pages: cache headers a CDN may act on, the shared page cache, purges, fresh counts, and
+serving through a Redis outage."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from wagtail.models import Page, PageViewRestriction
+
+from initiatives.models import Initiative
+from initiatives.models.pages import InitiativePage
+from news.models import NewsPage
+from organisers import dashboard
+
+from .process_harness import redis_server
+from .signing_helpers import bulgarian, form_url, sign
+
+INITIATIVE = "/en/initiatives/clean-air-around-every-school/"
+
+PUBLIC = {
+    "/en/": "counts",
+    "/bg/": "counts",
+    "/en/initiatives/": "counts",
+    INITIATIVE: "counts",
+    "/en/about/": "content",
+    "/en/organise/": "content",
+    "/en/organise/prepare-online-collection-system/": "content",
+    "/en/news/": "content",
+    "/en/news/online-collection-opens/": "content",
+    INITIATIVE + "sign/": "content",  # the nationality choice: a GET form, no CSRF token
+    "/sk/initiatives/": "counts",  # an interface-only language
+    "/en/feeds/news.rss": "feed",
+    "/en/feeds/news.atom": "feed",
+    "/sitemap.xml": "sitemap",
+    "/en/sitemap.xml": "sitemap",
+    "/en/sitemap/": "content",
+    "/robots.txt": "sitemap",
+}
+
+
+def directives(response):
+    return {
+        part.strip().split("=")[0]: (part.split("=")[1] if "=" in part else True)
+        for part in response.headers.get("Cache-Control", "").split(",")
+        if part.strip()
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC)
+def test_anonymous_public_pages_carry_cache_headers_and_no_cookie(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert not response.cookies, response.cookies
+    assert "Set-Cookie" not in response.headers
+    found = directives(response)
+    assert found.get("public") is True, response.headers.get("Cache-Control")
+    for name in ("max-age", "s-maxage", "stale-while-revalidate"):
+        assert int(found[name]) > 0
+    assert "Cookie" not in response.headers.get("Vary", "")
+    assert b"csrfmiddlewaretoken" not in response.content
+    if PUBLIC[url] == "counts":
+        assert int(found["s-maxage"]) <= 5  # half of PUBLIC_COUNTS_SECONDS (10)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", [form_url("BG"), "/en/contact/", "/en/search/?q=air", INITIATIVE + "sign/lookup/"]
+)
+def test_pages_with_a_post_form_or_a_query_are_private(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "public" not in directives(response)
+    assert response.headers.get("X-Page-Cache") is None
+    assert client.get(url).headers.get("X-Page-Cache") is None  # never served from the cache
+
+
+@pytest.mark.django_db
+def test_the_csrf_token_goes_only_into_pages_with_a_post_form(client):
+    assert b"csrfmiddlewaretoken" in client.get(form_url("BG")).content
+    assert b"csrfmiddlewaretoken" in client.get("/en/contact/").content
+    choice = client.get(INITIATIVE + "sign/").content.decode()
+    assert re.search(r'<form method="get"', choice) and "csrfmiddlewaretoken" not in choice
+
+
+@pytest.mark.django_db
+def test_a_logged_in_editor_gets_a_private_copy(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(user)
+    response = client.get("/en/news/")
+    assert "public" not in directives(response)
+
+
+@pytest.mark.django_db
+def test_a_restricted_page_is_never_public_or_cached(client):
+    page = Page.objects.get(
+        url_path__endswith="/news/online-collection-opens/", locale__language_code="en"
+    )
+    PageViewRestriction.objects.create(page=page.get_parent(), restriction_type="login")
+    response = client.get("/en/news/online-collection-opens/")
+    assert response.status_code == 302  # to the login page
+    assert "public" not in directives(response)
+
+
+@pytest.mark.django_db
+def test_second_view_comes_from_the_page_cache(client):
+    first = client.get("/en/news/")
+    assert first.headers["X-Page-Cache"] == "miss"
+    second = client.get("/en/news/")
+    assert second.headers["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "public" in directives(second) and "Age" in second.headers
+
+
+@pytest.mark.django_db
+def test_publish_unpublish_move_delete_and_snippets_purge_the_page_cache(client, initiative):
+    news = NewsPage.objects.get(slug="online-collection-opens", locale__language_code="en")
+    url = "/en/news/online-collection-opens/"
+    assert client.get(url).status_code == 200
+    assert client.get(url).headers["X-Page-Cache"] == "hit"
+    news.title = "A new title for the news"
+    news.save_revision().publish()
+    assert "A new title for the news" in client.get(url).content.decode()
+    news.unpublish()
+    assert client.get(url).status_code == 404
+    # A snippet change (the initiative record) purges the pages that show it.
+    assert client.get(INITIATIVE).status_code == 200
+    initiative.status = Initiative.Status.CLOSED
+    initiative.save()
+    assert (
+        "The collection of statements of support is closed."
+        in client.get(INITIATIVE).content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_counts_are_a_snapshot_with_its_time_and_the_dashboard_is_exact(client, initiative):
+    html = client.get(INITIATIVE).content.decode()
+    assert "0 of 1,000,000 statements of support" in html
+    assert re.search(r"Figures as of \d\d:\d\d", html)
+    assert sign(client, "BG", **bulgarian()).status_code == 302
+    # No COUNT per view: the page (and any other page) shows the snapshot until it expires...
+    cache.delete("page-cache:http:localhost:" + INITIATIVE)  # the page, not the counts
+    assert "0 of 1,000,000" in client.get(INITIATIVE).content.decode()
+    # ...while the organisers' dashboard counts exactly.
+    assert dashboard.overview(initiative)["progress"].total == 1
+    cache.clear()  # the snapshot expires (PUBLIC_COUNTS_SECONDS / 2)
+    assert "1 of 1,000,000" in client.get(INITIATIVE).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_signing_page_gone_offline_takes_no_statement(client, initiative):
+    page = client.get(form_url("BG")).content.decode()
+    assert "csrfmiddlewaretoken" in page
+    InitiativePage.objects.get(slug="clean-air-around-every-school", locale__language_code="en")
+    signing = Page.objects.get(url_path__endswith="/clean-air-around-every-school/sign/",
+                               locale__language_code="en")  # fmt: skip
+    signing.specific.unpublish()
+    response = client.post(form_url("BG"), bulgarian())
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_redis_outage_degrades_to_uncached_serving_and_signing_still_works(tmp_path):
+    from django.test import Client
+
+    client = Client(SERVER_NAME="localhost")
+    with redis_server(tmp_path) as redis:
+        caches = {
+            "default": {
+                "BACKEND": "core.cache_backend.ResilientRedisCache",
+                "LOCATION": redis.url,
+                "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            }
+        }
+        with override_settings(CACHES=caches):
+            assert client.get("/en/news/").headers["X-Page-Cache"] == "miss"
+            assert client.get("/en/news/").headers["X-Page-Cache"] == "hit"
+            redis.stop()
+            for url in ("/en/news/", INITIATIVE, "/en/"):
+                response = client.get(url)
+                assert response.status_code == 200
+                assert response.headers.get("X-Page-Cache") != "hit"
+            assert sign(client, "BG", **bulgarian()).status_code == 302
+            assert client.get(INITIATIVE).status_code == 200
