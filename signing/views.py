@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from initiatives.countries import MEMBER_STATES
 
+from .blank_form import blank_form_response
 from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
 from .models.statements import Statement
 from .ratelimit import allow_submission
@@ -81,9 +82,7 @@ def statement_form(request, signing_page, country):
         return render_form_step(request, signing_page, country, "statement_form", form=form)
     if not initiative.is_collecting():
         return render_form_step(request, signing_page, country, "not_collecting")
-    return render_form_step(
-        request, signing_page, country, "statement_form", form=StatementForm(country)
-    )
+    return blank_form_response(request, signing_page, country)  # built once (blank_form.py)
 
 
 @sensitive_variables("form")
