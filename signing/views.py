@@ -90,16 +90,16 @@ def store_statement(signing_page, initiative, country, form):
     """Store under the initiative as read (perhaps from the cache); if it has changed since,
     once more under its state read now, while it still collects."""
     try:
-        return record_from_form(initiative, country, form)
+        return record_from_form(signing_page, initiative, country, form)
     except InitiativeChanged:
         initiative = signing_page.initiative(cached=False)
         if not initiative.is_collecting():
             raise
-        return record_from_form(initiative, country, form)
+        return record_from_form(signing_page, initiative, country, form)
 
 
 @sensitive_variables("form")
-def record_from_form(initiative, country, form):
+def record_from_form(signing_page, initiative, country, form):
     return record_statement(
         initiative=initiative,
         country=country,
@@ -107,6 +107,7 @@ def record_from_form(initiative, country, form):
         identity=form.identity(),
         language=translation.get_language(),
         page_revision_id=initiative.page_revision_id,
+        signing_page_id=signing_page.pk,  # live and unrestricted, checked where it is stored
     )
 
 

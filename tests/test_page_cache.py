@@ -12,6 +12,7 @@ from initiatives.models import Initiative
 from initiatives.models.pages import InitiativePage
 from news.models import NewsPage
 from organisers import dashboard
+from signing.models import Statement
 
 from .process_harness import redis_server
 from .signing_helpers import bulgarian, form_url, sign
@@ -184,3 +185,46 @@ def test_a_redis_outage_degrades_to_uncached_serving_and_signing_still_works(tmp
                 assert response.headers.get("X-Page-Cache") != "hit"
             assert sign(client, "BG", **bulgarian()).status_code == 302
             assert client.get(INITIATIVE).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_blank_form_is_built_once_and_each_view_adds_its_own_token_and_challenge(client):
+    first = client.get(form_url("BG"))
+    assert [key for key in cache._cache if "blank-form:" in key]  # built and kept
+    second = client.get(form_url("BG"))
+    pattern = r'name="(?:csrfmiddlewaretoken|captcha_0)" value="([^"]+)"'
+    one, two = (re.findall(pattern, r.content.decode()) for r in (first, second))
+    assert len(one) == len(two) == 2 and one[1] != two[1]  # a new challenge for each view
+
+    # Apart from the token and the challenge (its key, its picture), the pages are the same.
+    def without(response, values):
+        html = response.content.decode()
+        for value in values:
+            html = html.replace(value, "")
+        return html
+
+    assert without(first, one) == without(second, two)
+    assert "no-store" in second.headers["Cache-Control"]
+    assert sign(client, "BG", **bulgarian()).status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("change", ["unpublished", "restricted"])
+def test_a_signing_page_gone_offline_behind_the_cache_takes_no_statement(client, change):
+    """Taken offline where this process's cache did not see it (another worker's per-process
+    cache, an update without signals): the storing statement itself refuses."""
+    from .signing_helpers import solve_captcha
+
+    form = client.get(form_url("BG")).content.decode()
+    signing = Page.objects.get(url_path__endswith="/clean-air-around-every-school/sign/",
+                               locale__language_code="en")  # fmt: skip
+    if change == "unpublished":
+        Page.objects.filter(pk=signing.pk).update(live=False)
+    else:
+        PageViewRestriction.objects.bulk_create(
+            [PageViewRestriction(page=signing.get_parent(), restriction_type="login")]
+        )
+    data = {"declaration": "on", "privacy": "on", **solve_captcha(form), **bulgarian()}
+    response = client.post(form_url("BG"), data)
+    assert response.status_code == 200
+    assert Statement.objects.count() == 0
