@@ -12,18 +12,21 @@
 - the page has no view restriction (a password or login restriction is never public).
 
 Each kind's lifetimes are in `PUBLIC_CACHE_POLICIES`; pages that show counts ("counts": home,
-initiative index and pages) live for half of `PUBLIC_COUNTS_SECONDS`, as does the counts
-snapshot they show (initiatives.counters), so that no count is older than that setting when the
-server sends it. Any other response without a Cache-Control of its own gets `private`: a CDN
-keeps no receipt, form or search result.
+initiative index and pages) are fresh for a third of `PUBLIC_COUNTS_SECONDS` and may be served
+stale for another third, and the counts snapshot they show (initiatives.counters) is renewed
+every third: no count the server sends is older than that setting. Any other response without a
+Cache-Control of its own gets `private`: a CDN keeps no receipt, form or search result.
 
 **The server's page cache.** Public responses to a request without a query string are kept in
 the default cache (Redis in production, shared by every process) for their `s-maxage`, and
-answered from there before sessions, languages and routing run. The design is Django's cache
-middleware (UpdateCacheMiddleware at the top, FetchFromCacheMiddleware near it), with one key
-per URL and no header-list lookup, and the content version in the value: one round trip to the
-cache answers a request, and any publication, unpublication, move, deletion, site, restriction
-or snippet change (core.content_version) purges every cached page at once, in every process.
+answered from there before sessions, languages and routing run. For `stale-while-revalidate`
+more, the stale copy is still served to every request but one: the one that takes the refresh
+lock renders the page anew, so that a page running out does not send every worker rendering it
+at once. The design is Django's cache middleware (UpdateCacheMiddleware at the top,
+FetchFromCacheMiddleware near it), with one key per URL and no header-list lookup, and the
+content version in the value: one round trip to the cache answers a request, and any
+publication, unpublication, move, deletion, site, restriction or snippet change
+(core.content_version) purges every cached page at once, in every process.
 """
 
 import functools
@@ -38,6 +41,8 @@ from .content_version import VERSION_KEY, current_version
 
 CACHEABLE_METHODS = ("GET", "HEAD")
 HIT_HEADER = "X-Page-Cache"
+# How long one request may hold the right to render a stale page anew.
+REFRESH_LOCK_SECONDS = 10
 # Headers never replayed from the cache (set per response, or by the server).
 NOT_STORED = {"set-cookie", "date", "age", HIT_HEADER.lower()}
 
@@ -59,8 +64,8 @@ def public_page(kind):
 def lifetimes(kind):
     """(max_age, s_maxage, stale_while_revalidate) for a kind of public page."""
     if kind == "counts":
-        half = max(1, settings.PUBLIC_COUNTS_SECONDS // 2)
-        return half, half, half
+        third = max(1, settings.PUBLIC_COUNTS_SECONDS // 3)
+        return third, third, third
     policy = settings.PUBLIC_CACHE_POLICIES[kind]
     return policy["max_age"], policy["s_maxage"], policy["stale_while_revalidate"]
 
@@ -144,18 +149,22 @@ class FetchFromPageCacheMiddleware:
         request.page_cache_version = version
         entry = found.get(key)
         if entry is not None and entry[0] == version:
-            return replay(entry)
-        response = self.get_response(request)
-        return response
+            age = time.time() - entry[1]
+            fresh, stale = entry[5], entry[6]
+            if age < fresh:
+                return replay(entry, "hit")
+            if age < fresh + stale and not cache.add(key + ":refresh", 1, REFRESH_LOCK_SECONDS):
+                return replay(entry, "stale")  # another request is rendering it anew
+        return self.get_response(request)
 
 
-def replay(entry):
-    _version, stored_at, status, headers, content = entry
+def replay(entry, how):
+    _version, stored_at, status, headers, content, _fresh, _stale = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response.headers[name] = value
     response.headers["Age"] = str(max(0, int(time.time() - stored_at)))
-    response.headers[HIT_HEADER] = "hit"
+    response.headers[HIT_HEADER] = how
     return response
 
 
@@ -168,7 +177,7 @@ class UpdatePageCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.headers.get(HIT_HEADER) == "hit":
+        if response.headers.get(HIT_HEADER) in ("hit", "stale"):
             return response
         kind = public_kind(request, response)
         if kind is None:
@@ -188,6 +197,9 @@ class UpdatePageCacheMiddleware:
                 for name, value in response.headers.items()
                 if name.lower() not in NOT_STORED
             ]
-            entry = (version, time.time(), response.status_code, headers, response.content)
-            cache.set(cache_key(request), entry, s_maxage)
+            entry = (version, time.time(), response.status_code, headers, response.content,
+                     s_maxage, stale or 0)  # fmt: skip
+            key = cache_key(request)
+            cache.set(key, entry, s_maxage + (stale or 0))
+            cache.delete(key + ":refresh")
         return response

@@ -45,13 +45,13 @@ SNAPSHOT_KEY = "public-counts"
 
 def public_counts(initiative_ids):
     """({initiative id: {country: count}}, when they were counted) for public pages: every
-    initiative's counts, counted in one query at most every PUBLIC_COUNTS_SECONDS / 2 and shared
+    initiative's counts, counted in one query at most every PUBLIC_COUNTS_SECONDS / 3 and shared
     by all processes through the cache, so that a page view never counts. Pages showing them are
-    cached for the other half (core.page_cache): what a reader sees is at most
-    PUBLIC_COUNTS_SECONDS old. The organisers' dashboard reads counts_by_initiative, exact."""
+    fresh for another third and stale for the last (core.page_cache): what a reader sees is at
+    most PUBLIC_COUNTS_SECONDS old. The organisers' dashboard reads counts_by_initiative, exact."""
     snapshot = cache.get(SNAPSHOT_KEY)
     now = time.time()
-    refresh = max(1, settings.PUBLIC_COUNTS_SECONDS // 2)
+    refresh = max(1, settings.PUBLIC_COUNTS_SECONDS // 3)
     if snapshot is None or not 0 <= now - snapshot[0] < refresh:
         snapshot = (now, all_counts())
         cache.set(SNAPSHOT_KEY, snapshot, refresh)

@@ -193,7 +193,8 @@ CACHES = {
 FEED_CACHE_SECONDS = 300
 ROUTE_CACHE_SECONDS = 300  # see core/route_cache.py and core/content_version.py
 # The counts public pages show are at most this many seconds old (core/page_cache.py and
-# initiatives/counters.py: a snapshot taken every half of it, pages cached for the other half).
+# initiatives/counters.py: a snapshot taken every third of it, pages fresh for a third and
+# served stale while one request renders them anew for the last third).
 # The organisers' dashboard always reads exact counts.
 PUBLIC_COUNTS_SECONDS = int(os.environ.get("PUBLIC_COUNTS_SECONDS", "10"))
 # How long browsers (max-age), shared caches (s-maxage) and the server's page cache keep each
