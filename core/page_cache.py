@@ -7,8 +7,11 @@
 - its page type (or its route, for a routable page) is listed in `PUBLIC_PAGE_KINDS`, or its view
   was wrapped in `public_page(kind)` (feeds, sitemaps, robots.txt);
 - it sets no cookie and did not use the CSRF token (a page with a POST form is never public:
-  the token goes only there), and it does not vary on the cookie (the session was not read);
-- the request carries no session cookie (an editor logged in gets a private copy);
+  the token goes only there);
+- the request carries no session cookie: the visitor is anonymous (an editor logged in gets a
+  private copy, with Wagtail's user bar). Reading the session then found nothing, so the
+  `Vary: Cookie` that reading adds is dropped: anonymous visitors all get the same page, and a
+  CDN must bypass its cache for requests with the session cookie (README, "A CDN");
 - the page has no view restriction (a password or login restriction is never public).
 
 Each kind's lifetimes are in `PUBLIC_CACHE_POLICIES`; pages that show counts ("counts": home,
@@ -104,7 +107,7 @@ def public_kind(request, response):
     """The kind of public page this response is, or None (see the module's docstring)."""
     if request.method not in CACHEABLE_METHODS or response.status_code != 200:
         return None
-    if response.streaming or response.cookies or has_vary_header(response, "Cookie"):
+    if response.streaming or response.cookies:
         return None
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or "Cache-Control" in response:
         return None
@@ -119,15 +122,30 @@ def public_kind(request, response):
     return kind
 
 
+def drop_vary(response, header):
+    kept = [
+        value.strip()
+        for value in response.headers["Vary"].split(",")
+        if value.strip() and value.strip().lower() != header.lower()
+    ]
+    if kept:
+        response.headers["Vary"] = ", ".join(kept)
+    else:
+        del response.headers["Vary"]
+
+
 def cache_key(request):
     return f"page-cache:{request.scheme}:{request.get_host()}:{request.path}"
 
 
 def server_cacheable(request):
+    """GETs without a query string, from visitors without a session (editors see the pages as
+    rendered for them)."""
     return (
         settings.PAGE_CACHE_ENABLED
         and request.method == "GET"
         and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 
 
@@ -189,6 +207,8 @@ class UpdatePageCacheMiddleware:
             response, public=True, max_age=max_age, s_maxage=s_maxage,
             stale_while_revalidate=stale,
         )  # fmt: skip
+        if has_vary_header(response, "Cookie"):  # the session was read, and found empty
+            drop_vary(response, "Cookie")
         version = getattr(request, "page_cache_version", None)
         if version is not None and server_cacheable(request) and s_maxage:
             response.headers[HIT_HEADER] = "miss"

@@ -246,3 +246,26 @@ def test_a_page_past_its_lifetime_is_served_stale_while_one_request_renders_it(c
     assert stale.headers["X-Page-Cache"] == "stale" and stale.content == entry[4]
     cache.set(key, (entry[0], entry[1] - entry[5] - entry[6] - 1, *entry[2:]))  # past both
     assert client.get("/en/news/").headers["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_page_that_reads_the_empty_session_of_an_anonymous_visitor_stays_public(
+    client, monkeypatch
+):
+    """Wagtail's user bar asks who the visitor is: the session is read (Vary: Cookie), and is
+    empty. Anonymous visitors still all get one public page; an editor gets it rendered."""
+    from home.models import HomePage
+
+    serve = HomePage.serve
+
+    def serve_asking_for_the_user(self, request, *args, **kwargs):
+        request.user.is_authenticated  # noqa: B018 - what {% wagtailuserbar %} does
+        return serve(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(HomePage, "serve", serve_asking_for_the_user)
+    first = client.get("/en/")
+    assert "public" in directives(first) and "Cookie" not in first.headers.get("Vary", "")
+    assert client.get("/en/").headers["X-Page-Cache"] == "hit"
+    client.cookies["sessionid"] = "an-editors-session"
+    editor = client.get("/en/")
+    assert editor.headers.get("X-Page-Cache") is None and "public" not in directives(editor)
