@@ -40,7 +40,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import has_vary_header, patch_cache_control
 
-from .content_version import VERSION_KEY, current_version
+from .content_version import VERSION_KEY, current_version, seed_version
 
 CACHEABLE_METHODS = ("GET", "HEAD")
 HIT_HEADER = "X-Page-Cache"
@@ -161,7 +161,11 @@ class FetchFromPageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or current_version()
+        version = found.get(VERSION_KEY)
+        if version is None:
+            version = current_version()
+        else:
+            seed_version(version)
         # The version as this request began: what it renders is stored under it, so that a
         # change committing meanwhile leaves the copy behind.
         request.page_cache_version = version

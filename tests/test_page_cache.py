@@ -269,3 +269,23 @@ def test_a_page_that_reads_the_empty_session_of_an_anonymous_visitor_stays_publi
     client.cookies["sessionid"] = "an-editors-session"
     editor = client.get("/en/")
     assert editor.headers.get("X-Page-Cache") is None and "public" not in directives(editor)
+
+
+@pytest.mark.django_db
+def test_a_request_reads_the_content_version_from_the_cache_once(client, monkeypatch):
+    from core import content_version
+
+    client.get(form_url("BG"))  # warm
+    reads = []
+    get = content_version.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return get(key, *args, **kwargs)
+
+    monkeypatch.setattr(content_version.cache, "get", counting_get)
+    assert client.get(form_url("BG")).status_code == 200
+    assert reads.count(content_version.VERSION_KEY) == 1
+    before = content_version.current_version()  # outside a request: read each time
+    content_version.new_version()
+    assert content_version.current_version() != before
