@@ -41,9 +41,16 @@ def current_version():
     return version
 
 
+# Called with no argument whenever this process sets a new version (core.page_cache forgets
+# which paths it found not public).
+on_new_version = []
+
+
 def new_version():
     version = uuid.uuid4().hex
     cache.set(VERSION_KEY, version, None)
+    for callback in on_new_version:
+        callback()
     if getattr(_request, "active", False):
         _request.version = version
 

@@ -40,12 +40,19 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import has_vary_header, patch_cache_control
 
-from .content_version import VERSION_KEY, current_version, seed_version
+from .content_version import VERSION_KEY, current_version, on_new_version, seed_version
 
 CACHEABLE_METHODS = ("GET", "HEAD")
 HIT_HEADER = "X-Page-Cache"
 # How long one request may hold the right to render a stale page anew.
 REFRESH_LOCK_SECONDS = 10
+# Paths this process answered lately with something not public (/healthz, the CAPTCHA pictures,
+# forms, receipts): they skip the lookup for NOT_PUBLIC_SECONDS. Skipping it never serves
+# anything stale; a path that becomes public meanwhile is only rendered, not cached, that long.
+NOT_PUBLIC_SECONDS = 10
+NOT_PUBLIC_LIMIT = 10_000
+_not_public = {}
+on_new_version.append(_not_public.clear)
 # Headers never replayed from the cache (set per response, or by the server).
 NOT_STORED = {"set-cookie", "date", "age", HIT_HEADER.lower()}
 
@@ -160,6 +167,8 @@ class FetchFromPageCacheMiddleware:
         if not server_cacheable(request):
             return self.get_response(request)
         key = cache_key(request)
+        if _not_public.get(key, 0) > time.monotonic():
+            return self.get_response(request)
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY)
         if version is None:
@@ -202,6 +211,10 @@ class UpdatePageCacheMiddleware:
         if response.headers.get(HIT_HEADER) in ("hit", "stale"):
             return response
         kind = public_kind(request, response)
+        if kind is None and response.status_code == 200 and server_cacheable(request):
+            if len(_not_public) >= NOT_PUBLIC_LIMIT:
+                _not_public.clear()
+            _not_public[cache_key(request)] = time.monotonic() + NOT_PUBLIC_SECONDS
         if kind is None:
             if request.method in CACHEABLE_METHODS and "Cache-Control" not in response:
                 patch_cache_control(response, private=True)

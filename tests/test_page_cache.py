@@ -19,6 +19,15 @@ from .signing_helpers import bulgarian, form_url, sign
 
 INITIATIVE = "/en/initiatives/clean-air-around-every-school/"
 
+
+@pytest.fixture(autouse=True)
+def forget_paths_found_not_public():
+    """Which paths this process found not public outlives a test's rollback: forget it."""
+    from core import page_cache
+
+    page_cache._not_public.clear()
+
+
 PUBLIC = {
     "/en/": "counts",
     "/bg/": "counts",
@@ -289,3 +298,20 @@ def test_a_request_reads_the_content_version_from_the_cache_once(client, monkeyp
     before = content_version.current_version()  # outside a request: read each time
     content_version.new_version()
     assert content_version.current_version() != before
+
+
+@pytest.mark.django_db
+def test_paths_never_public_skip_the_page_cache_lookup(client, monkeypatch):
+    from core import page_cache
+
+    client.get("/healthz")
+    lookups = []
+    get_many = page_cache.cache.get_many
+    monkeypatch.setattr(
+        page_cache.cache, "get_many", lambda keys: lookups.append(keys) or get_many(keys)
+    )
+    client.get("/healthz")
+    client.get(form_url("BG"))
+    client.get(form_url("BG"))
+    assert not any("/healthz" in key for keys in lookups for key in keys)
+    assert sum(form_url("BG") in key for keys in lookups for key in keys) == 1
