@@ -18,9 +18,11 @@ function init(args)
   exhausted = 0
   redirected = 0
   other = 0
+  statuses = {}
 end
 
 function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
   if status == 302 then redirected = redirected + 1 else other = other + 1 end
 end
 

@@ -14,16 +14,25 @@ database built by migrate + load_demo, and drives it with wrk (Debian's package)
    CAPTCHA challenge), the CAPTCHA picture and the receipt; and from all the rates, the
    journeys per second the server could sustain if signers did nothing else.
 
+5. the home page and a guidance page;
+6. a second pass at 256 connections (BENCH_CONNECTIONS_HIGH): the initiative page, the form and
+   submissions, reporting every answer other than 200/302/429/503, p99, and stored = counters.
+
+The site runs in its production configuration (README, "Running in production"), Redis
+included: a private redis-server on a free port, started here and stopped at the end.
 The per-client rate limit is off for the run (SIGNING_RATE_LIMIT=""): all load comes from one
 address, and the limit protects against a client, not against a crowd.
 Nothing here asserts a speed: the script prints figures.
 """
 
 import datetime
+import functools
 import json
 import os
 import re
 import secrets
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -43,17 +52,52 @@ BENCH = Path(__file__).resolve().parent
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 BASE = f"http://127.0.0.1:{PORT}"
 ADMIN_DSN = os.environ.get("BENCH_ADMIN_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
-DATABASE = "eci_bench"
+DATABASE = os.environ.get("BENCH_DATABASE", "eci_bench")
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 DURATION = int(os.environ.get("BENCH_SECONDS", "20"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 FORMS = int(os.environ.get("BENCH_FORMS", "14000"))
+HIGH_CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS_HIGH", "256"))
+HIGH_DURATION = int(os.environ.get("BENCH_SECONDS_HIGH", "10"))
+HIGH_FORMS = int(os.environ.get("BENCH_FORMS_HIGH", "8000"))
+HOME = "/en/"
+GUIDANCE = "/en/organise/prepare-online-collection-system/"
 INITIATIVE = "/en/initiatives/clean-air-around-every-school/"
 SIGN = INITIATIVE + "sign/bg/"
 REGISTRATION_NUMBER = "DEMO(2026)000001"
 
 
-def environment(workdir):
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_redis(workdir):
+    """A private redis-server (no persistence) on a free port; returns (process, URL)."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise SystemExit("make bench needs redis-server (apt-get install redis-server)")
+    port = free_port()
+    redis = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
+                connection.sendall(b"PING\r\n")
+                if connection.recv(16).startswith(b"+PONG"):
+                    return redis, f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            time.sleep(0.1)
+    redis.kill()
+    raise SystemExit("redis-server did not start")
+
+
+def environment(workdir, redis_url):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "eci_site.settings.production",
@@ -65,6 +109,7 @@ def environment(workdir):
         "ECI_VAR_DIR": str(workdir),
         "HTTPS_ONLY": "false",
         "SIGNING_RATE_LIMIT": "",
+        "REDIS_URL": redis_url,
     }
 
 
@@ -96,12 +141,14 @@ def start_server(env):
     raise SystemExit("gunicorn did not start")
 
 
-def wrk(path, script=None, script_args=(), duration=DURATION):
+def wrk(path, script=None, script_args=(), duration=DURATION, connections=CONNECTIONS,
+        timeout="2s"):  # fmt: skip
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         if script:
             lua.write((BENCH / script).read_text())
         lua.write((BENCH / "report.lua").read_text())
-    command = ["wrk", "-t", "4", "-c", str(CONNECTIONS), "-d", f"{duration}s", "-s", lua.name,
+    command = ["wrk", "-t", "4", "-c", str(connections), "-d", f"{duration}s", "-s", lua.name,
+               "--timeout", timeout,
                BASE + path, *(["--", *script_args] if script_args else [])]  # fmt: skip
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     os.unlink(lua.name)
@@ -118,6 +165,12 @@ def wrk(path, script=None, script_args=(), duration=DURATION):
         "exhausted": result["exhausted"],
         "redirected": result["redirected"],
         "other": result["other"],
+        "statuses": result.get("statuses", {}),
+        "error_kinds": {
+            key: result[key]
+            for key in ("connect", "read", "write", "status", "timeout")
+            if result[key]
+        },  # fmt: skip
     }
 
 
@@ -128,7 +181,7 @@ def egn(number):
     return digits + bg_egn.calc_check_digit(digits)
 
 
-def fetch_forms(count):
+def fetch_forms(count, path=None):
     """GET the form `count` times (each creates a CAPTCHA); returns cookie, token, key per form."""
     local = threading.local()
 
@@ -138,7 +191,7 @@ def fetch_forms(count):
             local.opener = urllib.request.build_opener(
                 urllib.request.HTTPCookieProcessor(local.jar)
             )
-        html = local.opener.open(BASE + SIGN, timeout=30).read().decode()
+        html = local.opener.open(BASE + (path or SIGN), timeout=30).read().decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
         cookie = next(c.value for c in local.jar if c.name == "csrftoken")
@@ -156,17 +209,17 @@ def captcha_answers(keys):
     return dict(rows)
 
 
-def stored_statements():
+def stored_statements(country="BG"):
     """Stored statements and the counters' total, read in one statement (one snapshot): requests
     still in flight when wrk stops must not land between two reads."""
     with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DATABASE}") as db:
         return db.execute(
             "SELECT (SELECT count(*) FROM signing_statement s WHERE s.initiative_id = i.id"
-            "        AND s.country = 'BG'),"
+            "        AND s.country = %s),"
             "       (SELECT coalesce(sum(c.count), 0) FROM signing_supportcounter c"
-            "        WHERE c.initiative_id = i.id AND c.country = 'BG')"
+            "        WHERE c.initiative_id = i.id AND c.country = %s)"
             " FROM initiatives_initiative i WHERE i.registration_number = %s",
-            (REGISTRATION_NUMBER,),
+            (country, country, REGISTRATION_NUMBER),
         ).fetchone()
 
 
@@ -182,37 +235,102 @@ def line(name, result):
     )
 
 
+def prepare_forms(workdir, name, count, path, first_number):
+    """Fetch `count` forms of `path` and write the wrk data file of their submissions."""
+    forms = fetch_forms(count, path)
+    answers = captcha_answers([key for _cookie, _token, key in forms])
+    data = workdir / name
+    data.write_text(
+        "".join(
+            f"{cookie}|{token}|{key}|{answers[key]}|{egn(first_number + number)}\n"
+            for number, (cookie, token, key) in enumerate(forms)
+        )
+    )
+    return data
+
+
+def high_pass(workdir):
+    """The same server at HIGH_CONNECTIONS: pages, the form, and submissions (Bulgaria again,
+    with EGNs after the first pass's)."""
+    print(f"Fetching {HIGH_FORMS} more signing forms for the pass at {HIGH_CONNECTIONS} "
+          "connections...")  # fmt: skip
+    before, _counted = stored_statements()
+    data = prepare_forms(workdir, "forms-high.txt", HIGH_FORMS, SIGN, 500_000)
+    # wrk leaves answers slower than its timeout out of the latencies: 10 s, so that p99 says
+    # how long the slowest waited.
+    run = functools.partial(
+        wrk, duration=HIGH_DURATION, connections=HIGH_CONNECTIONS, timeout="10s"
+    )
+    results = {
+        "minimal Django view (/healthz)": run("/healthz", "statuses.lua"),
+        "initiative page view": run(INITIATIVE, "statuses.lua"),
+        "home page view": run(HOME, "statuses.lua"),
+        "signing form view (GET)": run(SIGN, "statuses.lua"),
+        "statement submissions (POST)": run(SIGN, "post_statements.lua", [str(data), "4", SIGN]),
+    }
+    statements, counted = stored_statements()
+    return results, statements - before, statements, counted
+
+
+def print_high_pass(results, new_statements, statements, counted):
+    print()
+    print(f"At {HIGH_CONNECTIONS} connections, {HIGH_DURATION} s per run:")
+    unexpected = 0
+    for name, result in results.items():
+        statuses = result["statuses"]
+        odd = {code: n for code, n in statuses.items() if code not in ("200", "302", "429", "503")}
+        unexpected += sum(odd.values()) + result["errors"]
+        shown = ", ".join(f"{code}: {n}" for code, n in sorted(statuses.items()))
+        kinds = ", ".join(f"{kind} {n}" for kind, n in result["error_kinds"].items())
+        print(line(f"{name} @{HIGH_CONNECTIONS}", result) + f"   answers {shown or '-'}"
+              + (f"   ({kinds}; wrk's timeout 10 s)" if kinds else ""))  # fmt: skip
+    signing = results["statement submissions (POST)"]
+    in_flight = new_statements - signing["redirected"]
+    lost = in_flight < 0 or in_flight > HIGH_CONNECTIONS
+    print(f"at {HIGH_CONNECTIONS}: statements stored {new_statements}, receipts given "
+          f"{signing['redirected']}; stored = counters: {statements == counted} "
+          f"({statements} / {counted}); answers other than 200/302/429/503 or socket errors: "
+          f"{unexpected}; "
+          f"{'LOST OR UNACCOUNTED STATEMENTS' if lost else 'nothing lost'}")  # fmt: skip
+
+
 def main():
     workdir = Path(tempfile.mkdtemp(prefix="eci-bench-"))
-    env = environment(workdir)
+    redis, redis_url = start_redis(workdir)
+    env = environment(workdir, redis_url)
     print(f"Preparing a fresh PostgreSQL database ({DATABASE}) with the demo content...")
-    prepare_database(env)
-    server = start_server(env)
+    try:
+        prepare_database(env)
+        server = start_server(env)
+    except BaseException:
+        redis.terminate()
+        raise
     try:
         print(f"gunicorn: {WORKERS} sync workers; wrk: 4 threads, {CONNECTIONS} connections, "
               f"{DURATION} s per run; {os.cpu_count()} cores shared by all.\n")  # fmt: skip
         wrk("/healthz", duration=3)  # warm-up
+        # Every worker renders each page once before it is timed (templates, first queries):
+        # a cold start is once per worker, not what a rush meets.
+        for path in (INITIATIVE, HOME, GUIDANCE):
+            wrk(path, duration=2)
         minimal = wrk("/healthz")
         page_views = wrk(INITIATIVE)
         print(f"Fetching {FORMS} signing forms (each creates a CAPTCHA challenge)...")
-        forms = fetch_forms(FORMS)
-        answers = captcha_answers([key for _cookie, _token, key in forms])
-        data = workdir / "forms.txt"
-        data.write_text(
-            "".join(
-                f"{cookie}|{token}|{key}|{answers[key]}|{egn(number)}\n"
-                for number, (cookie, token, key) in enumerate(forms)
-            )
-        )
+        data = prepare_forms(workdir, "forms.txt", FORMS, SIGN, 0)
         signing = wrk(SIGN, "post_statements.lua", [str(data), "4", SIGN])
         statements, counted = stored_statements()
         # The rest of a signer's journey, each step on its own.
         form_views = wrk(SIGN)
         picture = wrk(f"/captcha/image/{fetch_forms(1)[0][2]}/")
         receipts = wrk(INITIATIVE + f"sign/receipt/{a_statement_id()}/")
+        home = wrk(HOME)
+        guidance = wrk(GUIDANCE)
+        high = high_pass(workdir) if HIGH_CONNECTIONS else None
     finally:
         server.terminate()
         server.wait(timeout=30)
+        redis.terminate()
+        redis.wait(timeout=30)
 
     signed_rate = statements / signing["seconds"]
     print()
@@ -249,6 +367,14 @@ def main():
     if counted != statements:
         problems.append("counters differ from the stored statements")
     print("errors: " + ("; ".join(problems) if problems else "0"))
+    print()
+    print(line("home page view", home))
+    print(line("guidance page view", guidance))
+    for name, result in (("initiative page", page_views), ("home page", home),
+                         ("guidance page", guidance), ("signing form", form_views)):  # fmt: skip
+        print(f"ratio {name} / minimal view: {result['rate'] / minimal['rate']:.2f}")
+    if high:
+        print_high_pass(*high)
 
 
 if __name__ == "__main__":

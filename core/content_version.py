@@ -12,7 +12,9 @@ with a per-process cache, a worker keeps its old entries until they expire.
 
 import uuid
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
@@ -20,17 +22,55 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 VERSION_KEY = "content-version"
 
+# Within one request the version is read from the cache once: the route, the view restrictions,
+# the signing state and the chrome each ask for it, and with a shared cache each ask is a round
+# trip. A request is one snapshot; a change it makes itself sets the new version here too.
+_request = Local()
+
 
 def current_version():
+    version = getattr(_request, "version", None)
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         cache.set(VERSION_KEY, version, None)
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 
+# Called with no argument whenever this process sets a new version (core.page_cache forgets
+# which paths it found not public).
+on_new_version = []
+
+
 def new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    for callback in on_new_version:
+        callback()
+    if getattr(_request, "active", False):
+        _request.version = version
+
+
+def seed_version(version):
+    """The version as read by the page cache (with the page, in one round trip)."""
+    if getattr(_request, "active", False):
+        _request.version = version
+
+
+def _request_started(**kwargs):
+    _request.active, _request.version = True, None
+
+
+def _request_finished(**kwargs):
+    _request.active, _request.version = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="content-version-request-started")
+request_finished.connect(_request_finished, dispatch_uid="content-version-request-finished")
 
 
 def invalidate(**kwargs):

@@ -4,9 +4,12 @@
 pages it is given in at most two queries, so listings cost the same whatever their length.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
-from .counters import counts_by_initiative
+from django.utils import timezone
+
+from .counters import counts_by_initiative, public_counts
 from .countries import COUNTRIES_REQUIRED, MEMBER_STATES, TOTAL_REQUIRED, threshold_table_for
 from .models.records import ExternalCount
 
@@ -41,6 +44,8 @@ class Progress:
     total_required: int = TOTAL_REQUIRED
     countries_required: int = COUNTRIES_REQUIRED
     table_description: str = ""
+    # When the counts were taken (public pages show a snapshot); None for exact counts.
+    counted_at: datetime.datetime | None = None
 
     @property
     def percent(self):
@@ -73,15 +78,23 @@ def build_progress(counts, registration_date):
     )
 
 
-def attach_progress(pages):
-    """Set `page.progress` on each initiative page (pages must select_related the initiative)."""
+def attach_progress(pages, exact=False):
+    """Set `page.progress` on each initiative page (pages must select_related the initiative).
+
+    Public pages read the shared counts snapshot (initiatives.counters.public_counts), and
+    `progress.counted_at` says when it was taken; `exact=True` counts now."""
     pages = list(pages)
     initiatives = {page.initiative_id: page.initiative for page in pages}
     on_site = [pk for pk, initiative in initiatives.items() if initiative.collects_on_site]
     external = [pk for pk in initiatives if pk not in on_site]
     counts = {pk: {} for pk in initiatives}
-    if on_site:
+    counted_at = None
+    if on_site and exact:
         counts.update(counts_by_initiative(on_site))
+    elif on_site:
+        snapshot, taken_at = public_counts(on_site)
+        counts.update(snapshot)
+        counted_at = datetime.datetime.fromtimestamp(taken_at, tz=datetime.UTC)
     if external:
         for row in ExternalCount.objects.filter(initiative_id__in=external).values(
             "initiative_id", "country", "count"
@@ -90,4 +103,6 @@ def attach_progress(pages):
     for page in pages:
         initiative = initiatives[page.initiative_id]
         page.progress = build_progress(counts[page.initiative_id], initiative.registration_date)
+        if initiative.collects_on_site:
+            page.progress.counted_at = timezone.localtime(counted_at) if counted_at else None
     return pages

@@ -1,6 +1,7 @@
 """Deployment checks (`manage.py check --deploy`): the rate limit's set-up and the dedupe key.
 
-eci.W001  the cache is per process: each worker counts on its own (REDIS_URL unset).
+eci.W001  the cache is per process: each worker counts on its own (a settings module of its own;
+          production refuses to start without REDIS_URL unless SINGLE_PROCESS says there is one).
 eci.W002  a proxy stands in front (SECURE_PROXY_SSL_HEADER) but SIGNING_TRUSTED_PROXIES is empty:
           every citizen would be counted as the proxy's one address.
 eci.W003  SIGNING_TRUSTED_PROXIES trusts a network so wide (more than a /8) that clients in it
@@ -21,7 +22,7 @@ SHARED_CACHES = {
     "django.core.cache.backends.redis.RedisCache",
     "django.core.cache.backends.memcached.PyMemcacheCache",
     "django.core.cache.backends.memcached.PyLibMCCache",
-    "eci_site.cache.ResilientRedisCache",
+    "core.cache_backend.ResilientRedisCache",
 }
 WIDEST_TRUSTED_NETWORK = 2**24
 
@@ -32,7 +33,7 @@ def check_rate_limit_setup(app_configs=None, **kwargs):
     if not settings.SIGNING_RATE_LIMIT:
         return messages
     backend = settings.CACHES[getattr(settings, "RATELIMIT_USE_CACHE", "default")]["BACKEND"]
-    if backend not in SHARED_CACHES:
+    if backend not in SHARED_CACHES and not getattr(settings, "SINGLE_PROCESS", False):
         messages.append(
             checks.Warning(
                 f"The cache ({backend}) is not shared between processes: each worker counts "

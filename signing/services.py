@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
+from wagtail.models import Page, PageViewRestriction
 
 from core import crypto
 from core.prepared import execute_prepared
@@ -61,8 +62,14 @@ def dedupe_hash(initiative, identity):
 
 
 @sensitive_variables("data", "identity", "plaintext")
-def record_statement(*, initiative, country, data, identity, language, page_revision_id):
-    """Encrypt and store one statement and count it; raise AlreadySigned for a duplicate."""
+def record_statement(
+    *, initiative, country, data, identity, language, page_revision_id, signing_page_id=None
+):
+    """Encrypt and store one statement and count it; raise AlreadySigned for a duplicate.
+
+    With `signing_page_id`, the statement is stored only while that signing page is live and
+    has no view restriction (nor an ancestor), as read in the storing statement itself: a page
+    taken offline a moment ago takes nothing, whatever any process's cache still says."""
     if not initiative.public_key:
         raise NoPublicKey
     plaintext = json.dumps(
@@ -86,7 +93,7 @@ def record_statement(*, initiative, country, data, identity, language, page_revi
         dedupe_hash=dedupe_hash(initiative, identity),
     )
     try:
-        stored = store_and_count(statement, initiative)
+        stored = store_and_count(statement, initiative, signing_page_id)
     except IntegrityError:
         if Statement.objects.filter(
             initiative=initiative, dedupe_hash=statement.dedupe_hash
@@ -98,7 +105,7 @@ def record_statement(*, initiative, country, data, identity, language, page_revi
     return statement
 
 
-def store_and_count(statement, initiative):
+def store_and_count(statement, initiative, signing_page_id=None):
     """Insert the statement and count it, both or neither, if the initiative's signing state in
     the database is still the one the statement was accepted under (the caller may have read it
     from a cache); return whether it was stored.
@@ -111,6 +118,8 @@ def store_and_count(statement, initiative):
     if connection.vendor != "postgresql":
         with transaction.atomic():
             if not Initiative.objects.filter(pk=initiative.pk, **state).exists():
+                return False
+            if signing_page_id is not None and not signing_page_open(signing_page_id):
                 return False
             statement.save(force_insert=True)
             counters.increment(statement.initiative_id, statement.country)
@@ -126,14 +135,26 @@ def store_and_count(statement, initiative):
     # Inside an outer transaction (tests, management commands) a failure must not poison it.
     guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
     with guard:
+        page = [] if signing_page_id is None else [signing_page_id]
         count, _rows = execute_prepared(
-            _store_and_count_sql(), [initiative.pk, *state_values, *values, counters.random_shard()]
+            _store_and_count_sql(bool(page)),
+            [initiative.pk, *state_values, *page, *values, counters.random_shard()],
         )
     return count == 1
 
 
+def signing_page_open(page_id):
+    """Live, and neither it nor an ancestor restricted: the ORM's version of the check that
+    _store_and_count_sql makes on PostgreSQL."""
+    page = Page.objects.filter(pk=page_id, live=True).only("path").first()
+    if page is None:
+        return False
+    ancestors = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
+    return not PageViewRestriction.objects.filter(page__path__in=ancestors).exists()
+
+
 @functools.cache
-def _store_and_count_sql():
+def _store_and_count_sql(check_page=False):
     quote = connection.ops.quote_name
     statements, counter = quote(Statement._meta.db_table), quote(SupportCounter._meta.db_table)
     initiatives = quote(Initiative._meta.db_table)
@@ -144,6 +165,14 @@ def _store_and_count_sql():
     columns = ", ".join(quote(field.column) for field in Statement._meta.concrete_fields)
     placeholders = ", ".join(["%s"] * len(Statement._meta.concrete_fields))
     # Table and column names come from the models, never from input.
+    if check_page:
+        pages = quote(Page._meta.db_table)
+        restrictions = quote(PageViewRestriction._meta.db_table)
+        unchanged += (
+            f" AND EXISTS (SELECT 1 FROM {pages} p WHERE p.id = %s AND p.live AND NOT EXISTS ("  # noqa: S608
+            f"SELECT 1 FROM {restrictions} r JOIN {pages} a ON a.id = r.page_id"
+            " WHERE left(p.path, length(a.path)) = a.path))"
+        )
     return (
         f"WITH as_read AS (SELECT 1 FROM {initiatives} WHERE id = %s AND {unchanged}), "  # noqa: S608
         f"stored AS (INSERT INTO {statements} ({columns}) SELECT {placeholders} FROM as_read "

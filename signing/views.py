@@ -15,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from initiatives.countries import MEMBER_STATES
 
+from .blank_form import blank_form_response
 from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
 from .models.statements import Statement
 from .ratelimit import allow_submission
@@ -22,26 +23,27 @@ from .rules import RULES
 from .services import AlreadySigned, InitiativeChanged, record_statement
 
 
-def render(request, signing_page, template, context, status=200):
+def render(request, signing_page, template, context, status=200, private=True):
     """Render a step; the context always carries the initiative page the signer reads.
 
-    No step may be kept by a browser or a proxy: a form sent back with its errors repeats what
-    was typed, and a receipt or a lookup says who signed where (Cache-Control: no-store).
+    No step with anything of the signer's may be kept by a browser or a proxy: a form sent back
+    with its errors repeats what was typed, and a receipt or a lookup says who signed where
+    (Cache-Control: no-store). The choice of nationality is the same for everyone (private=False):
+    the page cache decides how public it is (core/page_cache.py).
     """
     initiative_page = context["initiative_page"]
-    return never_cache_response(
-        TemplateResponse(
-            request,
-            f"signing/{template}.html",
-            {
-                "page": signing_page,
-                "initiative_page": initiative_page,
-                "initiative": initiative_page.initiative,
-                **context,
-            },
-            status=status,
-        )
+    response = TemplateResponse(
+        request,
+        f"signing/{template}.html",
+        {
+            "page": signing_page,
+            "initiative_page": initiative_page,
+            "initiative": initiative_page.initiative,
+            **context,
+        },
+        status=status,
     )
+    return never_cache_response(response) if private else response
 
 
 def never_cache_response(response):
@@ -54,7 +56,7 @@ def choose_country(request, signing_page):
     if not initiative_page.initiative.is_collecting():
         return render(
             request, signing_page, "outcome",
-            {"initiative_page": initiative_page, "outcome": "not_collecting"},
+            {"initiative_page": initiative_page, "outcome": "not_collecting"}, private=False,
         )  # fmt: skip
     # The choice is sent by GET (it is not data to protect); the button's own name tells a
     # submission without a choice from a first visit, so that it gets its error message.
@@ -68,8 +70,9 @@ def choose_country(request, signing_page):
             )
         )
     return render(
-        request, signing_page, "choose_country", {"form": form, "initiative_page": initiative_page}
-    )
+        request, signing_page, "choose_country",
+        {"form": form, "initiative_page": initiative_page}, private=False,
+    )  # fmt: skip
 
 
 @sensitive_post_parameters()
@@ -108,9 +111,7 @@ def statement_form(request, signing_page, country):
         return render_form_step(request, signing_page, country, "statement_form", form=form)
     if not initiative.is_collecting():
         return render_form_step(request, signing_page, country, "outcome", outcome="not_collecting")
-    return render_form_step(
-        request, signing_page, country, "statement_form", form=StatementForm(country)
-    )
+    return blank_form_response(request, signing_page, country)  # built once (blank_form.py)
 
 
 @sensitive_variables("form")
@@ -118,16 +119,16 @@ def store_statement(signing_page, initiative, country, form):
     """Store under the initiative as read (perhaps from the cache); if it has changed since,
     once more under its state read now, while it still collects."""
     try:
-        return record_from_form(initiative, country, form)
+        return record_from_form(signing_page, initiative, country, form)
     except InitiativeChanged:
         initiative = signing_page.initiative(cached=False)
         if not initiative.is_collecting():
             raise
-        return record_from_form(initiative, country, form)
+        return record_from_form(signing_page, initiative, country, form)
 
 
 @sensitive_variables("form")
-def record_from_form(initiative, country, form):
+def record_from_form(signing_page, initiative, country, form):
     return record_statement(
         initiative=initiative,
         country=country,
@@ -135,6 +136,7 @@ def record_from_form(initiative, country, form):
         identity=form.identity(),
         language=translation.get_language(),
         page_revision_id=initiative.page_revision_id,
+        signing_page_id=signing_page.pk,  # live and unrestricted, checked where it is stored
     )
 
 

@@ -60,6 +60,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The server's page cache: stores public pages on the way out, answers from it on the way
+    # in, before sessions, languages and routing (core/page_cache.py).
+    "core.page_cache.UpdatePageCacheMiddleware",
+    "core.page_cache.FetchFromPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -191,6 +195,65 @@ CACHES = {
 }
 FEED_CACHE_SECONDS = 300
 ROUTE_CACHE_SECONDS = 300  # see core/route_cache.py and core/content_version.py
+# The counts public pages show are at most this many seconds old (core/page_cache.py and
+# initiatives/counters.py: a snapshot taken every third of it, pages fresh for a third and
+# served stale while one request renders them anew for the last third).
+# The organisers' dashboard always reads exact counts.
+PUBLIC_COUNTS_SECONDS = int(os.environ.get("PUBLIC_COUNTS_SECONDS", "10"))
+# How long browsers (max-age), shared caches (s-maxage) and the server's page cache keep each
+# kind of public page, and how long a CDN may serve it stale while it fetches a new copy
+# (stale-while-revalidate). See core/page_cache.py; "counts" pages follow PUBLIC_COUNTS_SECONDS.
+PUBLIC_CACHE_POLICIES = {
+    # Home, initiative index and pages: they show counts.
+    "counts": {"max_age": None, "s_maxage": None, "stale_while_revalidate": None},
+    # Guidance, news, standard pages, the nationality choice: they change only with an edit,
+    # and an edit purges the server's cache (and the CDN's, wagtail.contrib.frontend_cache).
+    "content": {"max_age": 60, "s_maxage": 300, "stale_while_revalidate": 60},
+    "feed": {
+        "max_age": FEED_CACHE_SECONDS,
+        "s_maxage": FEED_CACHE_SECONDS,
+        "stale_while_revalidate": 60,
+    },
+    "sitemap": {"max_age": 3600, "s_maxage": 3600, "stale_while_revalidate": 600},
+}
+# Page types and routes by kind ("app_label.ModelName" or "app_label.ModelName:route view").
+PUBLIC_PAGE_KINDS = {
+    "home.HomePage": "counts",
+    "initiatives.InitiativeIndexPage": "counts",
+    "initiatives.InitiativePage": "counts",
+    "home.StandardPage": "content",
+    "guidance.GuidanceIndexPage": "content",
+    "guidance.GuidancePage": "content",
+    "news.NewsIndexPage": "content",
+    "news.NewsPage": "content",
+    "signing.SigningPage:choose_country": "content",
+}
+# The server's page cache (core/page_cache.py) keeps public pages in the default cache.
+PAGE_CACHE_ENABLED = True
+# Paths that are never public pages: the page cache does not even look them up.
+PAGE_CACHE_SKIP = ("/healthz", "/admin/", "/captcha/", "/documents/")
+
+
+def frontend_cache_backend(kind):
+    """WAGTAILFRONTENDCACHE's entry for a CDN named in FRONTEND_CACHE (README: "A CDN")."""
+    if kind == "cloudflare":
+        return {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+            "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        }
+    if kind == "cloudfront":
+        return {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    if kind == "varnish":
+        return {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    raise ImproperlyConfigured("FRONTEND_CACHE must be cloudflare, cloudfront or varnish.")
+
 
 # --- Security defaults shared by all environments ----------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

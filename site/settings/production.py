@@ -9,7 +9,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, VAR_DIR, allow_prepared_statements, env_list
+from .base import BASE_DIR, VAR_DIR, allow_prepared_statements, env_list, frontend_cache_backend
 
 
 def required(name):
@@ -70,16 +70,33 @@ DATABASES = {
     )
 }
 
+# One truth for all processes: pages, routes, the content version and the counts snapshot live
+# in one shared cache, so that a publication, an unpublication or a closed collection is seen by
+# every worker at once. A per-process cache is allowed only when the site says it runs as one.
+SINGLE_PROCESS = os.environ.get("SINGLE_PROCESS", "false").lower() == "true"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's RedisCache, answering "miss" while Redis is unreachable (eci_site/cache.py).
-            "BACKEND": "eci_site.cache.ResilientRedisCache",
+            # Django's Redis backend, degrading to no cache while Redis is unreachable.
+            "BACKEND": "core.cache_backend.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            # An unreachable Redis must cost a request milliseconds, not the default minutes.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+            },
         }
     }
+elif not SINGLE_PROCESS:
+    raise ImproperlyConfigured(
+        "Set REDIS_URL: several processes need one shared cache (or SINGLE_PROCESS=true for a "
+        "site served by exactly one process, e.g. gunicorn --workers 1)."
+    )
+
+# A CDN in front, purged on publication like the server's own page cache (README: "A CDN").
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")
+if FRONTEND_CACHE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {"default": frontend_cache_backend(FRONTEND_CACHE)}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

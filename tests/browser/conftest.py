@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.process_harness import RedisServer
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -29,6 +31,7 @@ def free_port():
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("site")
+    redis = RedisServer(var_dir)  # production requires a shared cache
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "eci_site.settings.production",
@@ -39,6 +42,7 @@ def site_server(tmp_path_factory):
         "STATIC_ROOT": str(var_dir / "static"),
         "ECI_VAR_DIR": str(var_dir),
         "HTTPS_ONLY": "false",
+        "REDIS_URL": redis.url,
     }
     for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo"]):
         subprocess.run(
@@ -69,6 +73,7 @@ def site_server(tmp_path_factory):
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait()
+    redis.stop()
 
 
 @pytest.fixture(scope="session")

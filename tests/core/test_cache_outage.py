@@ -6,7 +6,8 @@ import time
 import pytest
 from django.core import cache as cache_module
 from django.test import override_settings
-from eci_site.cache import ResilientRedisCache
+
+from core.cache_backend import ResilientRedisCache
 
 from ..signing.helpers import bulgarian, sign
 

@@ -56,6 +56,7 @@ def test_check_deploy_is_clean_with_production_settings():
         {"ALLOWED_HOSTS": ""},
         {"SIGNING_DEDUPE_SECRET_FILE": secret_file("short")},
         {"SIGNING_DEDUPE_SECRET_FILE": "/nonexistent/eci-dedupe-key"},
+        {"REDIS_URL": ""},  # several processes need one shared cache
     ],
 )
 def test_production_refuses_to_start_with_insecure_settings(override):
@@ -67,3 +68,8 @@ def test_production_refuses_to_start_with_insecure_settings(override):
 @pytest.mark.django_db
 def test_no_missing_migrations():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_production_runs_without_redis_only_when_it_says_it_is_one_process():
+    single = manage("check", **{**PRODUCTION_ENV, "REDIS_URL": "", "SINGLE_PROCESS": "true"})
+    assert single.returncode == 0, single.stderr

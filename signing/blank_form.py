@@ -1,0 +1,76 @@
+"""The blank statement form, built once per signing page, country and language.
+
+Everything on the form's page is the same for every signer of one initiative, country and
+language except two things: the CSRF token and the CAPTCHA challenge. The page is rendered once,
+the token and the challenge's key are replaced by marks, and the result is kept in the cache
+under the content version (any change to the tree, the initiative or the chrome sets a new one).
+Each request then fills in the marks: a token from Django's CSRF machinery and the key of a new
+challenge (one INSERT; the picture and the audio are served under that key). A form sent back
+with errors carries what the signer typed and is never built this way.
+"""
+
+import re
+
+from captcha.models import CaptchaStore
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+
+from core.content_version import current_version
+from initiatives.countries import MEMBER_STATES
+
+from .forms import StatementForm
+from .rules import RULES
+
+# Letters and digits only: they pass through HTML escaping unchanged, and neither a token nor
+# any text on the page contains them by chance.
+CSRF_MARK = "csrfmark9d2f7c41b8e6"
+CAPTCHA_MARK = "captchamark4e8a1f0c93d7"
+CAPTCHA_KEY = re.compile(r'name="captcha_0" value="(\w+)"')
+
+
+def step_context(signing_page, country):
+    """What signing.views.render_form_step puts in the form step's context."""
+    initiative_page = signing_page.initiative_page()
+    return {
+        "page": signing_page,
+        "initiative_page": initiative_page,
+        "initiative": initiative_page.initiative,
+        "country": country,
+        "country_name": MEMBER_STATES[country],
+        "part": RULES[country].part,
+    }
+
+
+def build(request, signing_page, country):
+    context = step_context(signing_page, country)
+    html = render_to_string(
+        "signing/statement_form.html",
+        {**context, "form": StatementForm(country), "csrf_token": CSRF_MARK},
+        request=request,
+    )
+    key = CAPTCHA_KEY.search(html).group(1)
+    CaptchaStore.objects.filter(hashkey=key).delete()  # only its place on the page is kept
+    html = html.replace(key, CAPTCHA_MARK)
+    if html.count(CSRF_MARK) != 1 or CAPTCHA_MARK not in html:
+        raise RuntimeError("the statement form's page lost its token or its challenge")
+    return html
+
+
+def blank_form_response(request, signing_page, country):
+    key = f"blank-form:{current_version()}:{signing_page.pk}:{country}:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = build(request, signing_page, country)
+        cache.set(key, html, settings.ROUTE_CACHE_SECONDS)
+    challenge = CaptchaStore.generate_key()
+    response = HttpResponse(
+        html.replace(CSRF_MARK, get_token(request)).replace(CAPTCHA_MARK, challenge)
+    )
+    # A token and a challenge of its own: no cache anywhere may keep or replay it.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
