@@ -2,8 +2,10 @@
 demo's smoke tests (tests/demo/) load the demo content."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from tests.db import rolled_back
 
@@ -19,6 +21,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             Locale.objects.get_or_create(language_code=code)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """The test client leaves the last request's language active in this thread: a request
+    under /sk/ would make the next test's page URLs Slovak."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,5 @@
-"""Suites still written against the demo content (to be moved onto factories, per app): the
-demo is loaded once for this package and rolled back after it."""
+"""The page-cache suite, still written against the demo content (to be moved onto factories,
+in tests/core/): the demo is loaded once for this package and rolled back after it."""
 
 import pytest
 from django.core.management import call_command

@@ -1,4 +1,5 @@
-"""Templates and front end: the signing outcomes, routable URLs, the image block, the userbar."""
+"""Templates and front end: no URL built by appending to a page URL, every blocktranslate
+trimmed, the image block, the userbar (moved from tests/on_demo/test_templates.py)."""
 
 import re
 from io import BytesIO
@@ -7,75 +8,16 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.files.images import ImageFile
+from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from home.models import StandardPage
-from signing.models import SigningPage
-
-from ..signing.helpers import bulgarian
-from .demo_signing import SIGN_URL, form_url, sign
+from tests.factories import StandardPageFactory, site_home
 
 pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
-ALREADY_SIGNED = "A statement of support with these details has already been received"
-RATE_LIMITED = "Too many statements have been sent from your connection"
-CLOSED = "The collection of statements of support is closed."
-
-
-def h1(html):
-    return re.search(r"<h1>\s*(.*?)\s*</h1>", html, re.S).group(1)
-
-
-def template_names(response):
-    return [template.name for template in response.templates]
-
-
-def test_already_signed_is_the_outcome_template_with_its_own_text(client, initiative):
-    assert sign(client, "BG", **bulgarian()).status_code == 302
-    response = sign(client, "BG", **bulgarian())
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "signing/outcome.html" in template_names(response)
-    assert h1(html) == "You have already supported this initiative"
-    assert re.search(r"<title>\s*You have already supported this initiative", html)
-    assert ALREADY_SIGNED in html and RATE_LIMITED not in html and CLOSED not in html
-
-
-def test_rate_limited_is_the_outcome_template_with_429(client, settings):
-    settings.SIGNING_RATE_LIMIT = "1/60"
-    cache.clear()
-    client.post(form_url("BG"), {})
-    response = client.post(form_url("BG"), {})
-    html = response.content.decode()
-    assert response.status_code == 429
-    assert "signing/outcome.html" in template_names(response)
-    assert h1(html) == "Too many attempts"
-    assert RATE_LIMITED in html and ALREADY_SIGNED not in html and CLOSED not in html
-
-
-@pytest.mark.parametrize("step", ["", "bg/"])
-def test_not_collecting_is_the_outcome_template(client, step):
-    response = client.get("/en/initiatives/safe-cross-border-commuting/sign/" + step)
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "signing/outcome.html" in template_names(response)
-    assert h1(html) == "Support this initiative"
-    assert CLOSED in html and ALREADY_SIGNED not in html and RATE_LIMITED not in html
-
-
-@pytest.mark.parametrize("lang", ["en", "sk"])
-def test_the_lookup_link_is_the_signing_pages_route(client, lang):
-    signing_page = SigningPage.objects.get(
-        url_path__endswith="/clean-air-around-every-school/sign/", locale__language_code="en"
-    )
-    html = client.get(SIGN_URL.format(lang=lang)).content.decode()
-    lookup = SIGN_URL.format(lang=lang) + signing_page.reverse_subpage("lookup")
-    assert f'href="{lookup}"' in html
-    assert client.get(lookup).status_code == 200
 
 
 def test_no_template_builds_a_url_by_appending_to_a_page_url():
@@ -104,7 +46,7 @@ def add_image_block(alt_text="Blue and yellow stripes", decorative=False):
     buffer = BytesIO()
     picture.save(buffer, "PNG")
     image = Image.objects.create(title="Stripes", file=ImageFile(buffer, name="stripes.png"))
-    page = StandardPage.objects.get(url_path__endswith="/about/", locale__language_code="en")
+    page = StandardPageFactory(parent=site_home(), title="About", slug="about")
     page.body = [
         *page.body.raw_data,
         {"type": "image",
@@ -145,10 +87,15 @@ def editor_client(client):
     return editor_client
 
 
-@pytest.mark.parametrize(
-    "path", ["/en/", "/en/initiatives/clean-air-around-every-school/", SIGN_URL.format(lang="en")]
-)
-def test_editors_get_the_userbar_and_anonymous_visitors_never_do(client, editor_client, path):
+@pytest.mark.parametrize("page", ["home", "initiative", "signing"])
+def test_editors_get_the_userbar_and_anonymous_visitors_never_do(
+    client, editor_client, signing_page, page
+):
+    initiative_page = signing_page.get_parent()
+    home = initiative_page.get_parent().get_parent()
+    with translation.override("en"):
+        path = {"home": home, "initiative": initiative_page, "signing": signing_page}[page].url
+    assert path.startswith("/en/")
     # The editor comes first, so that the chrome fragments are cached from the editor's visit.
     edited = editor_client.get(path)
     assert edited.status_code == 200

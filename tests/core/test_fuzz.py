@@ -1,5 +1,10 @@
 """Fuzzing every public URL pattern, query string and form: no input may produce a 500.
 
+The site is a tree built once for the module from the factories (every page type, in the
+content languages, with a collecting, a closed and an external initiative); every URL pattern
+comes from that tree (`page.url`, `reverse_subpage()`) or from `reverse()`. Only the garbage
+appended to them (path suffixes, query strings, bodies) is generated.
+
 Hypothesis, bounded and derandomised (the same examples on every run, no example database), so
 CI is reproducible. The inputs include invalid UTF-8 (percent-encoded and raw), NUL and other
 control characters, huge values, repeated and too many fields, and broken form encodings. Every
@@ -11,14 +16,31 @@ import string
 from urllib.parse import quote, quote_from_bytes
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from signing.rules import RULES
-
-from ..conftest import FIGURES
-from .demo_signing import SIGN_URL
+from tests.conftest import FIGURES
+from tests.factories import (
+    ContactPageFactory,
+    GuidanceIndexPageFactory,
+    GuidancePageFactory,
+    InitiativeFactory,
+    InitiativeIndexPageFactory,
+    InitiativePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    SigningPageFactory,
+    StandardPageFactory,
+    TopicFactory,
+    site_home,
+    translate_tree,
+)
+from tests.signing.helpers import form_url, lookup_url
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +54,9 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+# The content languages and two interface-only ones (English pages under /sk/ and /mt/).
 LANGUAGES = ["en", "bg", "ro", "sk", "mt"]
-RECEIPT = SIGN_URL.format(lang="en") + "receipt/"
+CONTENT_LANGUAGES = [code for code, _name in django_settings.WAGTAIL_CONTENT_LANGUAGES]
 SENT = {"requests": 0, "5xx": 0}
 
 
@@ -138,25 +161,73 @@ def form_bodies(draw):
 # --- Where it is sent ----------------------------------------------------------------------------
 
 
-def public_paths():
+def build_site():
+    """Every page type once, translated into the content languages; returns the pages, by
+    name, as {language: the page that answers under /language/}."""
+    home = site_home()
+    index = InitiativeIndexPageFactory(parent=home)
+    topic = TopicFactory(name="Clean air")
+    collecting = InitiativePageFactory(parent=index, initiative=InitiativeFactory(), title="Air")
+    collecting.topic_links.create(topic=topic)
+    collecting.save_revision().publish()
+    sign = SigningPageFactory(parent=collecting)
+    closed = InitiativePageFactory(parent=index, initiative=InitiativeFactory(closed=True))
+    closed_sign = SigningPageFactory(parent=closed)
+    external = InitiativePageFactory(parent=index, initiative=InitiativeFactory(external=True))
+    news_index = NewsIndexPageFactory(parent=home)
+    guidance_index = GuidanceIndexPageFactory(parent=home)
+    leaves = {
+        "home": home, "initiatives": index, "initiative": collecting, "sign": sign,
+        "closed": closed, "closed_sign": closed_sign, "external": external,
+        "contact": ContactPageFactory(parent=home), "about": StandardPageFactory(parent=home),
+        "news": news_index, "news_item": NewsPageFactory(parent=news_index),
+        "guidance": guidance_index, "guide": GuidancePageFactory(parent=guidance_index),
+    }  # fmt: skip
+    translated = {
+        name: translate_tree(page, *CONTENT_LANGUAGES[1:]) for name, page in leaves.items()
+    }
+    return {
+        name: {lang: translated[name].get(lang, page) for lang in LANGUAGES}
+        for name, page in leaves.items()
+    }
+
+
+def in_language(lang, page, step=None, **kwargs):
+    with translation.override(lang):  # interface-only languages keep their prefix
+        if step is None:
+            return page.url
+        return page.url + page.reverse_subpage(step, kwargs=kwargs or None)
+
+
+def public_paths(site):
     """Every public URL pattern once: the fixed views, each page type in each language, each
     signing step and each member state's form."""
-    from wagtail.models import Page
-
-    sign = SIGN_URL.format(lang="{lang}")
-    paths = ["/", "/sitemap.xml", "/robots.txt", "/healthz", "/captcha/refresh/",
-             "/captcha/image/abc/", "/captcha/image/abc@2/", "/captcha/audio/abc.wav",
-             "/documents/1/x.pdf", "/documents/authenticate_with_password/1/"]  # fmt: skip
+    paths = ["/",  # the bare root: the language redirect
+             reverse("sitemap-index"), reverse("robots-txt"), reverse("health"),
+             reverse("captcha-refresh"), reverse("captcha-image", kwargs={"key": "abc"}),
+             reverse("captcha-image-2x", kwargs={"key": "abc"}),
+             reverse("captcha-audio", kwargs={"key": "abc"}),
+             reverse("wagtaildocs_serve", args=(1, "x.pdf")),
+             reverse("wagtaildocs_authenticate_with_password", args=(1,))]  # fmt: skip
     for lang in LANGUAGES:
-        paths += [f"/{lang}/", f"/{lang}/search/", f"/{lang}/sitemap/", f"/{lang}/sitemap.xml",
-                  f"/{lang}/feeds/news.rss", f"/{lang}/feeds/news.atom", f"/{lang}/_util/login/",
-                  f"/{lang}/_util/authenticate_with_password/1/1/", sign.format(lang=lang),
-                  sign.format(lang=lang) + "lookup/"]  # fmt: skip
-    paths += [SIGN_URL.format(lang="en") + code.lower() + "/" for code in RULES]
-    for page in Page.objects.live().filter(depth__gt=1):
-        url = page.get_url()
-        if url:
-            paths.append(url)
+        with translation.override(lang):
+            paths += [
+                reverse(name)
+                for name in (
+                    "search",
+                    "html-sitemap",
+                    "sitemap",
+                    "news-rss",
+                    "news-atom",
+                    "wagtailcore_login",
+                )
+            ]
+            paths.append(reverse("wagtailcore_authenticate_with_password", args=(1, 1)))
+        paths += [in_language(lang, pages[lang]) for pages in site.values()]
+        for sign in (site["sign"][lang], site["closed_sign"][lang]):
+            paths.append(in_language(lang, sign, "lookup"))
+    with translation.override("en"):
+        paths += [form_url(site["sign"]["en"], code) for code in RULES]
     return sorted(set(paths))
 
 
@@ -172,9 +243,41 @@ path_suffixes = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def paths(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        return public_paths()
+def site(module_db):
+    """The tree, built once: the tests only read it (what a request writes rolls back)."""
+    with module_db.unblock():
+        return build_site()
+
+
+@pytest.fixture(scope="module")
+def paths(module_db, site):
+    with module_db.unblock():
+        return public_paths(site)
+
+
+@pytest.fixture(scope="module")
+def signing(module_db, site):
+    """The collecting initiative's signing addresses: each language's country choice and forms,
+    and the Bulgarian lookup."""
+    with module_db.unblock():
+        forms = []
+        for lang in LANGUAGES:
+            with translation.override(lang):
+                forms += [form_url(site["sign"][lang], code)
+                          for code in ("BG", "DE", "EE", "PL", "SE", "BE", "ES", "IE")]  # fmt: skip
+        with translation.override("en"):
+            english = {code: form_url(site["sign"]["en"], code) for code in RULES}
+            choice = site["sign"]["en"].url
+            initiatives = site["initiatives"]["en"].url
+        with translation.override("bg"):
+            lookup = lookup_url(site["sign"]["bg"])
+        with translation.override("ro"):
+            search = reverse("search")
+        with translation.override("en"):
+            english_search, login = reverse("search"), reverse("wagtailcore_login")
+    return {"forms": forms, "english": english, "choice": choice, "lookup": lookup,
+            "search": search, "initiatives": initiatives,
+            "others": [english_search, login, reverse("captcha-refresh")]}  # fmt: skip
 
 
 def test_fuzz_covers_every_public_url_pattern(paths):
@@ -195,12 +298,11 @@ def test_fuzz_every_public_url_with_any_query_string(paths, data):
 
 @FUZZ
 @given(data=st.data())
-def test_fuzz_every_form_with_any_body(paths, data):
+def test_fuzz_every_form_with_any_body(paths, signing, data):
     client = fresh_client(csrf=data.draw(st.booleans()))
-    forms = [SIGN_URL.format(lang=lang) + code.lower() + "/" for lang in LANGUAGES
-             for code in ("BG", "DE", "EE", "PL", "SE", "BE", "ES", "IE")]  # fmt: skip
+    forms = list(signing["forms"])
     forms += [path for path in paths if "/contact" in path or "/sign/" in path]
-    forms += ["/en/search/", "/en/_util/login/", "/captcha/refresh/"]
+    forms += signing["others"]
     body, content_type = data.draw(form_bodies())
     send(client, data.draw(st.sampled_from(["POST", "POST", "PUT", "DELETE"])),
          data.draw(st.sampled_from(forms)), data.draw(query_strings()) if data.draw(
@@ -212,12 +314,12 @@ def test_fuzz_every_form_with_any_body(paths, data):
     country=st.sampled_from(sorted(RULES)),
     fields=st.dictionaries(field_names, st.lists(nasty_text, min_size=1, max_size=3), max_size=10),
 )
-def test_fuzz_statement_forms_with_any_fields(country, fields):
+def test_fuzz_statement_forms_with_any_fields(signing, country, fields):
     """Through the form parser as a browser would send them: each member state's form."""
     from signing.models import Statement
 
     client = fresh_client()
-    response = client.post(SIGN_URL.format(lang="en") + country.lower() + "/", fields)
+    response = client.post(signing["english"][country], fields)
     SENT["requests"] += 1
     SENT["5xx"] += response.status_code >= 500
     assert response.status_code < 500
@@ -226,9 +328,9 @@ def test_fuzz_statement_forms_with_any_fields(country, fields):
 
 @FUZZ
 @given(value=nasty_text)
-def test_fuzz_receipt_lookup_and_search(value):
+def test_fuzz_receipt_lookup_and_search(signing, value):
     client = fresh_client()
-    for path, key in ((SIGN_URL.format(lang="bg") + "lookup/", "identifier"),
-                      ("/ro/search/", "q"), (SIGN_URL.format(lang="en"), "country"),
-                      ("/en/initiatives/", "topic")):  # fmt: skip
+    for path, key in ((signing["lookup"], "identifier"), (signing["search"], "q"),
+                      (signing["choice"], "country"),
+                      (signing["initiatives"], "topic")):  # fmt: skip
         send(client, "GET", path, f"{key}={quote(value, safe='')}")
