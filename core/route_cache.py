@@ -17,6 +17,8 @@ and view restrictions still apply. Every key carries the content version (core.c
 so a change to the tree, a site or a record the pages show is never served stale.
 """
 
+import functools
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404
@@ -127,5 +129,14 @@ class CachedViewRestrictionsMixin:
             cache.set(key, restricted, settings.ROUTE_CACHE_SECONDS)
         if restricted:
             return super().get_view_restrictions()
-        # Still a queryset: the admin's privacy views chain on it.
-        return PageViewRestriction.objects.none()
+        return no_restrictions()
+
+
+@functools.cache
+def no_restrictions():
+    """An empty queryset of restrictions, evaluated once per process: still a queryset (the
+    admin's privacy views chain on it), but iterating it costs nothing after the first time,
+    where a fresh none() compiles its SQL on every request."""
+    empty = PageViewRestriction.objects.none()
+    list(empty)
+    return empty
