@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.test import override_settings
 from wagtail.models import Page, PageViewRestriction
 
 from initiatives.models import Initiative
@@ -14,7 +13,6 @@ from news.models import NewsPage
 from organisers import dashboard
 from signing.models import Statement
 
-from ..process_harness import redis_server
 from ..signing.helpers import bulgarian
 from .demo_signing import form_url, sign
 
@@ -170,31 +168,6 @@ def test_a_signing_page_gone_offline_takes_no_statement(client, initiative):
     signing.specific.unpublish()
     response = client.post(form_url("BG"), bulgarian())
     assert response.status_code == 404
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_redis_outage_degrades_to_uncached_serving_and_signing_still_works(tmp_path):
-    from django.test import Client
-
-    client = Client(SERVER_NAME="localhost")
-    with redis_server(tmp_path) as redis:
-        caches = {
-            "default": {
-                "BACKEND": "core.cache_backend.ResilientRedisCache",
-                "LOCATION": redis.url,
-                "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
-            }
-        }
-        with override_settings(CACHES=caches):
-            assert client.get("/en/news/").headers["X-Page-Cache"] == "miss"
-            assert client.get("/en/news/").headers["X-Page-Cache"] == "hit"
-            redis.stop()
-            for url in ("/en/news/", INITIATIVE, "/en/"):
-                response = client.get(url)
-                assert response.status_code == 200
-                assert response.headers.get("X-Page-Cache") != "hit"
-            assert sign(client, "BG", **bulgarian()).status_code == 302
-            assert client.get(INITIATIVE).status_code == 200
 
 
 @pytest.mark.django_db
