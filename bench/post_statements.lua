@@ -1,15 +1,6 @@
 -- wrk script: each request signs with the next prepared form (cookie, CSRF token, CAPTCHA key and
 -- answer, a unique EGN). Threads take every Nth line so no two requests send the same statement.
 local lines = {}
-local counter = 0
-threads_list = {}
-
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads_list, thread)
-end
-
 function init(args)
   for line in io.lines(args[1]) do table.insert(lines, line) end
   threads_total = tonumber(args[2])

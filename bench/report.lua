@@ -1,4 +1,14 @@
--- Appended to every wrk run: print the summary as one JSON line for bench/run.py.
+-- Appended to every wrk run: each thread gets an id and is listed (the scripts read the id; the
+-- summary reads the threads' counts), and the summary is printed as one JSON line for run.py.
+local counter = 0
+threads_list = {}
+
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads_list, thread)
+end
+
 function done(summary, latency, requests)
   local errors = summary.errors
   local exhausted, redirected, other = 0, 0, 0
