@@ -142,6 +142,17 @@ class PrivateKey:
             indent=2,
         )
 
+    def write_file(self, path, passphrase, kdf_parameters=None, *, replace=False):
+        """Write the key file to `path` (folders made as needed), readable by its owner only.
+        An existing file is replaced only when asked: losing a key loses its statements."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if replace else os.O_EXCL)
+        descriptor = os.open(path, flags, 0o600)
+        os.fchmod(descriptor, 0o600)  # a replaced file keeps its mode otherwise
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(self.to_file_json(passphrase, kdf_parameters))
+        return path
+
     @classmethod
     def from_file_json(cls, text, passphrase):
         try:

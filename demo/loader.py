@@ -191,9 +191,8 @@ class DemoLoader:
             return
         key = PrivateKey.generate()
         path = Path(settings.DEMO_KEY_DIR) / f"{slugify(initiative.registration_number)}.key.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(key.to_file_json(content.DEMO_KEY_PASSPHRASE), encoding="utf-8")
-        path.chmod(0o600)
+        # A file left by an earlier demo database belongs to a key that database took with it.
+        key.write_file(path, content.DEMO_KEY_PASSPHRASE, replace=True)
         initiative.public_key = key.public_key_text()
         initiative.save()
         self.stdout.write(

@@ -36,10 +36,7 @@ def organisers_key():
 
 def write_private_key(path, key=None, passphrase=TEST_KEY_PASSPHRASE):
     """The key file the organisers keep, as `generate_signing_key` writes it."""
-    key = key or organisers_key()
-    path.write_text(key.to_file_json(passphrase, TEST_KEY_COST), encoding="utf-8")
-    path.chmod(0o600)
-    return path
+    return (key or organisers_key()).write_file(path, passphrase, TEST_KEY_COST)
 
 
 def _today():

@@ -6,7 +6,6 @@ the server.
 """
 
 import getpass
-import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -32,7 +31,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path} exists already: choose another path.")
         passphrase = read_passphrase(passphrase_file)
         key = crypto.PrivateKey.generate()
-        write_private_key(path, key.to_file_json(passphrase))
+        key.write_file(path, passphrase)
         public = key.public_key_text()
         self.stdout.write(f"Private key written to {path}. Keep it, and its passphrase, offline.")
         self.stdout.write("\nPublic key (paste it into the initiative in the admin):\n")
@@ -51,10 +50,3 @@ def read_passphrase(passphrase_file):
     if len(passphrase) < MINIMUM_PASSPHRASE:
         raise CommandError(f"Use a passphrase of at least {MINIMUM_PASSPHRASE} characters.")
     return passphrase
-
-
-def write_private_key(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        file.write(text)
