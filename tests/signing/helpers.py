@@ -3,9 +3,24 @@
 Every address comes from the signing page (`page.url` + `reverse_subpage()`), never a literal.
 """
 
+import csv
 import re
+from pathlib import Path
 
 from captcha.models import CaptchaStore
+
+CASES = Path(__file__).parent / "cases"
+
+
+def cases(name):
+    """The rows of cases/<name>.csv (test vectors kept as data, with a column saying why), as
+    dicts; each row's values joined make its test id."""
+    with (CASES / f"{name}.csv").open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def case_id(row):
+    return "-".join(value for value in row.values() if value)[:60]
 
 
 def step_url(signing_page, route, **kwargs):

@@ -31,6 +31,8 @@ from stdnum.si import emso as si_emso
 
 from signing import national_ids as ids
 
+from .helpers import case_id, cases
+
 D = datetime.date
 GENERATED = 300  # numbers per algorithm
 
@@ -188,66 +190,19 @@ def test_one_changed_digit_is_judged_as_stdnum_judges_it(check, make, oracle):
 
 # --- Published examples and the cases of the issue -------------------------------------------
 
-PUBLISHED_VALID = [
-    # python-stdnum's documented examples
-    (ids.egn, "8032056031", D(1880, 12, 5)),
-    (ids.egn, "7542011030", D(2075, 2, 1)),
-    (ids.pesel, "44051401359", D(1944, 5, 14)),
-    (ids.pesel, "02211307589", D(2002, 1, 13)),
-    (ids.cnp, "1630615123457", D(1963, 6, 15)),
-    (ids.isikukood, "36805280109", D(1968, 5, 28)),
-    (ids.asmens_kodas, "33309240064", D(1933, 9, 24)),
-    (ids.oib, "33392005961", None),
-    (ids.emso, "0101006500006", D(2006, 1, 1)),
-    (ids.personnummer, "880320-0016", D(1988, 3, 20)),
-    (ids.belgian_national_number, "85.07.30-033 28", D(1985, 7, 30)),
-    (ids.belgian_national_number, "17 07 30 033 84", D(2017, 7, 30)),
-    (ids.dni, "54362315-K", None),
-    (ids.portuguese_citizen_card, "00000000 0 ZZ4", None),
-    # the project's own examples, shown as help on the forms
-    (ids.egn, "7501020018", D(1975, 1, 2)),
-    (ids.pesel, "44051401458", D(1944, 5, 14)),
-    (ids.cnp, "1800101221144", D(1980, 1, 1)),
-    (ids.isikukood, "37605030299", D(1976, 5, 3)),
-    (ids.asmens_kodas, "38703181745", D(1987, 3, 18)),
-    (ids.oib, "69435151530", None),
-    (ids.personnummer, "811218-9876", D(1981, 12, 18)),
-    (ids.dni, "12345678Z", None),
-    (ids.latvian_personal_code, "120390-12340", D(1990, 3, 12)),
-]
-
-PUBLISHED_INVALID = [
-    (ids.egn, "7552A10004"),  # stdnum: invalid digit
-    (ids.egn, "8019010008"),  # stdnum: invalid date
-    (ids.pesel, "44051401358"),  # stdnum: check digit
-    (ids.pesel, "02381307589"),  # stdnum: invalid date
-    (ids.cnp, "0800101221142"),  # stdnum: first digit
-    (ids.cnp, "1632215123457"),  # stdnum: date
-    (ids.cnp, "1630615993454"),  # stdnum: county
-    (ids.cnp, "1630615123458"),  # stdnum: check digit
-    (ids.isikukood, "36805280108"),
-    (ids.asmens_kodas, "33309240164"),
-    (ids.oib, "33392005962"),
-    (ids.emso, "0101006500007"),
-    (ids.personnummer, "880320-0018"),
-    (ids.belgian_national_number, "12345678901"),
-    (ids.dni, "54362315Z"),
-    (ids.dni, "54362315"),
-    (ids.portuguese_citizen_card, "00000000 A ZZ4"),
-    (ids.portuguese_citizen_card, "00000000 0 ZZ3"),
-    (ids.latvian_personal_code, "120390-12345"),  # the old help example: wrong check digit
-]
+# Kept as data in cases/published_*_ids.csv, each row with its source.
 
 
-@pytest.mark.parametrize(("check", "number", "born"), PUBLISHED_VALID)
-def test_published_valid_numbers(check, number, born):
-    assert check(number) == born
+@pytest.mark.parametrize("case", cases("published_valid_ids"), ids=case_id)
+def test_published_valid_numbers(case):
+    born = D.fromisoformat(case["born"]) if case["born"] else None
+    assert getattr(ids, case["check"])(case["number"]) == born
 
 
-@pytest.mark.parametrize(("check", "number"), PUBLISHED_INVALID)
-def test_published_invalid_numbers(check, number):
+@pytest.mark.parametrize("case", cases("published_invalid_ids"), ids=case_id)
+def test_published_invalid_numbers(case):
     with pytest.raises(ids.InvalidNumber):
-        check(number)
+        getattr(ids, case["check"])(case["number"])
 
 
 def emso_with_check_zero(computed_as):
