@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 
+from tests.factories import site_home
+
 
 class PageTestCase(WagtailPageTestCase):
     def assertPageIsRoutable(self, page, route_path="/", msg=None):  # noqa: N802 (Wagtail's name)
@@ -42,3 +44,33 @@ class EditorPageTestCase(PageTestCase):
     def assertEditScreenOpens(self, page):  # noqa: N802
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         self.assertEqual(response.status_code, 200, f"the edit screen of {page}")
+
+    def assertPagesServeAndEdit(self, *pages):  # noqa: N802
+        """Each page routes, renders and opens in the editor."""
+        for page in pages:
+            with self.subTest(page=page.title):
+                self.assertPageIsRoutable(page)
+                self.assertPageIsRenderable(page)
+                self.assertEditScreenOpens(page)
+
+    def assertPageTypeRules(self, rules, not_creatable=()):  # noqa: N802
+        """The tree's rules as a table: `rules` maps a page type to its (allowed parent types,
+        allowed subpage types); `not_creatable` lists (parent type, page type) pairs refused."""
+        for page_type, (parents, subpages) in rules.items():
+            self.assertAllowedParentPageTypes(page_type, parents)
+            self.assertAllowedSubpageTypes(page_type, subpages)
+        for parent, page_type in not_creatable:
+            self.assertCanNotCreateAt(parent, page_type)
+
+
+class SectionPageTestCase(EditorPageTestCase):
+    """A section of the site built once per class: its index page (`index_factory`) under the
+    home page and one page (`page_factory`) under the index."""
+
+    index_factory = page_factory = None
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = site_home()
+        cls.index = cls.index_factory(parent=cls.home)
+        cls.page = cls.page_factory(parent=cls.index)

@@ -5,35 +5,29 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from guidance.models import GuidanceIndexPage, GuidancePage
 from home.models import HomePage
-from tests.factories import (
-    GuidanceIndexPageFactory,
-    GuidancePageFactory,
-    site_home,
-)
-from tests.pages import EditorPageTestCase
+from tests.factories import GuidanceIndexPageFactory, GuidancePageFactory
+from tests.pages import SectionPageTestCase
 
 
-class GuidancePagesTests(EditorPageTestCase):
+class GuidancePagesTests(SectionPageTestCase):
+    index_factory, page_factory = GuidanceIndexPageFactory, GuidancePageFactory
+
     @classmethod
     def setUpTestData(cls):
-        cls.home = site_home()
-        cls.index = GuidanceIndexPageFactory(parent=cls.home)
-        cls.guide = GuidancePageFactory(parent=cls.index)
-        cls.subguide = GuidancePageFactory(parent=cls.guide)
+        super().setUpTestData()
+        cls.subguide = GuidancePageFactory(parent=cls.page)
 
     def test_guidance(self):
-        self.assertAllowedParentPageTypes(GuidanceIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(GuidanceIndexPage, {GuidancePage})
-        self.assertAllowedParentPageTypes(GuidancePage, {GuidanceIndexPage, GuidancePage})
-        self.assertAllowedSubpageTypes(GuidancePage, {GuidancePage})
-        self.assertCanNotCreateAt(HomePage, GuidancePage)
+        self.assertPageTypeRules(
+            {
+                GuidanceIndexPage: ({HomePage}, {GuidancePage}),
+                GuidancePage: ({GuidanceIndexPage, GuidancePage}, {GuidancePage}),
+            },
+            not_creatable=[(HomePage, GuidancePage)],
+        )
 
     def test_every_page_routes_renders_and_opens_in_the_editor(self):
-        for page in (self.index, self.guide, self.subguide):
-            with self.subTest(page=page.title):
-                self.assertPageIsRoutable(page)
-                self.assertPageIsRenderable(page)
-                self.assertEditScreenOpens(page)
+        self.assertPagesServeAndEdit(self.index, self.page, self.subguide)
 
     def test_guides_can_be_created_under_the_index_and_under_a_guide(self):
         self.assertCanCreate(
@@ -42,4 +36,4 @@ class GuidancePagesTests(EditorPageTestCase):
         )  # fmt: skip
         data = {"title": "Deadlines", "summary": "When", "body": streamfield([])}
         self.assertCanCreate(self.index, GuidancePage, nested_form_data(data))
-        self.assertCanCreate(self.guide, GuidancePage, nested_form_data(data))
+        self.assertCanCreate(self.page, GuidancePage, nested_form_data(data))

@@ -20,29 +20,32 @@ class HomePagesTests(EditorPageTestCase):
         cls.contact = ContactPageFactory(parent=cls.home)
 
     def test_home_page_sits_under_the_root_and_holds_the_sections(self):
-        self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(
-            HomePage,
-            {InitiativeIndexPage, GuidanceIndexPage, NewsIndexPage, StandardPage, ContactPage},
-        )
+        sections = {
+            InitiativeIndexPage,
+            GuidanceIndexPage,
+            NewsIndexPage,
+            StandardPage,
+            ContactPage,
+        }
+        self.assertPageTypeRules({HomePage: ({Page}, sections)})
         self.assertCanCreateAt(Page, HomePage)
 
     def test_standard_and_contact_pages(self):
-        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
-        self.assertAllowedParentPageTypes(ContactPage, {HomePage})
-        self.assertAllowedSubpageTypes(ContactPage, set())
-        self.assertCanNotCreateAt(StandardPage, ContactPage)
-        self.assertCanNotCreateAt(NewsPage, StandardPage)
-        self.assertCanNotCreateAt(GuidancePage, StandardPage)
-        self.assertCanNotCreateAt(InitiativePage, StandardPage)
+        self.assertPageTypeRules(
+            {
+                StandardPage: ({HomePage, StandardPage}, {StandardPage}),
+                ContactPage: ({HomePage}, set()),
+            },
+            not_creatable=[
+                (StandardPage, ContactPage),
+                (NewsPage, StandardPage),
+                (GuidancePage, StandardPage),
+                (InitiativePage, StandardPage),
+            ],
+        )
 
     def test_every_page_routes_renders_and_opens_in_the_editor(self):
-        for page in (self.home, self.about, self.contact):
-            with self.subTest(page=page.title):
-                self.assertPageIsRoutable(page)
-                self.assertPageIsRenderable(page)
-                self.assertEditScreenOpens(page)
+        self.assertPagesServeAndEdit(self.home, self.about, self.contact)
 
     def test_a_standard_page_can_be_created_under_home_and_under_itself(self):
         data = {"title": "Privacy", "intro": "How we handle data", "body": streamfield([])}

@@ -30,21 +30,21 @@ class InitiativePagesTests(EditorPageTestCase):
         )
 
     def test_initiatives(self):
-        self.assertAllowedParentPageTypes(InitiativeIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(InitiativeIndexPage, {InitiativePage})
-        self.assertAllowedParentPageTypes(InitiativePage, {InitiativeIndexPage})
-        self.assertAllowedSubpageTypes(InitiativePage, {SigningPage})
-        self.assertCanNotCreateAt(HomePage, InitiativePage)
-        self.assertCanNotCreateAt(NewsIndexPage, InitiativePage)
-        self.assertCanNotCreateAt(StandardPage, InitiativeIndexPage)
-        self.assertCanNotCreateAt(GuidancePage, InitiativePage)
+        self.assertPageTypeRules(
+            {
+                InitiativeIndexPage: ({HomePage}, {InitiativePage}),
+                InitiativePage: ({InitiativeIndexPage}, {SigningPage}),
+            },
+            not_creatable=[
+                (HomePage, InitiativePage),
+                (NewsIndexPage, InitiativePage),
+                (StandardPage, InitiativeIndexPage),
+                (GuidancePage, InitiativePage),
+            ],
+        )
 
     def test_every_page_routes_renders_and_opens_in_the_editor(self):
-        for page in (self.index, self.page, self.external):
-            with self.subTest(page=page.title):
-                self.assertPageIsRoutable(page)
-                self.assertPageIsRenderable(page)
-                self.assertEditScreenOpens(page)
+        self.assertPagesServeAndEdit(self.index, self.page, self.external)
 
     def test_the_index_renders_with_its_filters(self):
         self.assertPageIsRenderable(self.index, query_data={"status": "collecting"})

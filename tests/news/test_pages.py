@@ -5,30 +5,21 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from guidance.models import GuidancePage
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
-from tests.factories import NewsIndexPageFactory, NewsPageFactory, site_home
-from tests.pages import EditorPageTestCase
+from tests.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.pages import SectionPageTestCase
 
 
-class NewsPagesTests(EditorPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.home = site_home()
-        cls.index = NewsIndexPageFactory(parent=cls.home)
-        cls.item = NewsPageFactory(parent=cls.index)
+class NewsPagesTests(SectionPageTestCase):
+    index_factory, page_factory = NewsIndexPageFactory, NewsPageFactory
 
     def test_news(self):
-        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
-        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
-        self.assertAllowedSubpageTypes(NewsPage, set())
-        self.assertCanNotCreateAt(GuidancePage, NewsPage)
+        self.assertPageTypeRules(
+            {NewsIndexPage: ({HomePage}, {NewsPage}), NewsPage: ({NewsIndexPage}, set())},
+            not_creatable=[(GuidancePage, NewsPage)],
+        )
 
     def test_every_page_routes_renders_and_opens_in_the_editor(self):
-        for page in (self.index, self.item):
-            with self.subTest(page=page.title):
-                self.assertPageIsRoutable(page)
-                self.assertPageIsRenderable(page)
-                self.assertEditScreenOpens(page)
+        self.assertPagesServeAndEdit(self.index, self.page)
         self.assertPageIsRenderable(self.index, query_data={"page": "2"})
 
     def test_news_can_be_created(self):

@@ -138,15 +138,24 @@ def test_a_second_statement_of_the_same_person_is_refused(
     assert counted(initiative, country) == 1
 
 
-def test_closed_initiative_refuses_statements(client, initiative_page):
-    closed = InitiativePageFactory(
-        parent=initiative_page.get_parent(), initiative=InitiativeFactory(closed=True)
+@pytest.mark.parametrize(
+    ("trait", "shown"),
+    [
+        ("closed", "The collection of statements of support is closed."),
+        ("external", 'href="https://citizens-initiative.europa.eu/"'),  # the external system
+    ],
+)
+def test_an_initiative_not_collecting_here_refuses_statements(
+    client, initiative_page, trait, shown
+):
+    page = InitiativePageFactory(
+        parent=initiative_page.get_parent(), initiative=InitiativeFactory(**{trait: True})
     )
-    signing_page = SigningPageFactory(parent=closed)
-    html = client.get(signing_page.url).content.decode()
-    assert "The collection of statements of support is closed." in html
+    signing_page = SigningPageFactory(parent=page)
+    assert shown in client.get(signing_page.url).content.decode()
     response = client.post(form_url(signing_page, "BG"), bulgarian())
-    assert "is closed" in response.content.decode()
+    assert response.status_code == 200
+    assert shown in response.content.decode()
     assert Statement.objects.count() == 0
 
 
@@ -212,17 +221,6 @@ def test_window_not_open_yet(client, initiative, signing_page):
     initiative.collection_start = initiative.collection_end = None
     initiative.save()
     assert "has not started yet" in client.get(form_url(signing_page, "BG")).content.decode()
-
-
-def test_external_initiative_shows_the_external_system(client, initiative_page):
-    page = InitiativePageFactory(
-        parent=initiative_page.get_parent(), initiative=InitiativeFactory(external=True)
-    )
-    signing = SigningPageFactory(parent=page)
-    html = client.get(signing.url).content.decode()
-    assert 'href="https://citizens-initiative.europa.eu/"' in html
-    assert client.post(form_url(signing, "BG"), bulgarian()).status_code == 200
-    assert Statement.objects.count() == 0
 
 
 def test_counts_show_on_the_initiative_page(client, initiative, signing_page):
