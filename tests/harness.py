@@ -4,20 +4,19 @@ Each one runs on a free port on 127.0.0.1, keeps its files in a temporary folder
 and is a context manager that stops it and removes those files on the way out, whatever
 happened. Nothing touches the machine's shared PostgreSQL (5432) or Redis (6379).
 
-    from tests.harness import Gunicorn, PostgresCluster, RedisServer, site_environment
+    from tests.harness import PostgresCluster, RedisServer, served_site
 
     with PostgresCluster() as pg, RedisServer() as redis:
-        database = pg.create_database("eci")
-        env = site_environment(database, redis_url=redis.url())
-        prepare_site(env)                           # migrate, collectstatic, load_demo
-        with Gunicorn(env, workers=2) as site:
+        with served_site(redis, pg.create_database("eci")) as (env, [site]):
+            # migrated, static files collected, demo loaded, gunicorn with 2 workers
             requests.get(site.url("/healthz"))
             site.kill_worker()                      # SIGKILL one worker; the master replaces it
         pg.restart()                                # or pg.stop() / pg.start()
         redis.stop(); redis.start()                 # same port, empty (no persistence)
 
-Two instances of the site on one database and one Redis: start two Gunicorn objects with the
-same environment (each picks its own port).
+Two instances of the site on one database and one Redis: `served_site(..., instances=2)` (each
+picks its own port). Without a database URL the site gets a SQLite file in its own folder (the
+browser suite; site_database(env) names it).
 
 PostgreSQL binaries are looked up under /usr/lib/postgresql/<version>/bin (the newest); as root,
 initdb, pg_ctl and postgres run as the `postgres` user through runuser (PostgreSQL refuses to
@@ -63,6 +62,17 @@ def port_open(port):
     with socket.socket() as probe:
         probe.settimeout(0.5)
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def stop_process(process, seconds):
+    """Terminate `process` and wait `seconds` for it; kill it if it is still there."""
+    if process and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(seconds)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
 
 
 class _Process:
@@ -177,13 +187,7 @@ class RedisServer(_Process):
         wait_until(lambda: port_open(self.port), 20, "redis-server")
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process, 10)
         self.process = None
 
     def url(self, db=0):
@@ -197,11 +201,13 @@ class RedisServer(_Process):
 # --- The site ----------------------------------------------------------------------------------
 
 
-def site_environment(database_url, redis_url=None, **overrides):
+def site_environment(database_url=None, redis_url=None, **overrides):
     """The environment of eci_site.settings.production for a loopback test: plain HTTP, a fresh
     SECRET_KEY and dedupe key file, a var/ and STATIC_ROOT of its own, the rate limit off.
+    Without `database_url`, a SQLite database in that folder (see site_database()).
     The folder is removed by remove_site_environment(env)."""
     folder = Path(tempfile.mkdtemp(prefix="eci-site-"))
+    database_url = database_url or f"sqlite:///{folder / 'db.sqlite3'}"
     key_file = folder / "dedupe.key"
     key_file.write_text(secrets.token_urlsafe(40))
     key_file.chmod(0o600)
@@ -228,6 +234,11 @@ def site_environment(database_url, redis_url=None, **overrides):
     return env
 
 
+def site_database(env):
+    """The SQLite file of an environment made without a database URL."""
+    return Path(env["ECI_TEST_FOLDER"]) / "db.sqlite3"
+
+
 def remove_site_environment(env):
     shutil.rmtree(env["ECI_TEST_FOLDER"], ignore_errors=True)
 
@@ -243,6 +254,19 @@ def prepare_site(env):
     """Migrate, collect the static files, load the demo content (with its signing key)."""
     for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo"]):
         manage(env, *command)
+
+
+@contextlib.contextmanager
+def served_site(redis, database_url=None, instances=1, workers=2):
+    """The demo site prepared on `database_url` (default: SQLite) with `redis` as its cache and
+    served by `instances` gunicorn masters; yields (env, [Gunicorn, ...]) and removes it all."""
+    env = site_environment(database_url, redis_url=redis.url())
+    try:
+        prepare_site(env)
+        with contextlib.ExitStack() as servers:
+            yield env, [servers.enter_context(Gunicorn(env, workers)) for _ in range(instances)]
+    finally:
+        remove_site_environment(env)
 
 
 class Gunicorn(_Process):
@@ -287,12 +311,6 @@ class Gunicorn(_Process):
         return pid
 
     def close(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process, 20)
         if getattr(self, "_log_file", None):
             self._log_file.close()

@@ -20,15 +20,7 @@ import pytest
 from stdnum.bg import egn as bg_egn
 
 from .conftest import FIGURES
-from .harness import (
-    Gunicorn,
-    PostgresCluster,
-    RedisServer,
-    manage,
-    prepare_site,
-    remove_site_environment,
-    site_environment,
-)
+from .harness import Gunicorn, PostgresCluster, RedisServer, manage, served_site
 
 pytestmark = pytest.mark.fault
 
@@ -49,14 +41,12 @@ def egn(number):
 
 @pytest.fixture(scope="module")
 def stack():
-    with PostgresCluster() as postgres, RedisServer() as redis:
-        env = site_environment(postgres.create_database("eci"), redis_url=redis.url())
-        try:
-            prepare_site(env)
-            with Gunicorn(env, workers=2) as site:
-                yield {"postgres": postgres, "redis": redis, "site": site, "env": env}
-        finally:
-            remove_site_environment(env)
+    with (
+        PostgresCluster() as postgres,
+        RedisServer() as redis,
+        served_site(redis, postgres.create_database("eci")) as (env, [site]),
+    ):
+        yield {"postgres": postgres, "redis": redis, "site": site, "env": env}
 
 
 class Stream:

@@ -8,8 +8,6 @@ Runs with CI=true (make test-postgres): it needs PostgreSQL, redis-server and gu
 
 import os
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,7 +17,7 @@ from http.cookiejar import CookieJar
 import psycopg
 import pytest
 
-from .process_harness import ROOT, gunicorn, manage, production_env, redis_server
+from .harness import RedisServer, manage, served_site
 
 pytestmark = pytest.mark.postgres
 
@@ -34,33 +32,33 @@ def admin_dsn():
 
 
 @pytest.fixture(scope="module")
-def two_instances(tmp_path_factory):
+def two_instances():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         pytest.skip("needs DATABASE_URL pointing at PostgreSQL (make test-postgres)")
-    workdir = tmp_path_factory.mktemp("two-instances")
     name = f"eci_two_{uuid.uuid4().hex[:8]}"
     url = urllib.parse.urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
     with psycopg.connect(admin_dsn(), autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     try:
-        with redis_server(workdir) as redis:
-            env = production_env(workdir, DATABASE_URL=url, REDIS_URL=redis.url)
-            for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"],
-                            ["load_demo"]):  # fmt: skip
-                manage(env, *command)
-            with gunicorn(env) as first, gunicorn(env) as second:
-                yield {"env": env, "urls": [first.url, second.url], "database": url}
+        with RedisServer() as redis, served_site(redis, url, instances=2) as (env, sites):
+            yield {"env": env, "urls": [site.url("") for site in sites], "database": url}
     finally:
         with psycopg.connect(admin_dsn(), autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def editor(env, code):
-    """Run `code` in a process of its own, as an editor's request would (signals included)."""
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True,
-        capture_output=True,
-    )  # fmt: skip
+def editor(env, model, lookup, action):
+    """In a process of its own, as an editor's request would (signals included): run the
+    statement `action` on each `obj` of `model` ("app.Model") that matches `lookup`."""
+    app, name = model.split(".")
+    code = (
+        f"from {app}.models import {name}\nfor obj in {name}.objects.filter(**{lookup!r}): {action}"
+    )
+    manage(env, "shell", "-c", code)
+
+
+NEWS_PAGE = {"slug": "online-collection-opens", "locale__language_code": "en"}
+SIGNING_PAGES = {"slug": "sign", "url_path__contains": "clean-air-around-every-school"}
 
 
 def get(base, path, opener=None):
@@ -135,18 +133,11 @@ def test_a_publish_and_an_unpublish_in_one_are_seen_by_the_other_at_once(two_ins
     for base in (first, second):
         assert get(base, NEWS)[0] == 200
         assert get(base, NEWS)[0] == 200  # now in the page cache
-    editor(two_instances["env"], (
-        "from news.models import NewsPage; "
-        "p = NewsPage.objects.get(slug='online-collection-opens', locale__language_code='en'); "
-        "p.title = 'Published through another process'; p.save_revision().publish()"
-    ))  # fmt: skip
+    retitle = "obj.title = 'Published through another process'; obj.save_revision().publish()"
+    editor(two_instances["env"], "news.NewsPage", NEWS_PAGE, retitle)
     for base in (first, second):
         assert "Published through another process" in get(base, NEWS)[1]
-    editor(two_instances["env"], (
-        "from news.models import NewsPage; "
-        "NewsPage.objects.get(slug='online-collection-opens', locale__language_code='en')"
-        ".unpublish()"
-    ))  # fmt: skip
+    editor(two_instances["env"], "news.NewsPage", NEWS_PAGE, "obj.unpublish()")
     for base in (first, second):
         assert get(base, NEWS)[0] == 404
 
@@ -156,18 +147,11 @@ def test_a_signing_page_gone_offline_takes_no_statement_from_any_process(two_ins
     database = two_instances["database"]
     forms = [open_form(base, database) for base in (first, second)]
     before = stored(database)
-    editor(two_instances["env"], (
-        "from signing.models import SigningPage; "
-        "[page.unpublish() for page in SigningPage.objects.filter(slug='sign', "
-        "url_path__contains='clean-air-around-every-school')]"
-    ))  # fmt: skip
+    editor(two_instances["env"], "signing.SigningPage", SIGNING_PAGES, "obj.unpublish()")
     assert [post(60 + n) for n, post in enumerate(forms)] == [404, 404]
     assert stored(database) == before
-    editor(two_instances["env"], (
-        "from signing.models import SigningPage; "
-        "[page.save_revision().publish() for page in SigningPage.objects.filter(slug='sign', "
-        "url_path__contains='clean-air-around-every-school')]"
-    ))  # fmt: skip
+    editor(two_instances["env"], "signing.SigningPage", SIGNING_PAGES,
+           "obj.save_revision().publish()")  # fmt: skip
     assert [signer(base, database, 70 + n) for n, base in enumerate((first, second))] == [302] * 2
 
 
@@ -178,11 +162,9 @@ def test_a_closed_collection_is_seen_by_every_process_at_once(two_instances):
         assert "Sign now" in get(base, INITIATIVE)[1]
     forms = [open_form(base, database) for base in (first, second)]
     before = stored(database)
-    editor(two_instances["env"], (
-        "from initiatives.models import Initiative; "
-        "i = Initiative.objects.get(registration_number='DEMO(2026)000001'); "
-        "i.status = Initiative.Status.CLOSED; i.save()"
-    ))  # fmt: skip
+    editor(two_instances["env"], "initiatives.Initiative",
+           {"registration_number": "DEMO(2026)000001"},
+           "obj.status = Initiative.Status.CLOSED; obj.save()")  # fmt: skip
     for base in (first, second):
         assert "The collection of statements of support is closed." in get(base, INITIATIVE)[1]
     assert [post(80 + n) for n, post in enumerate(forms)] == [200, 200]  # "is closed"

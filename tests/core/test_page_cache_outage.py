@@ -3,22 +3,20 @@
 import pytest
 from django.test import Client, override_settings
 
-from ..process_harness import redis_server
+from ..harness import RedisServer
 from ..signing.helpers import bulgarian, sign
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_redis_outage_degrades_to_uncached_serving_and_signing_still_works(
-    tmp_path, signing_page
-):
+def test_a_redis_outage_degrades_to_uncached_serving_and_signing_still_works(signing_page):
     client = Client(SERVER_NAME="localhost")
     initiative_page = signing_page.get_parent()
     pages = (initiative_page.url, initiative_page.get_parent().url)
-    with redis_server(tmp_path) as redis:
+    with RedisServer() as redis:
         caches = {
             "default": {
                 "BACKEND": "core.cache_backend.ResilientRedisCache",
-                "LOCATION": redis.url,
+                "LOCATION": redis.url(),
                 "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
             }
         }
