@@ -8,9 +8,8 @@ from wagtail.models import PageViewRestriction
 from home.models import SiteIdentity
 from initiatives.models import Initiative
 from tests.factories import (
-    GuidanceIndexPageFactory,
-    GuidancePageFactory,
     StandardPageFactory,
+    online_collection_guide,
     translate,
 )
 from tests.signing.helpers import bulgarian, form_url, sign
@@ -21,13 +20,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def guides(home_page):
     """home → Organise an initiative → Prepare your online collection system → Certifying."""
-    index = GuidanceIndexPageFactory(parent=home_page)
-    prepare = GuidancePageFactory(
-        parent=index, title="Prepare your online collection system",
-        slug="prepare-online-collection-system",
-    )  # fmt: skip
-    certification = GuidancePageFactory(
-        parent=prepare, title="Certifying the online collection system", slug="certification"
+    index, prepare, certification = online_collection_guide(
+        home_page, "Certifying the online collection system", "certification"
     )
     return {"index": index, "prepare": prepare, "certification": certification}
 

@@ -5,7 +5,7 @@ fixtures); only tests/demo/ loads the demo content.
 """
 
 from .core import LocaleFactory, SiteFactory, translate, translate_tree
-from .guidance import GuidanceIndexPageFactory, GuidancePageFactory
+from .guidance import GuidanceIndexPageFactory, GuidancePageFactory, online_collection_guide
 from .home import (
     ContactFormFieldFactory,
     ContactPageFactory,
@@ -51,6 +51,7 @@ __all__ = [
     "TopicFactory",
     "signing_tree",
     "site_home",
+    "online_collection_guide",
     "organisers_key",
     "translate",
     "translate_tree",

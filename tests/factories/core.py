@@ -24,7 +24,8 @@ class SiteFactory(wagtail_factories.SiteFactory):
 
 class PublishedPageFactory(wagtail_factories.PageFactory):
     """A page as an editor leaves it: added to its parent, then published through a revision
-    (so that it has a live revision and the publishing signals run)."""
+    (so that it has a live revision and the publishing signals run). `publish=False` leaves it
+    a draft."""
 
     class Meta:
         abstract = True
@@ -32,8 +33,23 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def publish(obj, create, extracted, **kwargs):
-        if create and extracted is not False:
-            obj.save_revision().publish()
+        return create and extracted is not False
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        """Publish once every post-generation step of a subclass has run (a contact page's form
+        fields, an initiative page's topics), so that the live revision holds what they add."""
+        super()._after_postgeneration(instance, create, results)
+        if results and results.get("publish"):
+            instance.save_revision().publish()
+
+
+def section_index_factory(model, title, slug, **fields):
+    """The factory of a section's index page (initiatives, guidance, news): a published page
+    of `model` with its usual title and slug; nothing else to it."""
+    return factory.make_factory(
+        model, FACTORY_CLASS=PublishedPageFactory, title=title, slug=slug, **fields
+    )
 
 
 def translate(instance, language_code, publish=True, **texts):

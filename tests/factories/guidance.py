@@ -4,16 +4,11 @@ import factory
 
 from guidance.models import GuidanceIndexPage, GuidancePage
 
-from .core import PublishedPageFactory
+from .core import PublishedPageFactory, section_index_factory
 
-
-class GuidanceIndexPageFactory(PublishedPageFactory):
-    title = "Organise an initiative"
-    slug = "organise"
-    show_in_menus = True
-
-    class Meta:
-        model = GuidanceIndexPage
+GuidanceIndexPageFactory = section_index_factory(
+    GuidanceIndexPage, "Organise an initiative", "organise", show_in_menus=True
+)
 
 
 class GuidancePageFactory(PublishedPageFactory):
@@ -22,3 +17,14 @@ class GuidancePageFactory(PublishedPageFactory):
 
     class Meta:
         model = GuidancePage
+
+
+def online_collection_guide(home, title, slug):
+    """home → Organise an initiative → Prepare your online collection system → a guide of
+    `title` and `slug`, as the demo has them; returns those three pages."""
+    index = GuidanceIndexPageFactory(parent=home)
+    prepare = GuidancePageFactory(
+        parent=index, title="Prepare your online collection system",
+        slug="prepare-online-collection-system",
+    )  # fmt: skip
+    return index, prepare, GuidancePageFactory(parent=prepare, title=title, slug=slug)

@@ -8,6 +8,13 @@ from home.models import ContactFormField, ContactPage, HomePage, SiteIdentity, S
 
 from .core import LocaleFactory, PublishedPageFactory, SiteFactory
 
+# The contact page's questions, as the demo's asks them: (label, field type).
+QUESTIONS = [
+    ("Your name", "singleline"),
+    ("Your email address", "email"),
+    ("Your message", "multiline"),
+]
+
 
 class HomePageFactory(PublishedPageFactory):
     title = "Home"
@@ -39,6 +46,17 @@ class StandardPageFactory(PublishedPageFactory):
         model = StandardPage
 
 
+class ContactFormFieldFactory(DjangoModelFactory):
+    page = None
+    label = factory.Sequence(lambda n: f"Field {n}")
+    field_type = "singleline"
+    required = True
+    locale = factory.LazyAttribute(lambda obj: obj.page.locale)
+
+    class Meta:
+        model = ContactFormField
+
+
 class ContactPageFactory(PublishedPageFactory):
     title = "Contact"
     slug = "contact"
@@ -49,29 +67,15 @@ class ContactPageFactory(PublishedPageFactory):
     class Meta:
         model = ContactPage
 
-    @factory.post_generation
-    def publish(obj, create, extracted, **kwargs):
-        """The form fields come first: a contact page is published with them."""
-        if not create:
-            return
-        for order, (label, kind) in enumerate(
-            [("Your name", "singleline"), ("Your email address", "email"),
-             ("Your message", "multiline")]
-        ):  # fmt: skip
-            ContactFormFieldFactory(page=obj, sort_order=order, label=label, field_type=kind)
-        if extracted is not False:
-            obj.save_revision().publish()
-
-
-class ContactFormFieldFactory(DjangoModelFactory):
-    page = None
-    label = factory.Sequence(lambda n: f"Field {n}")
-    field_type = "singleline"
-    required = True
-    locale = factory.LazyAttribute(lambda obj: obj.page.locale)
-
-    class Meta:
-        model = ContactFormField
+    # The demo's questions in order: each Iterator walks QUESTIONS in step with the others.
+    form_fields = factory.RelatedFactoryList(
+        ContactFormFieldFactory,
+        factory_related_name="page",
+        size=len(QUESTIONS),
+        sort_order=factory.Iterator(range(len(QUESTIONS))),
+        label=factory.Iterator(QUESTIONS, getter=lambda question: question[0]),
+        field_type=factory.Iterator(QUESTIONS, getter=lambda question: question[1]),
+    )
 
 
 class SiteIdentityFactory(DjangoModelFactory):

@@ -9,17 +9,9 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from core.crypto import PrivateKey
-from initiatives.models import (
-    ExternalCount,
-    Initiative,
-    InitiativeIndexPage,
-    InitiativePage,
-    InitiativeTopic,
-    Organiser,
-    Topic,
-)
+from initiatives import models
 
-from .core import LocaleFactory, PublishedPageFactory
+from .core import LocaleFactory, PublishedPageFactory, section_index_factory
 
 TEST_KEY_PASSPHRASE = "organisers' test passphrase"
 # Argon2id at the least cost a key file may ask (core.crypto): the tests open the key file often;
@@ -49,7 +41,7 @@ class TopicFactory(DjangoModelFactory):
     locale = factory.SubFactory(LocaleFactory)
 
     class Meta:
-        model = Topic
+        model = models.Topic
 
 
 class InitiativeFactory(DjangoModelFactory):
@@ -61,21 +53,21 @@ class InitiativeFactory(DjangoModelFactory):
     registration_date = factory.LazyFunction(lambda: _today() - datetime.timedelta(days=90))
     collection_start = factory.LazyFunction(lambda: _today() - datetime.timedelta(days=30))
     collection_end = factory.LazyFunction(lambda: _today() + datetime.timedelta(days=300))
-    status = Initiative.Status.COLLECTING
-    collection = Initiative.Collection.ON_SITE
+    status = models.Initiative.Status.COLLECTING
+    collection = models.Initiative.Collection.ON_SITE
     public_key = factory.LazyFunction(lambda: organisers_key().public_key_text())
 
     class Meta:
-        model = Initiative
+        model = models.Initiative
         skip_postgeneration_save = True
 
     class Params:
         closed = factory.Trait(
-            status=Initiative.Status.CLOSED,
+            status=models.Initiative.Status.CLOSED,
             collection_end=factory.LazyFunction(lambda: _today() - datetime.timedelta(days=1)),
         )
         external = factory.Trait(
-            collection=Initiative.Collection.EXTERNAL,
+            collection=models.Initiative.Collection.EXTERNAL,
             external_system_url="https://citizens-initiative.europa.eu/",
             public_key="",
         )
@@ -85,7 +77,7 @@ class InitiativeFactory(DjangoModelFactory):
         factory_related_name="initiative",
         name="Maria Ivanova",
         country="BG",
-        role=Organiser.Role.REPRESENTATIVE,
+        role=models.Organiser.Role.REPRESENTATIVE,
         email="maria.ivanova@example.org",
     )
 
@@ -101,10 +93,10 @@ class OrganiserFactory(DjangoModelFactory):
     initiative = factory.SubFactory(InitiativeFactory, organisers=None)
     name = factory.Sequence(lambda n: f"Organiser {n}")
     country = "DE"
-    role = Organiser.Role.MEMBER
+    role = models.Organiser.Role.MEMBER
 
     class Meta:
-        model = Organiser
+        model = models.Organiser
 
 
 class ExternalCountFactory(DjangoModelFactory):
@@ -113,16 +105,12 @@ class ExternalCountFactory(DjangoModelFactory):
     count = 100
 
     class Meta:
-        model = ExternalCount
+        model = models.ExternalCount
 
 
-class InitiativeIndexPageFactory(PublishedPageFactory):
-    title = "Initiatives"
-    slug = "initiatives"
-    show_in_menus = True
-
-    class Meta:
-        model = InitiativeIndexPage
+InitiativeIndexPageFactory = section_index_factory(
+    models.InitiativeIndexPage, "Initiatives", "initiatives", show_in_menus=True
+)
 
 
 class InitiativePageFactory(PublishedPageFactory):
@@ -132,17 +120,12 @@ class InitiativePageFactory(PublishedPageFactory):
     objectives = "<p>What the law would do.</p>"
 
     class Meta:
-        model = InitiativePage
+        model = models.InitiativePage
 
     @factory.post_generation
     def topics(obj, create, extracted, **kwargs):
         """InitiativePageFactory(topics=[topic, ...]) links the page to those topics."""
         for order, topic in enumerate(extracted or ()):
-            InitiativeTopic.objects.create(
+            models.InitiativeTopic.objects.create(
                 page=obj, topic=topic, sort_order=order, locale=obj.locale
             )
-
-    @factory.post_generation
-    def publish(obj, create, extracted, **kwargs):  # after the topics
-        if create and extracted is not False:
-            obj.save_revision().publish()

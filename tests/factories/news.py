@@ -6,15 +6,9 @@ import factory
 
 from news.models import NewsIndexPage, NewsPage
 
-from .core import PublishedPageFactory
+from .core import PublishedPageFactory, section_index_factory
 
-
-class NewsIndexPageFactory(PublishedPageFactory):
-    title = "News"
-    slug = "news"
-
-    class Meta:
-        model = NewsIndexPage
+NewsIndexPageFactory = section_index_factory(NewsIndexPage, "News", "news")
 
 
 class NewsPageFactory(PublishedPageFactory):

@@ -6,9 +6,8 @@ import pytest
 from django.conf import settings
 
 from tests.factories import (
-    GuidanceIndexPageFactory,
-    GuidancePageFactory,
     StandardPageFactory,
+    online_collection_guide,
     translate,
     translate_tree,
 )
@@ -21,13 +20,8 @@ CONTENT_LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 def guides(home_page):
     """home → Organise an initiative → Prepare your online collection system → Hosting, the
     first two in en, bg and ro."""
-    index = GuidanceIndexPageFactory(parent=home_page)
-    prepare = GuidancePageFactory(
-        parent=index, title="Prepare your online collection system",
-        slug="prepare-online-collection-system",
-    )  # fmt: skip
-    hosting = GuidancePageFactory(
-        parent=prepare, title="Hosting by the Commission", slug="hosting-by-the-commission"
+    index, prepare, hosting = online_collection_guide(
+        home_page, "Hosting by the Commission", "hosting-by-the-commission"
     )
     homes = translate_tree(home_page, "bg", "ro")
     translations = {
@@ -78,10 +72,8 @@ def test_hreflang_alternates_with_x_default(client, guides):
 
 
 def test_breadcrumbs_show_the_navigation_path(client, home_page):
-    index = GuidanceIndexPageFactory(parent=home_page)
-    prepare = GuidancePageFactory(parent=index, title="Prepare your online collection system")
-    certification = GuidancePageFactory(
-        parent=prepare, title="Certifying the online collection system"
+    _index, _prepare, certification = online_collection_guide(
+        home_page, "Certifying the online collection system", "certification"
     )
     html = client.get(certification.url).content.decode()
     crumbs = html[html.index('aria-label="Navigation path"') :]
