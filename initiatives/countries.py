@@ -1,12 +1,15 @@
 """The member states, and the dated Annex I threshold tables (Regulations 211/2011 and 2019/788).
 
 One table per composition of the European Parliament and per regulation; an initiative uses the
-table in force on its registration date. Each table names its legal source; what could not be read
-in the legal text is marked UNVERIFIED. See also shared/reference/eci-rules.md, section 4.
+table in force on its registration date. The tables are data, in threshold_tables.json beside this
+module: each names its legal source; what could not be read in the legal text is marked
+UNVERIFIED. See also shared/reference/eci-rules.md, section 4.
 """
 
 import datetime
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
@@ -79,72 +82,28 @@ class ThresholdTable:
         return self.seats[country] * self.multiplier
 
 
-# 2009–2014 as elected (736 seats): Regulation 211/2011, Annex I as adopted (OJ L 65, 11.3.2011;
-# read on legislation.gov.uk). It never applied to a registration: the regulation applied from
-# 1 April 2012, after Delegated Regulation 268/2012 had replaced the annex.
-_SEATS_2009 = {
-    "BE": 22, "BG": 17, "CZ": 22, "DK": 13, "DE": 99, "EE": 6, "IE": 12, "GR": 22, "ES": 50,
-    "FR": 72, "IT": 72, "CY": 6, "LV": 8, "LT": 12, "LU": 6, "HU": 22, "MT": 5, "NL": 25,
-    "AT": 17, "PL": 50, "PT": 22, "RO": 33, "SI": 7, "SK": 13, "FI": 13, "SE": 18, "UK": 72,
-}  # fmt: skip
-# 2009–2014 after the Protocol on transitional provisions (in force 1 December 2011, 754 seats):
-# Delegated Regulation (EU) No 268/2012 (OJ L 89, 27.3.2012, in force the next day). Its annex
-# was read down to Lithuania; the rest are the Protocol's seats.
-_SEATS_2011 = {
-    **_SEATS_2009,
-    "BG": 18, "ES": 54, "FR": 74, "IT": 73, "LV": 9, "MT": 6, "NL": 26, "AT": 19, "PL": 51,
-    "SI": 8, "SE": 20, "UK": 73,
-}  # fmt: skip
-# With Croatia from its accession on 1 July 2013 (12 seats, 766): UNVERIFIED — the act that
-# added Croatia to Annex I of 211/2011 was not read.
-_SEATS_2013 = {**_SEATS_2011, "HR": 12}
-# 2014–2019 (751 seats): European Council Decision 2013/312/EU; Delegated Regulation (EU)
-# No 531/2014 (OJ L 148, 20.5.2014), applying from 1 July 2014 (its articles read; its annex
-# not: the seats are the Decision's).
-_SEATS_2014 = {
-    "BE": 21, "BG": 17, "CZ": 21, "DK": 13, "DE": 96, "EE": 6, "IE": 11, "GR": 21, "ES": 54,
-    "FR": 74, "HR": 11, "IT": 73, "CY": 6, "LV": 8, "LT": 11, "LU": 6, "HU": 21, "MT": 6,
-    "NL": 26, "AT": 18, "PL": 51, "PT": 21, "RO": 32, "SI": 8, "SK": 13, "FI": 13, "SE": 20,
-    "UK": 73,
-}  # fmt: skip
-# 2019–2024 after the United Kingdom's withdrawal (705 seats): European Council Decision (EU)
-# 2018/937; Delegated Regulation (EU) 2019/1673 (OJ L 257, 8.10.2019).
-_SEATS_2019 = {
-    "DE": 96, "FR": 79, "IT": 76, "ES": 59, "PL": 52, "RO": 33, "NL": 29, "BE": 21, "CZ": 21,
-    "GR": 21, "HU": 21, "PT": 21, "SE": 21, "AT": 19, "BG": 17, "DK": 14, "FI": 14, "SK": 14,
-    "IE": 13, "HR": 12, "LT": 11, "LV": 8, "SI": 8, "EE": 7, "CY": 6, "LU": 6, "MT": 6,
-}  # fmt: skip
-# 2024–2029 (720 seats): European Council Decision (EU) 2023/2061; Delegated Regulation (EU)
-# 2024/1082 (OJ L, 12.4.2024).
-_SEATS_2024 = {
-    "DE": 96, "FR": 81, "IT": 76, "ES": 61, "PL": 53, "RO": 33, "NL": 31, "BE": 22, "CZ": 21,
-    "GR": 21, "HU": 21, "PT": 21, "SE": 21, "AT": 20, "BG": 17, "DK": 15, "FI": 15, "SK": 15,
-    "IE": 14, "HR": 12, "LT": 11, "LV": 9, "SI": 9, "EE": 7, "CY": 6, "LU": 6, "MT": 6,
-}  # fmt: skip
+def _read_threshold_tables(path):
+    """The tables of the data file, in date order. A composition of the parliament gives its
+    seats in full, or as changes to the one it is `based_on` (listed before it)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    seats = {}
+    for name, composition in data["seats"].items():
+        base = seats[composition["based_on"]] if "based_on" in composition else {}
+        seats[name] = {**base, **composition.get("seats", {}), **composition.get("changes", {})}
+    return [
+        ThresholdTable(
+            datetime.date.fromisoformat(table["in_force_from"]),
+            table["term"],
+            seats[table["seats"]],
+            table["multiplier"],
+            table["source"],
+        )
+        for table in data["tables"]
+    ]
 
-# In date order. Under 211/2011 the regulation does not say which date chooses the table; the
-# registration date is used, as 2019/788 says (UNVERIFIED for 211/2011).
-THRESHOLD_TABLES = [
-    ThresholdTable(datetime.date(2011, 4, 1), "2009–2014", _SEATS_2009, 750,
-                   "Regulation (EU) No 211/2011, Annex I"),
-    ThresholdTable(datetime.date(2012, 3, 28), "2009–2014", _SEATS_2011, 750,
-                   "Delegated Regulation (EU) No 268/2012"),
-    ThresholdTable(datetime.date(2013, 7, 1), "2009–2014", _SEATS_2013, 750,
-                   "Croatia's accession (UNVERIFIED)"),
-    ThresholdTable(datetime.date(2014, 7, 1), "2014–2019", _SEATS_2014, 750,
-                   "Delegated Regulation (EU) No 531/2014"),
-    # Regulation 2019/788 applies from 1 January 2020; the United Kingdom was a member until
-    # 31 January 2020, with the 751 seats of 2014–2019. Delegated Regulation 2019/1673 is read as
-    # giving seats × 751 until the withdrawal (UNVERIFIED: its recitals were read, not its annex).
-    ThresholdTable(datetime.date(2020, 1, 1), "2019–2024", _SEATS_2014, 751,
-                   "Delegated Regulation (EU) 2019/1673, before the withdrawal (UNVERIFIED)"),
-    ThresholdTable(datetime.date(2020, 2, 1), "2019–2024", _SEATS_2019, 705,
-                   "Delegated Regulation (EU) 2019/1673"),
-    # The date is reported (shared/reference) as 16 July 2024, the start of the term: UNVERIFIED.
-    # EUR-Lex's consolidated 2019/788 carrying the ×720 annex is dated 2 May 2024.
-    ThresholdTable(datetime.date(2024, 7, 16), "2024–2029", _SEATS_2024, 720,
-                   "Delegated Regulation (EU) 2024/1082 (date UNVERIFIED)"),
-]  # fmt: skip
+
+# The compositions and tables, each with its legal source and what is UNVERIFIED in its notes.
+THRESHOLD_TABLES = _read_threshold_tables(Path(__file__).with_name("threshold_tables.json"))
 
 
 def threshold_table_for(registration_date):

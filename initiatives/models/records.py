@@ -23,6 +23,11 @@ from core.crypto import UnusableKey, fingerprint
 from ..countries import COUNTRY_CHOICES, country_name
 
 
+def optional_date(verbose_name, help_text=""):
+    """A date of the record that may be empty: not known yet, or not (yet) reached."""
+    return models.DateField(null=True, blank=True, verbose_name=verbose_name, help_text=help_text)
+
+
 class Topic(TranslatableMixin, models.Model):
     name = models.CharField(max_length=100, verbose_name=_("name"))
     slug = models.SlugField(max_length=100, verbose_name=_("slug"))
@@ -64,8 +69,8 @@ class Initiative(RevisionMixin, ClusterableModel):
     )
     register_url = models.URLField(blank=True, verbose_name=_("entry in the official register"))
     registration_date = models.DateField(verbose_name=_("registration date"))
-    collection_start = models.DateField(null=True, blank=True, verbose_name=_("collection start"))
-    collection_end = models.DateField(null=True, blank=True, verbose_name=_("collection end"))
+    collection_start = optional_date(_("collection start"))
+    collection_end = optional_date(_("collection end"))
     status = models.CharField(
         max_length=20, choices=Status, default=Status.REGISTERED, verbose_name=_("status")
     )
@@ -89,27 +94,19 @@ class Initiative(RevisionMixin, ClusterableModel):
     key_fingerprint = models.CharField(
         max_length=64, blank=True, editable=False, verbose_name=_("public key fingerprint")
     )
-    submitted_to_authorities_on = models.DateField(
-        null=True,
-        blank=True,
-        verbose_name=_("statements submitted to the national authorities on"),
+    submitted_to_authorities_on = optional_date(
+        _("statements submitted to the national authorities on")
     )
-    submitted_to_commission_on = models.DateField(
-        null=True,
-        blank=True,
-        verbose_name=_("initiative submitted to the Commission on"),
-        help_text=_(
+    submitted_to_commission_on = optional_date(
+        _("initiative submitted to the Commission on"),
+        _(
             "The statements must be destroyed one month after this date at the latest; the "
             "collection dashboard shows the deadline."
         ),
     )
-    withdrawn_on = models.DateField(
-        null=True,
-        blank=True,
-        verbose_name=_("initiative withdrawn on"),
-        help_text=_(
-            "Under Regulation 2019/788 the statements are destroyed one month after a withdrawal."
-        ),
+    withdrawn_on = optional_date(
+        _("initiative withdrawn on"),
+        _("Under Regulation 2019/788 the statements are destroyed one month after a withdrawal."),
     )
     legal_hold_reason = models.CharField(
         max_length=500,
@@ -120,11 +117,9 @@ class Initiative(RevisionMixin, ClusterableModel):
             "filled in, no statement is destroyed, on the deadline or on request."
         ),
     )
-    legal_hold_until = models.DateField(
-        null=True,
-        blank=True,
-        verbose_name=_("legal hold: the proceedings end on"),
-        help_text=_(
+    legal_hold_until = optional_date(
+        _("legal hold: the proceedings end on"),
+        _(
             "Leave empty while the end is not known. The statements are kept until one month "
             "after this day (one week under Regulation 211/2011)."
         ),
