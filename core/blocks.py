@@ -32,8 +32,13 @@ class StepBlock(blocks.StructBlock):
     body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("What to do"))
 
 
-class StepsBlock(blocks.StructBlock):
+class HeadedListBlock(blocks.StructBlock):
+    """A list under an optional heading of its own; a subclass adds the list."""
+
     heading = blocks.CharBlock(required=False, label=_("Heading"))
+
+
+class StepsBlock(HeadedListBlock):
     steps = blocks.ListBlock(StepBlock(), min_num=1, label=_("Steps"))
 
     class Meta:
@@ -93,8 +98,7 @@ class LinkBlock(blocks.StructBlock):
         return value
 
 
-class LinkListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, label=_("Heading"))
+class LinkListBlock(HeadedListBlock):
     links = blocks.ListBlock(LinkBlock(), min_num=1, label=_("Links"))
 
     class Meta:
