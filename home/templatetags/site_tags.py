@@ -59,19 +59,22 @@ def language_versions(request, page):
     content_languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     versions = []
     for code, name in settings.LANGUAGES:
-        if page is None:
-            url, is_alternate = translate_url(request.get_full_path(), code), True
-        elif code in translations:
-            url, is_alternate = translations[code].get_url(request), True
-        elif code not in content_languages and isinstance(page, Page):
-            # Wagtail gives a default-language page the URL of an interface-only language
-            # that falls back to it (settings: LANG_INFO fallbacks).
-            shown = translations.get(settings.LANGUAGE_CODE) or page
-            with translation.override(code):
+        # Wagtail builds a page's URL in the active language when that language falls back to
+        # the page's: from /sk/ an English page would keep /sk/. Each link is built in its own
+        # language, so "English" leads to /en/.
+        with translation.override(code):
+            if page is None:
+                url, is_alternate = translate_url(request.get_full_path(), code), True
+            elif code in translations:
+                url, is_alternate = translations[code].get_url(request), True
+            elif code not in content_languages and isinstance(page, Page):
+                # An interface-only language shows the default-language page under its own
+                # prefix (settings: LANG_INFO fallbacks).
+                shown = translations.get(settings.LANGUAGE_CODE) or page
                 url, is_alternate = shown.get_url(request), False
-        else:
-            home = homes.get(code) or homes.get(settings.LANGUAGE_CODE)
-            url, is_alternate = (home.get_url(request) if home else f"/{code}/"), False
+            else:
+                home = homes.get(code) or homes.get(settings.LANGUAGE_CODE)
+                url, is_alternate = (home.get_url(request) if home else f"/{code}/"), False
         versions.append({"code": code, "name": name, "url": url, "is_alternate": is_alternate})
     request._language_versions = versions
     return versions

@@ -49,3 +49,21 @@ def test_a_locale_changed_or_replaced_shows_its_new_language(db):
     locale.language_code = "de"  # as SQLite can give a deleted locale's id to a new one
     locale.save()
     assert _language_of_locale(locale.pk) == "de"
+
+
+@pytest.mark.parametrize("language", ["sk", "mt"])
+def test_english_is_reachable_from_an_interface_only_language(client, initiative_page, language):
+    """Wagtail keeps the active language's prefix on a page of the language it falls back to; the
+    switcher's "English" and the en / x-default alternates must still lead to /en/."""
+    translate_tree(initiative_page, "bg")
+    with translation.override(language):
+        url = initiative_page.url
+    html = client.get(url).content.decode()
+    with translation.override("en"):
+        english = initiative_page.url
+    assert english.startswith("/en/")
+    assert re.search(rf'<a href="{re.escape(english)}" hreflang="en" lang="en"', html)
+    host = "http://localhost"
+    assert f'<link rel="alternate" hreflang="en" href="{host}{english}">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{host}{english}">' in html
+    assert client.get(english).status_code == 200
