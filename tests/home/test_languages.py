@@ -1,5 +1,6 @@
 """Interface-only languages: the same pages under their own prefix, and the redirect from /."""
 
+import datetime
 import re
 
 import pytest
@@ -67,3 +68,27 @@ def test_english_is_reachable_from_an_interface_only_language(client, initiative
     assert f'<link rel="alternate" hreflang="en" href="{host}{english}">' in html
     assert f'<link rel="alternate" hreflang="x-default" href="{host}{english}">' in html
     assert client.get(english).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "registered", "opened"),
+    [
+        ("en", "15 September 2025", "10 March 2026"),  # one style, no "Sept." beside "March"
+        ("bg", "15 септември 2025 г.", "10 март 2026 г."),  # the month in lower case
+        ("ro", "15 septembrie 2025", "10 martie 2026"),
+        ("sk", "15. septembra 2025", "10. marca 2026"),  # the genitive; interface-only
+    ],
+)
+def test_dates_as_each_language_writes_them(
+    client, initiative_page, initiative, language, registered, opened
+):
+    type(initiative).objects.filter(pk=initiative.pk).update(
+        registration_date=datetime.date(2025, 9, 15), collection_start=datetime.date(2026, 3, 10)
+    )
+    translate_tree(initiative_page, "bg", "ro")
+    with translation.override(language):
+        url = initiative_page.localized.url if language != "sk" else initiative_page.url
+    html = client.get(url).content.decode()
+    assert url.startswith(f"/{language}/")
+    assert f">{registered}</time>" in html
+    assert opened in html
