@@ -76,7 +76,9 @@ class LinkBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("Link text"))
     page = blocks.PageChooserBlock(required=False, label=_("Page"))
-    document = DocumentChooserBlock(required=False, label=pgettext_lazy("a file in the CMS", "Document"))
+    document = DocumentChooserBlock(
+        required=False, label=pgettext_lazy("a file in the CMS", "Document")
+    )
     url = blocks.URLBlock(required=False, label=_("External address"))
     description = blocks.TextBlock(required=False, label=_("Description"))
 
