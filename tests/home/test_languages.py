@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
-from tests.factories import translate_tree
+from tests.factories import translate, translate_tree
 
 pytestmark = pytest.mark.django_db
 CONTENT_LANGUAGES = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
@@ -92,3 +92,23 @@ def test_dates_as_each_language_writes_them(
     assert url.startswith(f"/{language}/")
     assert f">{registered}</time>" in html
     assert opened in html
+
+
+def test_fields_a_translation_has_not_translated_yet_are_marked(client, initiative_page):
+    """wagtail-localize publishes a partial translation with the source's text in the fields not
+    translated yet: they carry the source's `lang` and the page says so."""
+    translate_tree(initiative_page.get_parent(), "bg")
+    bulgarian = translate(initiative_page, "bg", objectives=None)
+
+    html = client.get(bulgarian.url).content.decode()
+    assert re.search(r'<div class="rich-text" lang="en"><p[^>]*>What the law would do\.</p>', html)
+    assert re.search(r"<p>[^<]*\[bg\]</p>", html)  # the subject matter, translated: no lang
+    assert 'role="note">Части от този текст все още не са достъпни' in html
+
+    english = client.get(initiative_page.url).content.decode()
+    assert "notice--language" not in english and '<div class="rich-text"><p' in english
+
+    # Translated and published again: nothing is marked any more.
+    translate(initiative_page, "bg")
+    html = client.get(bulgarian.url).content.decode()
+    assert "notice--language" not in html and '<div class="rich-text"><p' in html
