@@ -5,6 +5,7 @@ block picker before they insert it.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
@@ -80,7 +81,9 @@ class LinkBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("Link text"))
     page = blocks.PageChooserBlock(required=False, label=_("Page"))
-    document = DocumentChooserBlock(required=False, label=_("Document"))
+    document = DocumentChooserBlock(
+        required=False, label=pgettext_lazy("a file in the CMS", "Document")
+    )
     url = blocks.URLBlock(required=False, label=_("External address"))
     description = blocks.TextBlock(required=False, label=_("Description"))
 

@@ -12,13 +12,16 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Locale
+        from wagtail.signals import page_published
 
         from core.content_version import invalidate_on_change
 
         from .models import SiteIdentity
         from .templatetags.site_tags import forget_locale_languages
+        from .untranslated import record_untranslated_fields
 
         # The cached site chrome (templates/base.html) shows the site identity.
         invalidate_on_change(SiteIdentity, "site-identity")
         for signal in (post_save, post_delete):
             signal.connect(forget_locale_languages, sender=Locale, dispatch_uid="locale-languages")
+        page_published.connect(record_untranslated_fields, dispatch_uid="untranslated-fields")

@@ -236,3 +236,26 @@ class SiteIdentity(
         identities = {item.locale_id: item for item in cls.objects.filter(live=True)}
         active = Locale.get_active()
         return identities.get(active.pk) or identities.get(Locale.get_default().pk)
+
+
+class UntranslatedFields(models.Model):
+    """The fields of a published translation that still hold its source's text.
+
+    wagtail-localize publishes a partly translated page with the source's strings in the fields
+    not translated yet; the templates mark them with the source's `lang` and say so. Recorded when
+    the translation is published (home/untranslated.py), so a page view reads one row, not every
+    field's segments.
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="untranslated_fields"
+    )
+    language = models.CharField(max_length=10, help_text="The language of the source's text.")
+    fields = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("untranslated fields")
+        verbose_name_plural = _("untranslated fields")
+
+    def __str__(self):
+        return f"{self.page_id}: {', '.join(self.fields)} ({self.language})"

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -154,9 +155,14 @@ class DestroyStatements(InitiativeMixin, FormView):
         except StatementsHeld:
             messages.error(self.request, HELD_MESSAGE)
             return redirect("collection:dashboard", pk=self.initiative.pk)
+        count = sum(destroyed.values())
         messages.success(
             self.request,
-            _("%(count)s statements were destroyed; the counts are kept.")
-            % {"count": sum(destroyed.values())},
+            ngettext(
+                "%(count)s statement was destroyed; the counts are kept.",
+                "%(count)s statements were destroyed; the counts are kept.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("collection:dashboard", pk=self.initiative.pk)

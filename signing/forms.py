@@ -7,6 +7,7 @@ import unicodedata
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from core.captcha import SingleUseCaptchaField
 from initiatives.countries import COUNTRY_CHOICES, country_name
@@ -37,7 +38,11 @@ def compact_number(text):
 # Django's own wording for these errors is not translated into every official language (it has
 # no Maltese catalogue), so the signing forms carry their own.
 OWN_ERROR_MESSAGES = {
-    "max_length": _("This is too long: use at most %(limit_value)d characters."),
+    "max_length": ngettext_lazy(
+        "This is too long: use at most %(limit_value)d character.",
+        "This is too long: use at most %(limit_value)d characters.",
+        "limit_value",
+    ),
     "invalid_choice": _("Choose one of the options offered."),
 }
 
@@ -175,7 +180,7 @@ class StatementForm(OwnMessagesForm):
     def add_document_fields(self):
         identifiers = self.rule.identifiers
         self.fields["document_type"] = forms.ChoiceField(
-            label=_("Document"),
+            label=pgettext_lazy("an identity document", "Document"),
             choices=[(item.kind, item.label) for item in identifiers],
             initial=identifiers[0].kind,
             widget=forms.RadioSelect if len(identifiers) > 1 else forms.HiddenInput,

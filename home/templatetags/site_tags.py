@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from core.content_version import current_version
-from home.models import ContactPage, SiteIdentity
+from home.models import ContactPage, SiteIdentity, UntranslatedFields
 
 register = template.Library()
 
@@ -59,19 +59,22 @@ def language_versions(request, page):
     content_languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     versions = []
     for code, name in settings.LANGUAGES:
-        if page is None:
-            url, is_alternate = translate_url(request.get_full_path(), code), True
-        elif code in translations:
-            url, is_alternate = translations[code].get_url(request), True
-        elif code not in content_languages and isinstance(page, Page):
-            # Wagtail gives a default-language page the URL of an interface-only language
-            # that falls back to it (settings: LANG_INFO fallbacks).
-            shown = translations.get(settings.LANGUAGE_CODE) or page
-            with translation.override(code):
+        # Wagtail builds a page's URL in the active language when that language falls back to
+        # the page's: from /sk/ an English page would keep /sk/. Each link is built in its own
+        # language, so "English" leads to /en/.
+        with translation.override(code):
+            if page is None:
+                url, is_alternate = translate_url(request.get_full_path(), code), True
+            elif code in translations:
+                url, is_alternate = translations[code].get_url(request), True
+            elif code not in content_languages and isinstance(page, Page):
+                # An interface-only language shows the default-language page under its own
+                # prefix (settings: LANG_INFO fallbacks).
+                shown = translations.get(settings.LANGUAGE_CODE) or page
                 url, is_alternate = shown.get_url(request), False
-        else:
-            home = homes.get(code) or homes.get(settings.LANGUAGE_CODE)
-            url, is_alternate = (home.get_url(request) if home else f"/{code}/"), False
+            else:
+                home = homes.get(code) or homes.get(settings.LANGUAGE_CODE)
+                url, is_alternate = (home.get_url(request) if home else f"/{code}/"), False
         versions.append({"code": code, "name": name, "url": url, "is_alternate": is_alternate})
     request._language_versions = versions
     return versions
@@ -181,10 +184,36 @@ def text_language(page):
     return code if code != get_language() else ""
 
 
+def _untranslated(page):
+    """The UntranslatedFields of a translated page (or None), read once per page object.
+
+    Pages in the default language are the sources and are never looked up.
+    """
+    if not hasattr(page, "_untranslated"):
+        page._untranslated = None
+        if _language_of_locale(page.locale_id) != settings.LANGUAGE_CODE:
+            page._untranslated = UntranslatedFields.objects.filter(page_id=page.pk).first()
+    return page._untranslated
+
+
+@register.filter
+def untranslated_language(page, field=""):
+    """The language of the source text a translated page still shows, in `field` if given, or
+    in any of its fields; else "". (A whole page in another language: text_language.)"""
+    if getattr(page, "locale_id", None) is None or not page.pk:
+        return ""
+    record = _untranslated(page)
+    if record is None or (field and field not in record.fields):
+        return ""
+    return record.language if record.language != get_language() else ""
+
+
 @register.simple_tag
-def lang_of(page):
-    """` lang="xx"` for an element holding a page's text in another language than the interface."""
-    code = text_language(page)
+def lang_of(page, field=""):
+    """` lang="xx"` for an element holding a page's text (or its `field`) in another language
+    than the interface: a page of the default language under an interface-only language, or a
+    field not translated yet in a published translation."""
+    code = text_language(page) or (untranslated_language(page, field) if field else "")
     return format_html(' lang="{}"', code) if code else ""
 
 

@@ -166,7 +166,9 @@ WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The interface catalogues, then the month names of core/formats (dates as each language writes
+# them); the first has precedence, and `make messages` writes only to it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "core" / "formats" / "locale"]
 
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -56,7 +56,8 @@ def translate(instance, language_code, publish=True, **texts):
     """Translate a page or snippet into `language_code` the way a translator does in the admin:
     through wagtail-localize, so the translation stays linked to its source.
 
-    `texts` gives the translation of a field by its segment path (`title`, `site_name`, ...);
+    `texts` gives the translation of a field by its segment path (`title`, `site_name`, ...),
+    None to leave it untranslated (wagtail-localize then publishes the source's text);
     every other string gets the source text followed by ` [xx]`, except the slug, which is kept
     (the demo's URLs are the same in every language). Returns the translated object.
     """
@@ -67,6 +68,8 @@ def translate(instance, language_code, publish=True, **texts):
         path = segment.context.path
         if path in texts:
             data = texts[path]
+            if data is None:
+                continue
         elif path == "slug":
             data = segment.string.data
         else:

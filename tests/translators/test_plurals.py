@@ -117,3 +117,35 @@ def test_plural_forms(code):
 def test_the_settings_know_each_language_by_its_own_name():
     names = dict(settings.LANGUAGES)
     assert names["mt"] == "Malti" and names["ga"] == "Gaeilge" and names["el"] == "ελληνικά"
+
+
+# Counts in running text (issue 14): each is an ngettext in every catalogue, and every count
+# reads with its number in every language.
+COUNTS_IN_RUNNING_TEXT = {
+    "%(count)s of %(required)s statements of support": {"count", "required"},
+    "%(count)s statement was destroyed; the counts are kept.": {"count"},
+    "%(count)s statement is stored, encrypted, on the server.": {"count"},
+    "This destroys the %(count)s statement of support stored for this initiative. It cannot be "
+    "undone: export it first if the authorities still need it. The counts on the site stay as "
+    "they are.": {"count"},
+    "This is too long: use at most %(limit_value)d character.": {"limit_value"},
+}
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_counts_in_running_text_have_plural_forms(code):
+    po = polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
+    with translation.override(code):
+        for msgid, names in COUNTS_IN_RUNNING_TEXT.items():
+            entry = po.find(msgid)
+            assert entry is not None and entry.msgid_plural, (code, msgid)
+            for n in COUNTS:
+                text = translation.ngettext(msgid, entry.msgid_plural, n) % dict.fromkeys(names, n)
+                assert str(n) in text, (code, msgid, n)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_document_has_a_context_for_each_meaning(code):
+    po = polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
+    for context in ("a file in the CMS", "an identity document"):
+        assert po.find("Document", msgctxt=context).msgstr, (code, context)

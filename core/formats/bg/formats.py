@@ -1,3 +1,7 @@
 # Django's Bulgarian formats define a thousands separator but no grouping: counters of a million
 # statements must read "1 000 000".
 NUMBER_GROUPING = 3
+# Bulgarian writes "10 март 2026 г.": the month in lower case (E: core/formats/locale), the day
+# without a leading zero.
+DATE_FORMAT = r"j E Y \г."
+DATETIME_FORMAT = r"j E Y \г., H:i"
