@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import psycopg
+from django.db import connection
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402  (bench/run.py: the same database, settings and signers)
@@ -43,13 +44,18 @@ def profiled(name, requests):
     # vary with everyone else's load, are left out of the profile (they show in the wall time).
     profile = cProfile.Profile(time.process_time)
     start, cpu_start = time.perf_counter(), time.process_time()
-    profile.enable()
-    statuses = [request().status_code for request in requests]
-    profile.disable()
+    queries = []
+    with connection.execute_wrapper(
+        lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
+    ):
+        profile.enable()
+        statuses = [request().status_code for request in requests]
+        profile.disable()
     wall = (time.perf_counter() - start) / len(requests) * 1000
     cpu = (time.process_time() - cpu_start) / len(requests) * 1000
     print(f"\n== {name}: {len(requests)} requests, {cpu:.2f} ms CPU and {wall:.2f} ms wall each "
-          f"(under cProfile), answers {sorted(set(statuses))}")  # fmt: skip
+          f"(under cProfile), {len(queries) / len(requests):.1f} queries each (not counting "
+          f"core/prepared.py's), answers {sorted(set(statuses))}")  # fmt: skip
     text = io.StringIO()
     pstats.Stats(profile, stream=text).sort_stats("tottime").print_stats(TOP)
     body = text.getvalue()
