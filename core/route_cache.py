@@ -15,6 +15,12 @@ page's own routing result through the attributes Wagtail itself caches them in:
 The page's own routing runs again on every request (so a page that went offline is not served)
 and view restrictions still apply. Every key carries the content version (core.content_version),
 so a change to the tree, a site or a record the pages show is never served stale.
+
+Why it stays beside the page cache: the page cache answers only public pages, and the signing
+steps are not public. Measured with bench/profile_steps.py (production settings, PostgreSQL,
+Redis; CPU per request on a shared 2-core machine, with → without this module): the form GET
+3.9 → 13.8 ms and 1 → 8 queries, the submission 6.7 → 15.4 ms and 0 → 7 queries (besides the
+two prepared statements), the receipt 2.9 → 11.2 ms and 1 → 8 queries.
 """
 
 import functools

@@ -1,8 +1,10 @@
 """Views outside the page tree: search, the HTML sitemap, robots.txt and the error pages."""
 
 import re
+import sys
 
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -87,6 +89,19 @@ def csrf_failure(request, reason=""):
     return response
 
 
+# How long a client should wait before trying again while the database cannot be reached: a
+# restart or a fail-over takes seconds.
+DATABASE_RETRY_AFTER_SECONDS = 10
+
+
 def server_error(request):
-    # Rendered without a request context: it must work when the database or a tag fails.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    """handler500. Rendered without a request context: it must work when the database or a
+    tag fails. While the database cannot be reached (a restart, a fail-over, too many
+    connections) the failure is not the request's but the service's, and temporary: 503 with
+    Retry-After, so that clients, load balancers and crawlers wait and try again."""
+    response = HttpResponseServerError(loader.get_template("500.html").render())
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response.status_code = 503
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response

@@ -61,12 +61,21 @@ def build(request, signing_page, country):
     return html
 
 
+def built_once(request, key, build):
+    """The page kept in the cache under `key`, built by `build()` when missing. An editor's page
+    carries Wagtail's user bar: it is built for them alone, and never kept."""
+    shared = not request.user.is_authenticated
+    html = cache.get(key) if shared else None
+    if html is None:
+        html = build()
+        if shared:
+            cache.set(key, html, settings.ROUTE_CACHE_SECONDS)
+    return html
+
+
 def blank_form_response(request, signing_page, country):
     key = f"blank-form:{current_version()}:{signing_page.pk}:{country}:{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        html = build(request, signing_page, country)
-        cache.set(key, html, settings.ROUTE_CACHE_SECONDS)
+    html = built_once(request, key, lambda: build(request, signing_page, country))
     challenge = CaptchaStore.generate_key()
     response = HttpResponse(
         html.replace(CSRF_MARK, get_token(request)).replace(CAPTCHA_MARK, challenge)

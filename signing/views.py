@@ -19,6 +19,7 @@ from .blank_form import blank_form_response
 from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
 from .models.statements import Statement
 from .ratelimit import allow_submission
+from .receipt_page import receipt_response
 from .rules import RULES
 from .services import AlreadySigned, InitiativeChanged, record_statement
 
@@ -166,19 +167,13 @@ def receipt(request, signing_page, identifier):
     if identifier is None:
         raise Http404
     statement = (
-        Statement.objects.filter(pk=identifier)
-        .only("id", "country", "submitted_on", "initiative_id")
+        Statement.objects.filter(pk=identifier, initiative_id=signing_page.initiative().pk)
+        .only("id", "country", "submitted_on")
         .first()
     )
-    initiative_page = signing_page.initiative_page()
-    if statement is None or statement.initiative_id != initiative_page.initiative_id:
+    if statement is None:
         raise Http404
-    return render(
-        request, signing_page, "receipt",
-        {"statement": statement, "country_name": MEMBER_STATES[statement.country],
-         "initiative_page": initiative_page,
-         "share_url": request.build_absolute_uri(initiative_page.url)},
-    )  # fmt: skip
+    return receipt_response(request, signing_page, statement)  # built once (receipt_page.py)
 
 
 def lookup(request, signing_page):

@@ -277,6 +277,8 @@ CAPTCHA_IMAGE_SIZE = (160, 56)
 CAPTCHA_LETTER_ROTATION = (-20, 20)
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.random_char_challenge"
 CAPTCHA_LENGTH = 5
+# The library's noise, with its dots drawn in one call (core/captcha.py).
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_arcs", "core.captcha.noise_dots")
 CAPTCHA_TIMEOUT = 10  # minutes
 CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH") or (
     "/usr/bin/flite" if os.path.exists("/usr/bin/flite") else None

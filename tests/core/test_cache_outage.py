@@ -53,3 +53,9 @@ def test_the_site_serves_and_signs_while_redis_is_unreachable(
             )  # the limit fails open
         finally:
             cache_module.caches["default"] = original
+
+
+def test_one_redis_client_serves_every_cache_call(unreachable_redis):
+    """Django builds a client per call (0.1-0.2 ms each, several per request); one is kept."""
+    clients = unreachable_redis._cache
+    assert clients.get_client("a") is clients.get_client("b", write=True)

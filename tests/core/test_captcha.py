@@ -1,13 +1,17 @@
 """The single-use CAPTCHA check."""
 
 import datetime
+import itertools
 
 import pytest
 from captcha.models import CaptchaStore
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 
-from core.captcha import SingleUseCaptchaField
+from core.captcha import SingleUseCaptchaField, noise_dots
+
+WHITE = (255, 255, 255)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +43,23 @@ def test_an_expired_challenge_fails():
         expiration=timezone.now() - datetime.timedelta(seconds=1)
     )
     assert not CaptchaForm({"captcha_0": key, "captcha_1": answer}).is_valid()
+
+
+def test_the_pictures_dots_are_as_dense_as_the_librarys():
+    """About one pixel in ten, as captcha.helpers.noise_dots draws them (896 dots on 160 × 56),
+    in the foreground colour, spread over the whole picture."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (160, 56), "#ffffff")
+    noise_dots(ImageDraw.Draw(image), image)
+    dots = [xy for xy in itertools.product(range(160), range(56)) if image.getpixel(xy) != WHITE]
+    assert 700 < len(dots) < 1100
+    assert {x // 40 for x, _y in dots} == {0, 1, 2, 3}
+    assert {y // 14 for _x, y in dots} == {0, 1, 2, 3}
+
+
+def test_the_picture_is_served(client):
+    key, _answer = challenge()
+    response = client.get(reverse("captcha-image", args=[key]))
+    assert response.status_code == 200
+    assert response.content.startswith(b"\x89PNG")

@@ -1,8 +1,12 @@
 """Unknown addresses and malformed input get the site's own pages, never a 500."""
 
+from unittest import mock
+
 import pytest
+from django.db import InterfaceError, OperationalError, ProgrammingError
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Site
 
 from tests.factories import (
     ContactPageFactory,
@@ -14,6 +18,8 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+RETRY_LATER = "Nothing you typed has been stored. Please try again in a few minutes."
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +91,25 @@ def test_contact_form_rejects_garbage_without_losing_input(client, site):
     assert 'class="error-summary"' in html
     assert 'value="Ana"' in html
     assert 'value="not-an-email"' in html
+
+
+@pytest.mark.parametrize("failure", [OperationalError, InterfaceError])
+def test_a_database_out_of_reach_answers_503_with_retry_after(client, site, failure):
+    """PostgreSQL restarting or failing over: the service, not the request, is at fault for a
+    while; clients and load balancers should wait and try again, in the visitor's language."""
+    client.raise_request_exception = False
+    with mock.patch.object(Site, "find_for_request", side_effect=failure("connection refused")):
+        response = client.get(site["bg"].url)
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert "no-store" in response["Cache-Control"]
+    with translation.override("bg"):
+        assert translation.gettext(RETRY_LATER) in (response.content.decode())
+
+
+def test_a_database_error_of_the_request_stays_a_500(client, site):
+    client.raise_request_exception = False
+    with mock.patch.object(Site, "find_for_request", side_effect=ProgrammingError("bad query")):
+        response = client.get(site["bg"].url)
+    assert response.status_code == 500
+    assert "Retry-After" not in response

@@ -1,0 +1,59 @@
+"""A statement's receipt, rendered once per signing page, country, day and language.
+
+A receipt shows the initiative, the country the statement counts for, the day it was submitted
+and its identifier; only the identifier differs between the signers of one initiative, country
+and day. The first receipt of each is rendered in full, its identifier replaced by a mark (it
+appears in the page and in the links of the language switcher), and kept in the cache under the
+content version (any change to the tree, the initiative or the chrome sets a new one). Every
+other receipt of that day is the kept page with its own identifier put back: one query (the
+statement) and one cache read, where a full rendering loads the initiative page and walks the
+templates. The cache holds no personal data: a receipt has none.
+"""
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+
+from core.content_version import current_version
+from initiatives.countries import MEMBER_STATES
+
+from .blank_form import built_once
+
+# Letters and digits only: they pass through HTML and URL escaping unchanged, and no text on the
+# page contains them by chance.
+IDENTIFIER_MARK = "receiptmark5c0e91d7a3b2"
+
+
+def build(request, signing_page, statement):
+    initiative_page = signing_page.initiative_page()
+    identifier = str(statement.id)
+    html = render_to_string(
+        "signing/receipt.html",
+        {
+            "page": signing_page,
+            "initiative_page": initiative_page,
+            "initiative": initiative_page.initiative,
+            "statement": statement,
+            "country_name": MEMBER_STATES[statement.country],
+            "share_url": request.build_absolute_uri(initiative_page.url),
+        },
+        request=request,
+    )
+    if identifier not in html or IDENTIFIER_MARK in html:
+        raise RuntimeError("the receipt's page lost its identifier")
+    return html.replace(identifier, IDENTIFIER_MARK)
+
+
+def receipt_response(request, signing_page, statement):
+    """The receipt of `statement`, which must belong to the signing page's initiative."""
+    key = (
+        f"receipt:{current_version()}:{signing_page.pk}:{statement.country}:"
+        f"{statement.submitted_on.isoformat()}:{get_language()}:{request.scheme}:"
+        f"{request.get_host()}"
+    )
+    html = built_once(request, key, lambda: build(request, signing_page, statement))
+    response = HttpResponse(html.replace(IDENTIFIER_MARK, str(statement.id)))
+    # A receipt says who signed where: no browser or proxy may keep it.
+    add_never_cache_headers(response)
+    return response
