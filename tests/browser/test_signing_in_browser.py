@@ -75,7 +75,7 @@ def test_german_citizen_signs_in_english_with_an_address(site_server, page):
     page.fill("#id_postal_code", "10115")
     page.fill("#id_city", "Berlin")
     page.select_option("#id_residence_country", "DE")
-    page.fill("#id_date_of_birth", "1990-12-31")
+    page.fill("#id_date_of_birth", "31/12/1990")
     finish(page, site_server)
     assert "Germany" in page.inner_text(".receipt")
 
