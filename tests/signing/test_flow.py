@@ -109,6 +109,7 @@ def test_round_trip_gives_exactly_what_was_typed(client, initiative, signing_pag
         "country": "DE",
         **typed,
         "first_names": "Jürgen Maximilian",  # as typed, without the surrounding spaces
+        "date_of_birth": "1990-12-31",  # typed as 31/12/1990, stored in ISO form
         "residence_country_other": "",
     }
 
