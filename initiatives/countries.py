@@ -7,10 +7,13 @@ UNVERIFIED. See also shared/reference/eci-rules.md, section 4.
 """
 
 import datetime
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import icu
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 MEMBER_STATES = {
@@ -117,3 +120,23 @@ def threshold_table_for(registration_date):
 
 def country_name(code):
     return MEMBER_STATES.get(code, code)
+
+
+def countries_in_reading_order():
+    """The member states as (code, name), in the alphabetical order of the active language.
+
+    Sorted by ICU's collation rules for the language, not by code point: Bulgarian in the order of
+    its alphabet, Swedish with Ö after Z, Czech with Č after C.
+    """
+    language = translation.get_language()
+    return [(code, MEMBER_STATES[code]) for code in _codes_in_order(language)]
+
+
+@functools.cache
+def _codes_in_order(language):
+    # A collator per call: ICU collators are not to be shared between threads; the result is.
+    collator = icu.Collator.createInstance(icu.Locale(language or "en"))
+    with translation.override(language):
+        return tuple(
+            sorted(MEMBER_STATES, key=lambda code: collator.getSortKey(str(MEMBER_STATES[code])))
+        )

@@ -13,6 +13,7 @@ from initiatives.progress import build_progress
 from signing.models import DestroyedStatements, Statement
 
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 220, 48
+CHART_MIN_DAYS = 14
 
 
 def overview(initiative):
@@ -67,7 +68,9 @@ def daily_chart(per_day):
     scale = _nice_ceiling(highest)
     plot_width = CHART_WIDTH - CHART_MARGIN - 8
     plot_height = CHART_HEIGHT - 40
-    slot = plot_width / len(per_day)
+    # At least a fortnight's slots: the first days of a collection are narrow bars at the left,
+    # not one bar across the whole chart.
+    slot = plot_width / max(len(per_day), CHART_MIN_DAYS)
     bars = []
     for index, (day, count) in enumerate(per_day):
         height = plot_height * count / scale

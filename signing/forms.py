@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from core.captcha import SingleUseCaptchaField
-from initiatives.countries import COUNTRY_CHOICES, country_name
+from initiatives.countries import countries_in_reading_order, country_name
 
 from .national_ids import InvalidNumber
 from .rules import POSTAL_CODES, RULES
@@ -68,7 +68,7 @@ class ChooseCountryForm(OwnMessagesForm):
             "Your statement counts for the country of your nationality. If you have several, "
             "choose one: you may support an initiative only once."
         ),
-        choices=COUNTRY_CHOICES,
+        choices=countries_in_reading_order,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the country of your nationality.")},
     )
@@ -100,6 +100,14 @@ ADDRESS_LINES = (
     ("postal_code", _("Postal code"), 20, _("Enter your postal code."), "postal-code"),
     ("city", _("City"), 100, _("Enter your city, town or village."), "address-level2"),
 )
+
+
+def document_number_attrs(identifiers):
+    """The number pad where every accepted number is digits only (an EGN, a PESEL)."""
+    attrs = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+    if all(re.fullmatch(r"\[0-9\](\{[0-9,]+\})?", item.pattern) for item in identifiers):
+        attrs["inputmode"] = "numeric"
+    return attrs
 
 
 class StatementForm(OwnMessagesForm):
@@ -157,20 +165,24 @@ class StatementForm(OwnMessagesForm):
             )
         self.fields["residence_country"] = forms.ChoiceField(
             label=_("Country of residence"),
-            choices=[*COUNTRY_CHOICES, (OTHER_COUNTRY, _("Another country"))],
+            choices=[*countries_in_reading_order(), (OTHER_COUNTRY, _("Another country"))],
             initial=self.country,
+            widget=forms.Select(attrs={"autocomplete": "country"}),
             error_messages={"required": _("Choose the country where you live.")},
         )
         self.fields["residence_country_other"] = forms.CharField(
             label=_("Name of the country, if you live outside the European Union"),
             max_length=100,
             required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "country-name"}),
         )
         self.fields["date_of_birth"] = forms.DateField(
             label=_("Date of birth"),
             help_text=_("For example 31/12/1990."),
-            input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
-            widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
+            # Day, month, year, as the help shows: a text field, since a browser's date picker
+            # shows the format of the browser's locale (mm/dd/yyyy in American English).
+            input_formats=["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
+            widget=forms.TextInput(attrs={"autocomplete": "bday"}),
             error_messages={
                 "required": _("Enter your date of birth."),
                 "invalid": _("Enter a real date, for example 31/12/1990."),
@@ -194,7 +206,7 @@ class StatementForm(OwnMessagesForm):
             if examples
             else "",
             error_messages={"required": _("Enter the number of your document.")},
-            widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+            widget=forms.TextInput(attrs=document_number_attrs(identifiers)),
         )
 
     # --- Validation ------------------------------------------------------------------------------

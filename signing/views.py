@@ -107,6 +107,8 @@ def statement_form(request, signing_page, country):
                     + signing_page.reverse_subpage(
                         "receipt", kwargs={"identifier": str(statement.id)}
                     )
+                    # Its own fragment: a redirect without one would keep the form's.
+                    + "#receipt"
                 )
             )
         return render_form_step(request, signing_page, country, "statement_form", form=form)

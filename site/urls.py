@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.page_cache import public_page
 from home import sitemaps, views
 from news.feeds import NewsAtomFeed, NewsFeed
+from signing import admin_views as signing_admin
 
 # Public, the same for everyone: cached by the server's page cache and by a CDN
 # (core/page_cache.py; the pages of the tree are listed in settings.PUBLIC_PAGE_KINDS).
@@ -32,6 +33,12 @@ def feed_cache(view):
 
 # Outside the language prefix: the admin, files, CAPTCHA images and the sitemap index.
 urlpatterns = [
+    # Before Wagtail's own: a second signing page under an initiative is refused with a reason.
+    path("admin/pages/<int:parent_page_id>/add_subpage/", signing_admin.add_subpage),
+    path(
+        "admin/pages/add/signing/signingpage/<int:parent_page_id>/",
+        signing_admin.create_signing_page,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),

@@ -18,6 +18,7 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.content_version import current_version
 from core.pages import IndexPage
 
+from ..countries import countries_in_reading_order
 from ..progress import attach_progress
 from .records import Initiative, Topic
 
@@ -100,6 +101,7 @@ class InitiativePage(Page):
         shown = self.shown_besides_counts()
         self.initiative = shown["initiative"]
         context.update(shown)
+        context["nationalities"] = countries_in_reading_order()  # one tap to one's own form
         attach_progress([self])  # the counts: read on every view, in one query
         return context
 

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.crypto import UnusableKey, fingerprint
 
+from ..admin_forms import InitiativeAdminForm
 from ..countries import COUNTRY_CHOICES, country_name
 
 
@@ -130,6 +131,7 @@ class Initiative(RevisionMixin, ClusterableModel):
         help_text=_("Shows a notice that this initiative is fictional."),
     )
 
+    base_form_class = InitiativeAdminForm  # what collecting on this site requires
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("registration_number"), FieldPanel("registration_date")]),

@@ -14,6 +14,8 @@ from initiatives import models
 from .core import LocaleFactory, PublishedPageFactory, section_index_factory
 
 TEST_KEY_PASSPHRASE = "organisers' test passphrase"
+GROUP_MEMBER_COUNTRIES = ("DE", "FR", "IT", "PL", "ES")
+ORGANISER = "tests.factories.initiatives.OrganiserFactory"
 # Argon2id at the least cost a key file may ask (core.crypto): the tests open the key file often;
 # production files use 256 MiB.
 TEST_KEY_COST = {"memory_cost": 64 * 1024, "iterations": 1}
@@ -45,7 +47,8 @@ class TopicFactory(DjangoModelFactory):
 
 
 class InitiativeFactory(DjangoModelFactory):
-    """An initiative collecting on this site today, with the test key and one contact person."""
+    """An initiative collecting on this site today, with the test key and the organisers the
+    regulation requires (the representative Maria Ivanova, a substitute, five members)."""
 
     name = factory.Sequence(lambda n: f"Initiative {n}")
     registration_number = factory.Sequence(lambda n: f"TEST(2026){n + 1:06d}")
@@ -72,13 +75,25 @@ class InitiativeFactory(DjangoModelFactory):
             public_key="",
         )
 
+    # The group the regulation requires to collect: seven organisers in seven member states,
+    # among them the representative and the substitute (the contact persons).
     organisers = factory.RelatedFactory(
-        "tests.factories.initiatives.OrganiserFactory",
+        ORGANISER,
         factory_related_name="initiative",
         name="Maria Ivanova",
         country="BG",
         role=models.Organiser.Role.REPRESENTATIVE,
         email="maria.ivanova@example.org",
+    )
+    substitute = factory.RelatedFactory(
+        ORGANISER, factory_related_name="initiative", name="Ion Popescu", country="RO",
+        role=Organiser.Role.SUBSTITUTE,
+    )  # fmt: skip
+    members = factory.RelatedFactoryList(
+        ORGANISER,
+        factory_related_name="initiative",
+        size=len(GROUP_MEMBER_COUNTRIES),
+        country=factory.Sequence(lambda n: GROUP_MEMBER_COUNTRIES[n % len(GROUP_MEMBER_COUNTRIES)]),
     )
 
     @factory.post_generation

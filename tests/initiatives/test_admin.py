@@ -3,7 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.html import escape
 
+from initiatives.admin_forms import REQUIRED_FOR_COLLECTING
 from tests.factories import InitiativeFactory
 
 from ..admin_forms import edit_form_data
@@ -61,3 +63,33 @@ def test_an_initiative_has_an_inspect_view_history_and_comparable_revisions(edit
     assert editor.get(reverse(f"{SNIPPETS}:history", args=[initiative.pk])).status_code == 200
     compare = reverse(f"{SNIPPETS}:revisions_compare", args=[initiative.pk, first.pk, latest.pk])
     assert editor.get(compare).status_code == 200
+
+
+def test_an_initiative_cannot_collect_here_without_window_key_and_organisers(editor):
+    initiative = InitiativeFactory()
+    edit_url = reverse(f"{SNIPPETS}:edit", args=[initiative.pk])
+    data = edit_form_data(editor, edit_url) | {
+        "collection_start": "", "collection_end": "", "public_key": "",
+    }  # fmt: skip
+    for index in range(1, 7):  # only the representative stays
+        data[f"organisers-{index}-DELETE"] = "1"
+    refused = editor.post(edit_url, data)
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    for message in REQUIRED_FOR_COLLECTING.values():
+        assert escape(str(message)) in html
+    assert "at least seven organisers resident in at least seven member states" in html
+    assert "one representative and one substitute" in html
+    initiative.refresh_from_db()
+    assert initiative.public_key and initiative.collection_start  # nothing saved
+    # The same record merely registered (not yet collecting) may be incomplete.
+    assert editor.post(edit_url, data | {"status": "registered"}).status_code == 302
+
+
+def test_a_complete_group_of_organisers_may_collect_here(editor):
+    initiative = InitiativeFactory()  # seven organisers in seven states, with both contacts
+    edit_url = reverse(f"{SNIPPETS}:edit", args=[initiative.pk])
+    data = edit_form_data(editor, edit_url)
+    assert editor.post(edit_url, data).status_code == 302
+    data["organisers-1-country"] = "BG"  # the substitute moves to the representative's state
+    assert "seven member states" in editor.post(edit_url, data).content.decode()

@@ -15,7 +15,7 @@ SIGNERS = [
                      document_number="0341150010")),
     ("DE", german()),
     ("DE", german(first_names="Anna Lena", street="Rue de l'Église", postal_code="1000",
-                  city="Bruxelles", residence_country="BE", date_of_birth="2008-01-01")),
+                  city="Bruxelles", residence_country="BE", date_of_birth="01/01/2008")),
     ("FR", german(first_names="Élodie", family_names="Dupont", postal_code="2000",
                   residence_country="other", residence_country_other="Schweiz", city="Neuchâtel")),
     ("IT", {"first_names": "Giulia", "family_names": "Rossi", "document_type": "passport",
@@ -81,12 +81,11 @@ def expected_properties(country, fields):
             "oct.property.family.names": fields["family_names"],
             EXPECTED_KEYS[country, fields["document_type"]]: fields["document_number"],
         }
-    year, month, day = fields["date_of_birth"].split("-")
     residence = fields["residence_country"]
     return {
         "oct.property.full.first.names": fields["first_names"],
         "oct.property.family.names": fields["family_names"],
-        "oct.property.date.of.birth": f"{day}/{month}/{year}",
+        "oct.property.date.of.birth": fields["date_of_birth"],  # typed as exported: dd/mm/yyyy
         "oct.property.street": fields["street"],
         "oct.property.street.number": fields["street_number"],
         "oct.property.postal.code": fields["postal_code"],

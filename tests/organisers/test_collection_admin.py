@@ -200,3 +200,18 @@ def test_the_deletion_deadline_follows_the_regime(registered, start, submitted, 
         registration_date=registered, collection_start=start, submitted_to_commission_on=submitted
     )
     assert deletion_deadline(initiative) == expected
+
+
+def test_the_dashboard_draws_empty_bars_as_empty_and_one_day_narrow(
+    client, initiative, signing_page
+):
+    from organisers.dashboard import CHART_WIDTH, daily_chart
+
+    admin_user(client, "follow_collection")
+    html = client.get(urls(initiative)["dashboard"]).content.decode()
+    # Wagtail's own style drew a 0 % bar as a full grey one; the dashboard's stylesheet draws
+    # the empty track as empty.
+    assert "css/dashboard.css" in html
+    assert html.count('<progress class="collection-progress"') == 29  # total, countries, 27
+    (bar,) = daily_chart([(datetime.date(2026, 5, 1), 3)])["bars"]
+    assert bar.width < CHART_WIDTH / 10

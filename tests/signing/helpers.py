@@ -6,6 +6,7 @@ Every address comes from the signing page (`page.url` + `reverse_subpage()`), ne
 import csv
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from captcha.models import CaptchaStore
 
@@ -54,7 +55,7 @@ def sign(client, signing_page, country, **fields):
 
 def identifier_of(response):
     """The statement's identifier, from the redirect to its receipt."""
-    return response["Location"].rstrip("/").rsplit("/", 1)[-1]
+    return urlsplit(response["Location"]).path.rstrip("/").rsplit("/", 1)[-1]
 
 
 def bulgarian(**overrides):
@@ -70,4 +71,4 @@ def bulgarian(**overrides):
 def german(**overrides):
     return {"first_names": "Jürgen", "family_names": "Müller", "street": "Hauptstraße",
             "street_number": "12a", "postal_code": "10115", "city": "Berlin",
-            "residence_country": "DE", "date_of_birth": "1990-12-31", **overrides}  # fmt: skip
+            "residence_country": "DE", "date_of_birth": "31/12/1990", **overrides}  # fmt: skip

@@ -7,7 +7,7 @@ Each test was run once against the unfixed code and failed there (moved from tes
 
 import pytest
 
-from .helpers import bulgarian, form_url, lookup_url, receipt_url, sign
+from .helpers import bulgarian, form_url, identifier_of, lookup_url, receipt_url, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_finding_5_every_signing_step_that_can_carry_typed_data_is_no_store(clie
     signed = sign(client, signing_page, "BG", **bulgarian())
     assert signed.status_code == 302
     receipt = client.get(signed["Location"])
-    identifier = signed["Location"].rstrip("/").rsplit("/", 1)[1]
+    identifier = identifier_of(signed)
     lookup = client.get(lookup_url(signing_page) + f"?identifier={identifier}")
     blank = client.get(form_url(signing_page, "BG"))
     for response in (with_errors, signed, receipt, lookup, blank):

@@ -33,7 +33,7 @@ def submit(country, today=TODAY, **data):
 
 def part_a(**overrides):
     return {"street": "Hauptstraße", "street_number": "12a", "postal_code": "10115",
-            "city": "Berlin", "residence_country": "DE", "date_of_birth": "1990-12-31",
+            "city": "Berlin", "residence_country": "DE", "date_of_birth": "31/12/1990",
             **overrides}  # fmt: skip
 
 
@@ -118,14 +118,14 @@ def test_age_is_read_from_the_national_number(country, number, today, valid):
 @pytest.mark.parametrize(
     ("country", "birth", "valid"),
     [
-        ("DE", "2010-11-23", True),  # Germany: 16
-        ("DE", "2010-11-24", False),
-        ("GR", "2009-11-23", True),  # Greece: 17
-        ("GR", "2009-11-24", False),
-        ("FR", "2008-11-23", True),  # elsewhere: 18
-        ("FR", "2008-11-24", False),
-        ("FR", "2030-01-01", False),
-        ("FR", "1850-01-01", False),
+        ("DE", "23/11/2010", True),  # Germany: 16
+        ("DE", "24/11/2010", False),
+        ("GR", "23/11/2009", True),  # Greece: 17
+        ("GR", "24/11/2009", False),
+        ("FR", "23/11/2008", True),  # elsewhere: 18
+        ("FR", "24/11/2008", False),
+        ("FR", "01/01/2030", False),
+        ("FR", "01/01/1850", False),
         ("FR", "31/12/1990", True),
         ("FR", "31.02.1990", False),
     ],
@@ -200,9 +200,9 @@ def test_swedish_numbers_in_any_form_are_one_person():
     ("country", "birth", "today", "valid"),
     [
         # Germany: 18 until 31 December 2022, 16 from 1 January 2023 (statement date decides)
-        ("DE", "2006-06-01", datetime.date(2022, 12, 31), False),
-        ("DE", "2006-06-01", datetime.date(2023, 1, 1), True),
-        ("DE", "2004-12-31", datetime.date(2022, 12, 31), True),
+        ("DE", "01/06/2006", datetime.date(2022, 12, 31), False),
+        ("DE", "01/06/2006", datetime.date(2023, 1, 1), True),
+        ("DE", "31/12/2004", datetime.date(2022, 12, 31), True),
     ],
 )
 def test_minimum_age_is_chosen_by_the_statement_date_part_a(country, birth, today, valid):
@@ -237,3 +237,12 @@ def test_a_mistyped_portuguese_citizen_card_is_refused_with_a_clear_message():
         "This number is not valid: a digit is probably mistyped. Check it."
     )
     assert message != "This number is not valid: a digit is probably mistyped. Check it."
+
+
+@pytest.mark.parametrize(
+    ("typed", "valid"),
+    [("31/12/1990", True), ("31.12.1990", True), ("12/31/1990", False), ("1990-12-31", False)],
+)
+def test_the_date_of_birth_is_accepted_as_its_help_shows_it(typed, valid):
+    form = submit("DE", **part_a(date_of_birth=typed))
+    assert form.is_valid() is valid, form.errors

@@ -71,3 +71,21 @@ class SigningPageTests(EditorPageTestCase):
             reverse("wagtailadmin_pages:add", args=["signing", "signingpage", parent.pk])
         )
         self.assertIn(response.status_code, (302, 403))
+
+    def test_a_second_signing_page_is_refused_with_the_reason(self):
+        parent = self.initiative_page
+        edit_existing = reverse("wagtailadmin_pages:edit", args=[self.signing_page.pk])
+        for url in (
+            reverse("wagtailadmin_pages:add_subpage", args=[parent.pk]),
+            reverse("wagtailadmin_pages:add", args=["signing", "signingpage", parent.pk]),
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url, follow=True)
+                self.assertEqual(
+                    response.redirect_chain[0][0],
+                    reverse("wagtailadmin_explore", args=[parent.pk]),
+                )
+                html = response.content.decode()
+                self.assertIn("already has its signing page", html)
+                self.assertIn(edit_existing, html)
+                self.assertNotIn("you do not have permission", html)

@@ -1,0 +1,67 @@
+"""The admin form of the registered initiative: what collecting on this site requires.
+
+An initiative cannot be saved as collecting on this site without a collection window, the
+organisers' public key and the organisers the regulation requires (Regulation (EU) 2019/788,
+Article 5(1) and (3): a group of at least seven natural persons resident in at least seven member
+states, one representative and one substitute as contact persons). Each missing piece gets its
+own message on the field it concerns.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+ORGANISERS_REQUIRED = 7
+MEMBER_STATES_OF_ORGANISERS_REQUIRED = 7
+
+REQUIRED_FOR_COLLECTING = {
+    "collection_start": _(
+        "An initiative collecting on this site needs the start of its collection."
+    ),
+    "collection_end": _("An initiative collecting on this site needs the end of its collection."),
+    "public_key": _(
+        "An initiative collecting on this site needs the organisers' public key: no statement "
+        "can be stored without it."
+    ),
+}
+
+
+class InitiativeAdminForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        initiative = self._meta.model
+        collecting_here = (
+            cleaned.get("status") == initiative.Status.COLLECTING
+            and cleaned.get("collection") == initiative.Collection.ON_SITE
+        )
+        if collecting_here:
+            for name, message in REQUIRED_FOR_COLLECTING.items():
+                if name in self.fields and not cleaned.get(name):
+                    self.add_error(name, message)
+            for message in self.organisers_missing():
+                self.add_error("status", message)
+        return cleaned
+
+    def organisers_missing(self):
+        formset = self.formsets["organisers"]
+        formset.is_valid()  # cleans the organisers' forms, whose data the checks read
+        organisers = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        roles = [organiser.get("role") for organiser in organisers]
+        countries = {organiser.get("country") for organiser in organisers}
+        role = formset.model.Role
+        if (
+            len(organisers) < ORGANISERS_REQUIRED
+            or len(countries) < MEMBER_STATES_OF_ORGANISERS_REQUIRED
+        ):
+            yield _(
+                "Collecting on this site needs a group of at least seven organisers resident in "
+                "at least seven member states (Regulation (EU) 2019/788, Article 5)."
+            )
+        if roles.count(role.REPRESENTATIVE) != 1 or roles.count(role.SUBSTITUTE) != 1:
+            yield _(
+                "Collecting on this site needs one representative and one substitute among the "
+                "organisers, as contact persons (Regulation (EU) 2019/788, Article 5)."
+            )
