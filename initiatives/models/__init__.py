@@ -1,6 +1,7 @@
 """The registered record and its counters (records), and the pages that show them (pages)."""
 
 from .pages import InitiativeIndexPage, InitiativePage, InitiativeTopic
+from .partners import Partner
 from .records import (
     CountOfStatements,
     ExternalCount,
@@ -18,6 +19,7 @@ __all__ = [
     "InitiativePage",
     "InitiativeTopic",
     "Organiser",
+    "Partner",
     "SupportCounter",
     "Topic",
 ]

@@ -129,6 +129,11 @@ class Initiative(RevisionMixin, ClusterableModel):
             "after this day (one week under Regulation 211/2011)."
         ),
     )
+    partner_counts_public = models.BooleanField(
+        default=False,
+        verbose_name=_("publish the statements per partner"),
+        help_text=_("Adds each partner's count of statements to the open counts."),
+    )
     is_demonstration = models.BooleanField(
         default=False,
         verbose_name=_("demonstration data"),
@@ -150,6 +155,10 @@ class Initiative(RevisionMixin, ClusterableModel):
             heading=_("How statements of support are collected"),
         ),
         InlinePanel("organisers", label=_("Organisers")),
+        MultiFieldPanel(
+            [InlinePanel("partners", label=_("Partners")), FieldPanel("partner_counts_public")],
+            heading=_("Partners and embedding"),
+        ),
         MultiFieldPanel(
             [FieldPanel("public_key"), FieldPanel("key_fingerprint", read_only=True)],
             heading=_("Encryption of statements collected on this site"),

@@ -16,6 +16,7 @@ from initiatives.models import (
     InitiativePage,
     InitiativeTopic,
     Organiser,
+    Partner,
     Topic,
 )
 
@@ -108,6 +109,18 @@ class OrganiserFactory(DjangoModelFactory):
 
     class Meta:
         model = Organiser
+
+
+class PartnerFactory(DjangoModelFactory):
+    """A partner organisation whose site (a loopback origin nobody serves) may frame the form."""
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    code = factory.Sequence(lambda n: f"partner-{n}")
+    origin = factory.Sequence(lambda n: f"https://partner{n}.example")
+
+    class Meta:
+        model = Partner
 
 
 class ExternalCountFactory(DjangoModelFactory):
