@@ -9,6 +9,7 @@ from django.utils import timezone
 from core.crypto import SUITE_NAME
 from initiatives.counters import counts_by_initiative
 from initiatives.deadlines import deadline_list, deletion_deadline, legal_hold, regime_for
+from initiatives.partners import statements_per_partner
 from initiatives.progress import build_progress
 from signing.models import DestroyedStatements, Statement
 
@@ -25,6 +26,7 @@ def overview(initiative):
         "hold": legal_hold(initiative),
         "regime": regime_for(initiative),
         "chart": daily_chart(statements_per_day(initiative)),
+        "partners": statements_per_partner(initiative),
         "today": timezone.localdate(),
         "suite": SUITE_NAME,
     }

@@ -17,8 +17,8 @@ from initiatives.progress import attach_progress
 from .embedding import EMBED, PARTNER, framed_by_partners
 
 # The frame sizes the snippets ask for; partners may change them.
-WIDGET_HEIGHT = 300
-FLOW_HEIGHT = 1400
+WIDGET_HEIGHT = 340
+FLOW_HEIGHT = 1600
 
 
 def widget(request, signing_page, partner=""):

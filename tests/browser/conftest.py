@@ -66,7 +66,7 @@ def site_server(tmp_path_factory):
                 server.kill()
                 raise RuntimeError("gunicorn did not start") from None
             time.sleep(0.3)
-    yield {"url": base_url, "database": var_dir / "db.sqlite3"}
+    yield {"url": base_url, "database": var_dir / "db.sqlite3", "env": env}
     server.terminate()
     try:
         server.wait(timeout=30)  # gunicorn's graceful stop; a loaded machine can take a while

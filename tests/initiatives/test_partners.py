@@ -97,3 +97,41 @@ def test_statements_are_counted_per_partner():
         ("gone", "gone", 1),
         ("quiet", "A quiet partner", 0),
     ]
+
+
+@pytest.fixture
+def editor(client):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("editor", "", "correct horse battery")
+    client.force_login(user)
+    return client
+
+
+def partner_rows(**rows):
+    """The partners' inline formset, as the admin posts it."""
+    data = {"partners-TOTAL_FORMS": str(len(rows)), "partners-INITIAL_FORMS": "0",
+            "partners-MIN_NUM_FORMS": "0", "partners-MAX_NUM_FORMS": "1000"}  # fmt: skip
+    for index, (code, origin) in enumerate(rows.items()):
+        data |= {f"partners-{index}-name": f"Partner {code}", f"partners-{index}-code": code,
+                 f"partners-{index}-origin": origin, f"partners-{index}-ORDER": str(index + 1),
+                 f"partners-{index}-id": "", f"partners-{index}-DELETE": ""}  # fmt: skip
+    return data
+
+
+@pytest.mark.django_db
+def test_editors_keep_the_partners_in_the_initiatives_admin(editor):
+    from django.urls import reverse
+
+    from tests.admin_forms import edit_form_data
+
+    initiative = InitiativeFactory()
+    edit_url = reverse("wagtailsnippets_initiatives_initiative:edit", args=[initiative.pk])
+    data = edit_form_data(editor, edit_url)
+    refused = editor.post(edit_url, data | partner_rows(friends="https://friends.example/campaign"))
+    assert refused.status_code == 200
+    assert "Enter an origin" in refused.content.decode()
+    assert not Partner.objects.exists()
+    saved = editor.post(edit_url, data | partner_rows(friends="HTTPS://Friends.Example/"))
+    assert saved.status_code == 302
+    assert partner_origins(initiative.pk) == {"friends": "https://friends.example"}
