@@ -22,7 +22,9 @@ def normalise_origin(value):
     default port; a single trailing slash is dropped. ValidationError for anything else (a
     path, a query, credentials, another scheme): frame-ancestors must name exact origins."""
     value = value.strip()
-    message = _("Enter an origin: https://, the host name and, if needed, :port; nothing after.")
+    message = _(
+        "Enter an origin such as https://www.example.org, with nothing after the host name or port."
+    )
     try:
         URLValidator(schemes=["http", "https"])(value)
         parts = urlsplit(value)
@@ -49,8 +51,8 @@ class Partner(Orderable):
         max_length=40,
         verbose_name=_("partner code"),
         help_text=_(
-            "Letters, digits and hyphens, carried by the partner's links and stored with the "
-            "statements signed through them. Keep it once statements carry it."
+            "Stored with the statements signed through this partner's links. Do not change it "
+            "once statements carry it."
         ),
     )
     origin = models.CharField(
@@ -58,8 +60,8 @@ class Partner(Orderable):
         blank=True,
         verbose_name=_("site allowed to embed the signing form"),
         help_text=_(
-            "The partner site's origin, for example https://www.example.org. Only the sites "
-            "listed here may show the signing form in a frame."
+            "For example https://www.example.org. Only the sites listed here may show the "
+            "signing form in a frame."
         ),
     )
 

@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.route_cache.PageRouteCacheMiddleware",
-    # Above CSRF: a page framed by a partner gets a CSRF cookie it can use there (core/middleware.py).
+    # Above CSRF: a page a partner frames gets a CSRF cookie usable there (core/middleware.py).
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -13,12 +13,11 @@ import subprocess
 import sys
 import threading
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT, free_port
-from .test_signing_in_browser import INITIATIVE, captcha_answer
+from .test_signing_in_browser import INITIATIVE
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +51,8 @@ def add_partner(site_server, origin):
     moves on, in the server's Redis)."""
     script = (
         "from initiatives.models import Initiative, Partner\n"
-        "initiative = Initiative.objects.filter(pages__slug='clean-air-around-every-school').distinct().get()\n"
+        "initiative = Initiative.objects.filter(\n"
+        "    pages__slug='clean-air-around-every-school').distinct().get()\n"
         f"Partner.objects.create(initiative=initiative, name='Friends of the air', code='{CODE}',"
         f" origin='{origin}')\n"
     )

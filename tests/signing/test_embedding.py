@@ -137,7 +137,7 @@ def test_the_embed_page_gives_both_snippets_with_a_link_as_fallback(client, sign
     )  # escaped once in the snippet, once on the page
     assert "&lt;iframe" in body and "&lt;a href=" in body
     unknown = client.get(step_url(signing_page, "embed"), {"partner": "nobody"}).content.decode()
-    assert "This is not a partner code of this initiative" in unknown
+    assert "This is not a partner code of this initiative." in unknown
     assert "partner=nobody" not in unknown.replace('value="nobody"', "")
 
 
