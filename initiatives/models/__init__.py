@@ -6,6 +6,7 @@ from .records import (
     ExternalCount,
     Initiative,
     Organiser,
+    PaperBatch,
     SupportCounter,
     Topic,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "InitiativePage",
     "InitiativeTopic",
     "Organiser",
+    "PaperBatch",
     "SupportCounter",
     "Topic",
 ]
