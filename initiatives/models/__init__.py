@@ -7,6 +7,7 @@ from .records import (
     ExternalCount,
     Initiative,
     Organiser,
+    PaperBatch,
     SupportCounter,
     Topic,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "InitiativePage",
     "InitiativeTopic",
     "Organiser",
+    "PaperBatch",
     "Partner",
     "SupportCounter",
     "Topic",

@@ -18,6 +18,8 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.content_version import current_version
 from core.pages import IndexPage
 
+from ..chart import daily_chart
+from ..daily import public_series
 from ..progress import attach_progress
 from .records import Initiative, Topic
 
@@ -100,7 +102,10 @@ class InitiativePage(Page):
         shown = self.shown_besides_counts()
         self.initiative = shown["initiative"]
         context.update(shown)
-        attach_progress([self])  # the counts: read on every view, in one query
+        attach_progress([self])  # the counts: the shared snapshot (initiatives.figures)
+        online = sum(figure.online for figure in self.figures.values())
+        context["chart"] = daily_chart(public_series(self.initiative, online))
+        context["share_url"] = request.build_absolute_uri(request.path)
         return context
 
     def shown_besides_counts(self):

@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.crypto import UnusableKey, fingerprint
 
 from ..countries import COUNTRY_CHOICES, country_name
+from ..forms import PAPER_PERMISSION, InitiativeForm
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -154,6 +155,11 @@ class Initiative(RevisionMixin, ClusterableModel):
             ],
             heading=_("How statements of support are collected"),
         ),
+        MultiFieldPanel(
+            [InlinePanel("paper_batches", label=_("Batches of paper statements"))],
+            heading=_("Paper statements"),
+            permission=PAPER_PERMISSION,
+        ),
         InlinePanel("organisers", label=_("Organisers")),
         MultiFieldPanel(
             [InlinePanel("partners", label=_("Partners")), FieldPanel("partner_counts_public")],
@@ -177,6 +183,7 @@ class Initiative(RevisionMixin, ClusterableModel):
         ),
         FieldPanel("is_demonstration"),
     ]
+    base_form_class = InitiativeForm
 
     class Meta:
         verbose_name = _("initiative")
@@ -188,6 +195,7 @@ class Initiative(RevisionMixin, ClusterableModel):
                 "Can see the collection dashboard and download encrypted statements",
             ),
             ("destroy_statements", "Can destroy the statements of support of an initiative"),
+            ("record_paper_statements", "Can record the paper statements of an initiative"),
         ]
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="initiative")
@@ -324,6 +332,26 @@ class ExternalCount(Orderable):
                 fields=["initiative", "country"], name="one_external_count_per_country"
             )
         ]
+
+
+class PaperBatch(Orderable):
+    """Statements of support collected on paper, counted by the organisers: one batch per
+    member state and day collected. They count like any statement (progress, open counts); a
+    paper statement whose data are later keyed in is stored for the export but not counted
+    again, so the paper figure is the sum of these batches."""
+
+    initiative = ParentalKey(Initiative, on_delete=models.CASCADE, related_name="paper_batches")
+    country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, verbose_name=_("country"))
+    collected_on = models.DateField(verbose_name=_("collected on"))
+    count = models.PositiveIntegerField(verbose_name=_("statements"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("country"), FieldPanel("collected_on"), FieldPanel("count")])
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("batch of paper statements")
+        verbose_name_plural = _("batches of paper statements")
 
 
 class Organiser(Orderable):

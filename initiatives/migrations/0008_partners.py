@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0006_legal_hold_withdrawal'),
+        ('initiatives', '0007_paper_batches'),
     ]
 
     operations = [
