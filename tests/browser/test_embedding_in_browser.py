@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import ROOT, free_port
+from .conftest import ROOT, axe_violations, free_port
 from .test_signing_in_browser import INITIATIVE
 
 pytestmark = pytest.mark.browser
@@ -74,7 +74,8 @@ def partner_html(*snippets):
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        "<title>Friends of the air</title></head>"
+        "<title>Friends of the air</title>"
+        "<style>iframe{display:block;border:1px solid #c9d1dc;margin:0 0 1rem}</style></head>"
         "<body style='font-family:sans-serif;margin:0 auto;max-width:60rem;padding:1rem'>"
         "<h1>Friends of the air</h1><p>Our campaign for clean air around schools. "
         "Support the European citizens' initiative here:</p>" + "".join(snippets) + "</body></html>"
@@ -149,12 +150,19 @@ def test_a_site_not_on_the_list_cannot_frame_the_flow(site_server, partner, brow
 def test_the_embeds_show_on_a_partners_page_at_every_width(
     site_server, partner, browser, width, tmp_path
 ):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    # bypass_csp lets the test inject axe-core into the site's pages.
+    context = browser.new_context(viewport={"width": width, "height": 2000}, bypass_csp=True)
     page = context.new_page()
     page.goto(partner["origin"] + "/campaign")
     page.frame_locator("iframe[src*='widget']").locator("progress").wait_for()
     page.frame_locator("iframe[src*='embed=1']").locator("form.form").wait_for()
-    # Kept in docs/screenshots/embed-partner-*.png when looked at (README, Partners).
-    page.screenshot(path=str(tmp_path / f"embed-partner-{width}.png"), full_page=True)
+    # Kept in docs/screenshots/embed-partner-*.png when looked at (README, Partners and embeds).
+    page.screenshot(path=str(tmp_path / f"embed-partner-{width}.png"))
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for address in (partner["codes"]["widget"], partner["codes"]["flow"]):
+        page.goto(html.unescape(re.search(r'src="([^"]+)"', address).group(1)))
+        assert not axe_violations(page)
+    page.goto(site_server["url"] + INITIATIVE.format(lang="en") + f"sign/embed/?partner={CODE}")
+    assert not axe_violations(page)
+    page.screenshot(path=str(tmp_path / f"embed-page-{width}.png"), full_page=True)
     context.close()
