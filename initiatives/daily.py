@@ -16,21 +16,22 @@ from core.content_version import current_version
 
 from .models.records import PaperBatch
 
-# (model with `initiative` and `submitted_on`, aggregate giving the statements of a row group)
+# (queryset of rows with `initiative` and `submitted_on`, aggregate giving their statements)
 _ONLINE_SOURCES = []
 # Days before today do not change (destruction keeps their counts): read once a day.
 PAST_DAYS_SECONDS = 24 * 3600
 
 
-def register_online_days(model, total):
-    _ONLINE_SOURCES.append((model, total))
+def register_online_days(queryset, total):
+    """Count `total` of the rows of `queryset` per day as statements signed online."""
+    _ONLINE_SOURCES.append((queryset, total))
 
 
 def online_per_day(initiative_id):
     """{day: statements signed online that day}, exact, destroyed statements included."""
     per_day = Counter()
-    for model, total in _ONLINE_SOURCES:
-        rows = model.objects.filter(initiative_id=initiative_id).values("submitted_on")
+    for queryset, total in _ONLINE_SOURCES:
+        rows = queryset.filter(initiative_id=initiative_id).values("submitted_on")
         for row in rows.annotate(total=total).order_by():
             per_day[row["submitted_on"]] += row["total"]
     return per_day

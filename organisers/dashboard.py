@@ -12,9 +12,10 @@ from initiatives.progress import progress_from_figures
 
 
 def overview(initiative):
-    figures, _taken_at = figures_by_initiative([initiative], exact=True)
+    figures = figures_by_initiative([initiative], exact=True)[0][initiative.pk]
     return {
-        "progress": progress_from_figures(figures[initiative.pk], initiative.registration_date),
+        "progress": progress_from_figures(figures, initiative.registration_date),
+        "online": sum(figure.online for figure in figures.values()),
         "stored": initiative.statements.count(),
         "deadlines": deadline_list(initiative),
         "deletion_deadline": deletion_deadline(initiative),

@@ -14,5 +14,5 @@ class SigningConfig(AppConfig):
 
         # The days of the statements stored here, and of those destroyed, for the charts and
         # the open counts (initiatives may not import this app).
-        register_online_days(Statement, Count("id"))
-        register_online_days(DestroyedStatements, Sum("count"))
+        register_online_days(Statement.objects.all(), Count("id"))
+        register_online_days(DestroyedStatements.objects.all(), Sum("count"))

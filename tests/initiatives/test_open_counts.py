@@ -43,6 +43,8 @@ def test_counts_json_changes_within_the_promised_freshness(client, initiative_pa
     assert "Set-Cookie" not in first
     assert first.json()["total"]["online"] == 0
     StatementFactory(initiative=initiative, country="BG")
+    again = client.get(counts_url(initiative))  # within the freshness: the page cache's copy
+    assert again["X-Page-Cache"] == "hit" and again.json() == first.json()
     clock[0] += settings.PUBLIC_COUNTS_SECONDS
     counts = client.get(counts_url(initiative)).json()
     assert counts["total"] == {"online": 1, "paper": 0, "external": 0, "total": 1}
