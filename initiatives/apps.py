@@ -11,7 +11,8 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from core.content_version import invalidate_on_change
 
-        from .models import Initiative
+        from .models import Initiative, Partner
 
         # Initiative pages and the signing path cache what they read of the record.
         invalidate_on_change(Initiative, "initiative")
+        invalidate_on_change(Partner, "initiative-partner")

@@ -1,10 +1,7 @@
 """Reading and writing the sharded statement counters (see models.records.SupportCounter)."""
 
 import random
-import time
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import F, Sum
 
 from .models.records import SupportCounter
@@ -38,25 +35,6 @@ def counts_by_initiative(initiative_ids):
     for row in rows:
         counts[row["initiative_id"]][row["country"]] = row["total"]
     return counts
-
-
-SNAPSHOT_KEY = "public-counts"
-
-
-def public_counts(initiative_ids):
-    """({initiative id: {country: count}}, when they were counted) for public pages: every
-    initiative's counts, counted in one query at most every PUBLIC_COUNTS_SECONDS / 3 and shared
-    by all processes through the cache, so that a page view never counts. Pages showing them are
-    fresh for another third and stale for the last (core.page_cache): what a reader sees is at
-    most PUBLIC_COUNTS_SECONDS old. The organisers' dashboard reads counts_by_initiative, exact."""
-    snapshot = cache.get(SNAPSHOT_KEY)
-    now = time.time()
-    refresh = max(1, settings.PUBLIC_COUNTS_SECONDS // 3)
-    if snapshot is None or not 0 <= now - snapshot[0] < refresh:
-        snapshot = (now, all_counts())
-        cache.set(SNAPSHOT_KEY, snapshot, refresh)
-    taken_at, counts = snapshot
-    return {pk: dict(counts.get(pk, {})) for pk in initiative_ids}, taken_at
 
 
 def all_counts():

@@ -1,7 +1,8 @@
 """Progress toward the thresholds, read for many initiatives at once.
 
-`attach_progress` gives each initiative page a `progress` attribute, reading the counts of all the
-pages it is given in at most two queries, so listings cost the same whatever their length.
+`attach_progress` gives each initiative page a `progress` attribute, reading the figures of all
+the pages it is given at once (initiatives.figures), so listings cost the same whatever their
+length. Statements on paper count like the others and are shown apart.
 """
 
 import datetime
@@ -9,9 +10,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from .counters import counts_by_initiative, public_counts
 from .countries import COUNTRIES_REQUIRED, MEMBER_STATES, TOTAL_REQUIRED, threshold_table_for
-from .models.records import ExternalCount
+from .figures import figures_by_initiative
 
 
 def _percent(count, required):
@@ -23,6 +23,7 @@ class CountryProgress:
     code: str
     count: int
     minimum: int
+    paper: int = 0  # of `count`, statements collected on paper
 
     @property
     def name(self):
@@ -41,6 +42,7 @@ class CountryProgress:
 class Progress:
     total: int
     countries: list = field(default_factory=list)
+    paper: int = 0  # of `total`, statements collected on paper
     total_required: int = TOTAL_REQUIRED
     countries_required: int = COUNTRIES_REQUIRED
     table_description: str = ""
@@ -60,12 +62,14 @@ class Progress:
         return [country for country in self.countries if country.count]
 
 
-def build_progress(counts, registration_date):
-    """Progress from a {country code: count} mapping, against the table in force at registration."""
+def build_progress(counts, registration_date, paper=None):
+    """Progress from {country code: count} (every channel), of which `paper` {country code:
+    count} on paper, against the table in force at registration."""
+    paper = paper or {}
     table = threshold_table_for(registration_date)
     countries = sorted(
         (
-            CountryProgress(code, counts.get(code, 0), table.minimum(code))
+            CountryProgress(code, counts.get(code, 0), table.minimum(code), paper.get(code, 0))
             for code in MEMBER_STATES
             if table.covers(code)  # a member state at the time (Croatia joined in 2013)
         ),
@@ -75,34 +79,32 @@ def build_progress(counts, registration_date):
         total=sum(counts.values()),
         countries=countries,
         table_description=table.description,
+        paper=sum(paper.values()),
+    )
+
+
+def progress_from_figures(figures, registration_date):
+    """Progress from {country: initiatives.figures.Figures}."""
+    return build_progress(
+        {country: figure.total for country, figure in figures.items()},
+        registration_date,
+        {country: figure.paper for country, figure in figures.items()},
     )
 
 
 def attach_progress(pages, exact=False):
-    """Set `page.progress` on each initiative page (pages must select_related the initiative).
+    """Set `page.progress` and `page.figures` ({country: Figures}) on each initiative page (pages
+    must select_related the initiative).
 
-    Public pages read the shared counts snapshot (initiatives.counters.public_counts), and
-    `progress.counted_at` says when it was taken; `exact=True` counts now."""
+    Public pages read the shared snapshot (initiatives.figures), and `progress.counted_at` says
+    when it was taken; `exact=True` counts now."""
     pages = list(pages)
     initiatives = {page.initiative_id: page.initiative for page in pages}
-    on_site = [pk for pk, initiative in initiatives.items() if initiative.collects_on_site]
-    external = [pk for pk in initiatives if pk not in on_site]
-    counts = {pk: {} for pk in initiatives}
-    counted_at = None
-    if on_site and exact:
-        counts.update(counts_by_initiative(on_site))
-    elif on_site:
-        snapshot, taken_at = public_counts(on_site)
-        counts.update(snapshot)
-        counted_at = datetime.datetime.fromtimestamp(taken_at, tz=datetime.UTC)
-    if external:
-        for row in ExternalCount.objects.filter(initiative_id__in=external).values(
-            "initiative_id", "country", "count"
-        ):
-            counts[row["initiative_id"]][row["country"]] = row["count"]
+    figures, taken_at = figures_by_initiative(initiatives.values(), exact=exact)
     for page in pages:
         initiative = initiatives[page.initiative_id]
-        page.progress = build_progress(counts[page.initiative_id], initiative.registration_date)
-        if initiative.collects_on_site:
-            page.progress.counted_at = timezone.localtime(counted_at) if counted_at else None
+        page.figures = figures[page.initiative_id]
+        page.progress = progress_from_figures(page.figures, initiative.registration_date)
+        if initiative.collects_on_site and taken_at:
+            page.progress.counted_at = timezone.localtime(taken_at)
     return pages

@@ -5,4 +5,14 @@ class SigningConfig(AppConfig):
     name = "signing"
 
     def ready(self):
+        from django.db.models import Count, Sum
+
+        from initiatives.daily import register_online_days
+
         from . import checks  # noqa: F401 - registers the deployment checks
+        from .models import DestroyedStatements, Statement
+
+        # The days of the statements stored here, and of those destroyed, for the charts and
+        # the open counts (initiatives may not import this app).
+        register_online_days(Statement.objects.all(), Count("id"))
+        register_online_days(DestroyedStatements.objects.all(), Sum("count"))

@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from core.content_version import current_version
 from initiatives.countries import MEMBER_STATES
 
+from .embedding import frame_if_embedded, is_embedded
 from .forms import StatementForm
 from .rules import RULES
 
@@ -33,10 +34,12 @@ CAPTCHA_MARK = "captchamark4e8a1f0c93d7"
 CAPTCHA_KEY = re.compile(r'name="captcha_0" value="(\w+)"')
 
 
-def step_context(signing_page, country):
-    """What signing.views.render_form_step puts in the form step's context."""
+def step_context(request, signing_page, country):
+    """What signing.views.render_form_step puts in the form step's context (the form posts to
+    its own address, so the flow's parameters need not be on the page)."""
     initiative_page = signing_page.initiative_page()
     return {
+        "embedded": is_embedded(request),
         "page": signing_page,
         "initiative_page": initiative_page,
         "initiative": initiative_page.initiative,
@@ -47,7 +50,7 @@ def step_context(signing_page, country):
 
 
 def build(request, signing_page, country):
-    context = step_context(signing_page, country)
+    context = step_context(request, signing_page, country)
     html = render_to_string(
         "signing/statement_form.html",
         {**context, "form": StatementForm(country), "csrf_token": CSRF_MARK},
@@ -74,7 +77,8 @@ def built_once(request, key, build):
 
 
 def blank_form_response(request, signing_page, country):
-    key = f"blank-form:{current_version()}:{signing_page.pk}:{country}:{get_language()}"
+    layout = "embedded" if is_embedded(request) else "page"
+    key = f"blank-form:{current_version()}:{signing_page.pk}:{country}:{get_language()}:{layout}"
     html = built_once(request, key, lambda: build(request, signing_page, country))
     challenge = CaptchaStore.generate_key()
     response = HttpResponse(
@@ -82,4 +86,4 @@ def blank_form_response(request, signing_page, country):
     )
     # A token and a challenge of its own: no cache anywhere may keep or replay it.
     patch_cache_control(response, private=True, no_store=True)
-    return response
+    return frame_if_embedded(request, response, signing_page.initiative().pk)

@@ -63,7 +63,15 @@ def dedupe_hash(initiative, identity):
 
 @sensitive_variables("data", "identity", "plaintext")
 def record_statement(
-    *, initiative, country, data, identity, language, page_revision_id, signing_page_id=None
+    *,
+    initiative,
+    country,
+    data,
+    identity,
+    language,
+    page_revision_id,
+    signing_page_id=None,
+    partner="",
 ):
     """Encrypt and store one statement and count it; raise AlreadySigned for a duplicate.
 
@@ -91,6 +99,7 @@ def record_statement(
         suite=crypto.SUITE_NAME,
         ciphertext=ciphertext,
         dedupe_hash=dedupe_hash(initiative, identity),
+        partner=partner,  # a code already checked against the initiative's partners
     )
     try:
         stored = store_and_count(statement, initiative, signing_page_id)

@@ -16,6 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from initiatives.countries import MEMBER_STATES
 
 from .blank_form import blank_form_response
+from .embedding import flow_parameters, frame_if_embedded, is_embedded, partner_code, with_flow
 from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
 from .models.statements import Statement
 from .ratelimit import allow_submission
@@ -30,7 +31,8 @@ def render(request, signing_page, template, context, status=200, private=True):
     No step with anything of the signer's may be kept by a browser or a proxy: a form sent back
     with its errors repeats what was typed, and a receipt or a lookup says who signed where
     (Cache-Control: no-store). The choice of nationality is the same for everyone (private=False):
-    the page cache decides how public it is (core/page_cache.py).
+    the page cache decides how public it is (core/page_cache.py). Embedded in a partner's frame
+    (signing.embedding), a step is framable by the partners' sites and carries the flow on.
     """
     initiative_page = context["initiative_page"]
     response = TemplateResponse(
@@ -40,10 +42,13 @@ def render(request, signing_page, template, context, status=200, private=True):
             "page": signing_page,
             "initiative_page": initiative_page,
             "initiative": initiative_page.initiative,
+            "embedded": is_embedded(request),
+            "flow": flow_parameters(request, initiative_page.initiative_id),
             **context,
         },
         status=status,
     )
+    frame_if_embedded(request, response, initiative_page.initiative_id)
     return never_cache_response(response) if private else response
 
 
@@ -64,12 +69,11 @@ def choose_country(request, signing_page):
     submitted = "country" in request.GET or "step" in request.GET
     form = ChooseCountryForm(request.GET if submitted else None)
     if form.is_valid():
-        return redirect(
-            signing_page.url
-            + signing_page.reverse_subpage(
-                "statement_form", kwargs={"country": form.cleaned_data["country"].lower()}
-            )
+        country = form.cleaned_data["country"].lower()
+        url = signing_page.url + signing_page.reverse_subpage(
+            "statement_form", kwargs={"country": country}
         )
+        return redirect(with_flow(url, request, initiative_page.initiative_id))
     return render(
         request, signing_page, "choose_country",
         {"form": form, "initiative_page": initiative_page}, private=False,
@@ -91,7 +95,9 @@ def statement_form(request, signing_page, country):
         form = StatementForm(country, request.POST)
         if form.is_valid():
             try:
-                statement = store_statement(signing_page, initiative, country, form)
+                statement = store_statement(
+                    signing_page, initiative, country, form, partner_code(request, initiative.pk)
+                )
             except AlreadySigned:
                 return render_form_step(
                     request, signing_page, country, "outcome", outcome="already_signed"
@@ -101,15 +107,12 @@ def statement_form(request, signing_page, country):
                     request, signing_page, country, "outcome", outcome="not_collecting"
                 )
             # The common case of a signing rush ends here, without loading the page's content.
+            url = signing_page.url + signing_page.reverse_subpage(
+                "receipt", kwargs={"identifier": str(statement.id)}
+            )
             return never_cache_response(
-                redirect(
-                    signing_page.url
-                    + signing_page.reverse_subpage(
-                        "receipt", kwargs={"identifier": str(statement.id)}
-                    )
-                    # Its own fragment: a redirect without one would keep the form's.
-                    + "#receipt"
-                )
+                # Its own fragment: a redirect without one would keep the form's.
+                redirect(with_flow(url, request, initiative.pk, keep_partner=False) + "#receipt")
             )
         return render_form_step(request, signing_page, country, "statement_form", form=form)
     if not initiative.is_collecting():
@@ -118,20 +121,20 @@ def statement_form(request, signing_page, country):
 
 
 @sensitive_variables("form")
-def store_statement(signing_page, initiative, country, form):
+def store_statement(signing_page, initiative, country, form, partner):
     """Store under the initiative as read (perhaps from the cache); if it has changed since,
     once more under its state read now, while it still collects."""
     try:
-        return record_from_form(signing_page, initiative, country, form)
+        return record_from_form(signing_page, initiative, country, form, partner)
     except InitiativeChanged:
         initiative = signing_page.initiative(cached=False)
         if not initiative.is_collecting():
             raise
-        return record_from_form(signing_page, initiative, country, form)
+        return record_from_form(signing_page, initiative, country, form, partner)
 
 
 @sensitive_variables("form")
-def record_from_form(signing_page, initiative, country, form):
+def record_from_form(signing_page, initiative, country, form, partner):
     return record_statement(
         initiative=initiative,
         country=country,
@@ -140,6 +143,7 @@ def record_from_form(signing_page, initiative, country, form):
         language=translation.get_language(),
         page_revision_id=initiative.page_revision_id,
         signing_page_id=signing_page.pk,  # live and unrestricted, checked where it is stored
+        partner=partner,
     )
 
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
+    path("counts/", include("initiatives.urls")),
     path("sitemap.xml", sitemap(sitemaps.sitemap_index), name="sitemap-index"),
     path("robots.txt", sitemap(views.robots_txt), name="robots-txt"),
     path("healthz", views.health, name="health"),

@@ -1,11 +1,13 @@
 """The registered record and its counters (records), and the pages that show them (pages)."""
 
 from .pages import InitiativeIndexPage, InitiativePage, InitiativeTopic
+from .partners import Partner
 from .records import (
     CountOfStatements,
     ExternalCount,
     Initiative,
     Organiser,
+    PaperBatch,
     SupportCounter,
     Topic,
 )
@@ -18,6 +20,8 @@ __all__ = [
     "InitiativePage",
     "InitiativeTopic",
     "Organiser",
+    "PaperBatch",
+    "Partner",
     "SupportCounter",
     "Topic",
 ]

@@ -19,6 +19,8 @@ from core.content_version import current_version
 from core.pages import IndexPage
 
 from ..countries import countries_in_reading_order
+from ..chart import daily_chart
+from ..daily import public_series
 from ..progress import attach_progress
 from .records import Initiative, Topic
 
@@ -102,7 +104,10 @@ class InitiativePage(Page):
         self.initiative = shown["initiative"]
         context.update(shown)
         context["nationalities"] = countries_in_reading_order()  # one tap to one's own form
-        attach_progress([self])  # the counts: read on every view, in one query
+        attach_progress([self])  # the counts: the shared snapshot (initiatives.figures)
+        online = sum(figure.online for figure in self.figures.values())
+        context["chart"] = daily_chart(public_series(self.initiative, online))
+        context["share_url"] = request.build_absolute_uri(request.path)
         return context
 
     def shown_besides_counts(self):

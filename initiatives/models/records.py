@@ -22,6 +22,7 @@ from core.crypto import UnusableKey, fingerprint
 
 from ..admin_forms import InitiativeAdminForm
 from ..countries import COUNTRY_CHOICES, country_name
+from ..forms import PAPER_PERMISSION, InitiativeForm
 
 
 def optional_date(verbose_name, help_text=""):
@@ -125,6 +126,11 @@ class Initiative(RevisionMixin, ClusterableModel):
             "after this day (one week under Regulation 211/2011)."
         ),
     )
+    partner_counts_public = models.BooleanField(
+        default=False,
+        verbose_name=_("publish the statements per partner"),
+        help_text=_("Adds each partner's count of statements to the open counts."),
+    )
     is_demonstration = models.BooleanField(
         default=False,
         verbose_name=_("demonstration data"),
@@ -146,7 +152,16 @@ class Initiative(RevisionMixin, ClusterableModel):
             ],
             heading=_("How statements of support are collected"),
         ),
+        MultiFieldPanel(
+            [InlinePanel("paper_batches", label=_("Batches of paper statements"))],
+            heading=_("Paper statements"),
+            permission=PAPER_PERMISSION,
+        ),
         InlinePanel("organisers", label=_("Organisers")),
+        MultiFieldPanel(
+            [InlinePanel("partners", label=_("Partners")), FieldPanel("partner_counts_public")],
+            heading=_("Partners and embedding"),
+        ),
         MultiFieldPanel(
             [FieldPanel("public_key"), FieldPanel("key_fingerprint", read_only=True)],
             heading=_("Encryption of statements collected on this site"),
@@ -165,6 +180,7 @@ class Initiative(RevisionMixin, ClusterableModel):
         ),
         FieldPanel("is_demonstration"),
     ]
+    base_form_class = InitiativeForm
 
     class Meta:
         verbose_name = _("initiative")
@@ -176,6 +192,7 @@ class Initiative(RevisionMixin, ClusterableModel):
                 "Can see the collection dashboard and download encrypted statements",
             ),
             ("destroy_statements", "Can destroy the statements of support of an initiative"),
+            ("record_paper_statements", "Can record the paper statements of an initiative"),
         ]
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="initiative")
@@ -312,6 +329,26 @@ class ExternalCount(Orderable):
                 fields=["initiative", "country"], name="one_external_count_per_country"
             )
         ]
+
+
+class PaperBatch(Orderable):
+    """Statements of support collected on paper, counted by the organisers: one batch per
+    member state and day collected. They count like any statement (progress, open counts); a
+    paper statement whose data are later keyed in is stored for the export but not counted
+    again, so the paper figure is the sum of these batches."""
+
+    initiative = ParentalKey(Initiative, on_delete=models.CASCADE, related_name="paper_batches")
+    country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, verbose_name=_("country"))
+    collected_on = models.DateField(verbose_name=_("collected on"))
+    count = models.PositiveIntegerField(verbose_name=_("statements"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("country"), FieldPanel("collected_on"), FieldPanel("count")])
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("batch of paper statements")
+        verbose_name_plural = _("batches of paper statements")
 
 
 class Organiser(Orderable):

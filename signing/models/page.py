@@ -14,7 +14,7 @@ from core.content_version import current_version
 from core.route_cache import CachedViewRestrictionsMixin
 from initiatives.models import Initiative, InitiativePage
 
-from .. import views
+from .. import embed_views, views
 
 # Short, because a per-process cache learns of an opened collection only when this runs out.
 SIGNING_STATE_CACHE_SECONDS = 10
@@ -73,6 +73,19 @@ class SigningPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def lookup(self, request):
 
         return views.lookup(request, self)
+
+    # What partners embed on their sites (signing.embed_views).
+
+    @path("widget/")
+    @path("widget/<slug:partner>/")
+    def widget(self, request, partner=""):
+
+        return embed_views.widget(request, self, partner)
+
+    @path("embed/")
+    def embed(self, request):
+
+        return embed_views.embed(request, self)
 
     def initiative_page(self):
 

@@ -24,6 +24,9 @@ class Statement(models.Model):
     suite = models.CharField(max_length=80)
     ciphertext = models.BinaryField()
     dedupe_hash = models.CharField(max_length=64)
+    # The code of the partner whose widget, form or link the signer came through (validated
+    # against the initiative's partners; empty for none). An organisation's code, nothing personal.
+    partner = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
         verbose_name = _("statement of support")

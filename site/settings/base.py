@@ -68,11 +68,12 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.route_cache.PageRouteCacheMiddleware",
+    # Above CSRF: a page a partner frames gets a CSRF cookie usable there (core/middleware.py).
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -229,6 +230,9 @@ PUBLIC_PAGE_KINDS = {
     "news.NewsIndexPage": "content",
     "news.NewsPage": "content",
     "signing.SigningPage:choose_country": "content",
+    # What partners embed (signing/embedding.py): the widget shows counts.
+    "signing.SigningPage:widget": "counts",
+    "signing.SigningPage:embed": "content",
 }
 # The server's page cache (core/page_cache.py) keeps public pages in the default cache.
 PAGE_CACHE_ENABLED = True

@@ -18,7 +18,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 def site_server():
     # Production requires a shared cache: a private Redis.
     with RedisServer() as redis, served_site(redis) as (env, [site]):
-        yield {"url": site.url(""), "database": site_database(env)}
+        yield {"url": site.url(""), "database": site_database(env), "env": env}
 
 
 @pytest.fixture(scope="session")

@@ -199,6 +199,9 @@ def in_language(lang, page, step=None, **kwargs):
         return page.url + page.reverse_subpage(step, kwargs=kwargs or None)
 
 
+OPEN_COUNTS = ("open-counts-json", "open-counts-countries-csv", "open-counts-days-csv")
+
+
 def public_paths(site):
     """Every public URL pattern once: the fixed views, each page type in each language, each
     signing step and each member state's form."""
@@ -209,6 +212,9 @@ def public_paths(site):
              reverse("captcha-audio", kwargs={"key": "abc"}),
              reverse("wagtaildocs_serve", args=(1, "x.pdf")),
              reverse("wagtaildocs_authenticate_with_password", args=(1,))]  # fmt: skip
+    for name in ("initiative", "closed", "external"):  # the open counts of each kind
+        number = site[name]["en"].initiative.registration_number
+        paths += [reverse(view, args=[number]) for view in OPEN_COUNTS]
     for lang in LANGUAGES:
         with translation.override(lang):
             paths += [
@@ -282,7 +288,8 @@ def signing(module_db, site):
 
 def test_fuzz_covers_every_public_url_pattern(paths):
     assert len(paths) > 60
-    for needle in ("/sign/lookup/", "/feeds/news.atom", "/contact/", "/captcha/audio/"):
+    for needle in ("/sign/lookup/", "/feeds/news.atom", "/contact/", "/captcha/audio/",
+                   "/counts/", "/days.csv"):  # fmt: skip
         assert any(needle in path for path in paths), needle
 
 

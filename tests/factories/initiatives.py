@@ -114,6 +114,18 @@ class OrganiserFactory(DjangoModelFactory):
         model = models.Organiser
 
 
+class PartnerFactory(DjangoModelFactory):
+    """A partner organisation whose site (a loopback origin nobody serves) may frame the form."""
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    code = factory.Sequence(lambda n: f"partner-{n}")
+    origin = factory.Sequence(lambda n: f"https://partner{n}.example")
+
+    class Meta:
+        model = models.Partner
+
+
 class ExternalCountFactory(DjangoModelFactory):
     initiative = factory.SubFactory(InitiativeFactory, external=True)
     country = "BG"

@@ -30,16 +30,17 @@ class StatementFactory(factory.Factory):
     document_number = factory.Sequence(lambda n: f"{n:010d}")
     language = "en"
     page_revision_id = None
+    partner = ""
 
     class Meta:
         model = Statement
 
     @classmethod
-    def _create(cls, model_class, initiative, country, language, page_revision_id, **data):
+    def _create(cls, model_class, initiative, country, language, page_revision_id, partner, **data):
         identity = f"{country}|{data.get('document_type')}|{data.get('document_number')}"
         return record_statement(
             initiative=initiative, country=country, data=data, identity=identity,
-            language=language, page_revision_id=page_revision_id,
+            language=language, page_revision_id=page_revision_id, partner=partner,
         )  # fmt: skip
 
     @classmethod

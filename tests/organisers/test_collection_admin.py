@@ -1,6 +1,7 @@
 """The organisers' admin: dashboard, bundle download, destruction, deadlines and the audit log."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,7 +15,7 @@ from initiatives.deadlines import deletion_deadline
 from initiatives.models import Initiative
 from organisers.bundle import read_bundle
 from signing.models import DestroyedStatements, Statement
-from tests.factories import InitiativeFactory
+from tests.factories import InitiativeFactory, PartnerFactory, StatementFactory
 
 from ..admin_forms import edit_form_data
 from .helpers import SIGNERS, sign_all
@@ -79,6 +80,19 @@ def test_the_dashboard_shows_counts_and_deadlines_but_nothing_personal(
         assert fields["family_names"] not in html
     assert "Destroy the statements now" not in html  # no permission to destroy
     assert refused(client.get(urls(initiative)["destroy"]))
+
+
+def test_the_dashboard_counts_the_statements_per_partner(client, initiative, signing_page):
+    PartnerFactory(initiative=initiative, code="friends", name="Friends of the air")
+    PartnerFactory(initiative=initiative, code="quiet", name="A quiet partner")
+    StatementFactory.create_batch(3, initiative=initiative, partner="friends")
+    StatementFactory(initiative=initiative)
+    admin_user(client, "follow_collection")
+    html = client.get(urls(initiative)["dashboard"]).content.decode()
+    rows = re.findall(
+        r'<th scope="row">([^<]+)</th>\s*<td><code>(\S+)</code></td>\s*<td>(\d+)</td>', html
+    )
+    assert rows == [("Friends of the air", "friends", "3"), ("A quiet partner", "quiet", "0")]
 
 
 def test_a_bundle_download_is_logged_and_holds_every_statement(client, initiative, signing_page):

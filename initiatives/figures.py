@@ -1,0 +1,94 @@
+"""The figures of every count the site shows: per initiative and member state, the statements
+collected online on this site, on paper (the organisers' batches, models.records.PaperBatch) and
+reported by an external collection system (models.records.ExternalCount).
+
+`figures_by_initiative` is the one place that adds them up: the progress bars, the initiative
+page, its chart and the open counts (initiatives.open_counts) all read it. Public pages read a
+snapshot shared by every process, taken at most every PUBLIC_COUNTS_SECONDS / 3, so that a page
+view never counts; the organisers' dashboard asks for exact figures.
+"""
+
+import datetime
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Sum
+
+from .counters import all_counts, counts_by_initiative
+from .models.records import ExternalCount, PaperBatch
+
+SNAPSHOT_KEY = "public-counts"
+
+
+@dataclass(frozen=True)
+class Figures:
+    online: int = 0
+    paper: int = 0
+    external: int = 0
+
+    @property
+    def total(self):
+        return self.online + self.paper + self.external
+
+
+def paper_counts(initiative_ids=None):
+    """{initiative id: {country: statements on paper}}, in one query (every initiative if None)."""
+    batches = PaperBatch.objects.all()
+    if initiative_ids is not None:
+        batches = batches.filter(initiative_id__in=initiative_ids)
+    counts = {}
+    for row in batches.values("initiative_id", "country").annotate(total=Sum("count")).order_by():
+        counts.setdefault(row["initiative_id"], {})[row["country"]] = row["total"]
+    return counts
+
+
+def public_snapshot():
+    """(when, {initiative id: {country: online}}, {initiative id: {country: paper}}) for every
+    initiative, counted in two queries at most every PUBLIC_COUNTS_SECONDS / 3 and shared by all
+    processes through the cache. Pages showing it are fresh for another third and stale for the
+    last (core.page_cache): what a reader sees is at most PUBLIC_COUNTS_SECONDS old."""
+    snapshot = cache.get(SNAPSHOT_KEY)
+    now = time.time()
+    refresh = max(1, settings.PUBLIC_COUNTS_SECONDS // 3)
+    if snapshot is None or not 0 <= now - snapshot[0] < refresh:
+        snapshot = (now, all_counts(), paper_counts())
+        cache.set(SNAPSHOT_KEY, snapshot, refresh)
+    return snapshot
+
+
+def figures_by_initiative(initiatives, exact=False):
+    """({initiative id: {country: Figures}}, when the figures were taken) for the given
+    Initiative records: from the public snapshot (and its time), or counted now (time None).
+    Only member states with a figure appear."""
+    initiatives = list(initiatives)
+    on_site = [initiative.pk for initiative in initiatives if initiative.collects_on_site]
+    external = [initiative.pk for initiative in initiatives if not initiative.collects_on_site]
+    if exact:
+        taken_at = None
+        online = counts_by_initiative(on_site) if on_site else {}
+        paper = paper_counts([initiative.pk for initiative in initiatives])
+    else:
+        when, online, paper = public_snapshot()
+        taken_at = datetime.datetime.fromtimestamp(when, tz=datetime.UTC)
+    reported = {}
+    if external:
+        for row in ExternalCount.objects.filter(initiative_id__in=external).values(
+            "initiative_id", "country", "count"
+        ):
+            reported.setdefault(row["initiative_id"], {})[row["country"]] = row["count"]
+    figures = {}
+    for initiative in initiatives:
+        pk = initiative.pk
+        parts = {
+            "online": online.get(pk, {}) if pk in on_site else {},
+            "paper": paper.get(pk, {}),
+            "external": reported.get(pk, {}),
+        }
+        countries = set().union(*parts.values())
+        figures[pk] = {
+            country: Figures(**{name: part.get(country, 0) for name, part in parts.items()})
+            for country in countries
+        }
+    return figures, taken_at

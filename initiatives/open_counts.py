@@ -1,0 +1,66 @@
+"""Open counts: an initiative's figures as data anyone may reuse (JSON, CSV), from the same
+snapshot as the pages (initiatives.figures), stamped with the time it was taken. The schema is
+documented in the README ("Open counts")."""
+
+from .countries import COUNTRIES_REQUIRED, MEMBER_STATES, TOTAL_REQUIRED, threshold_table_for
+from .daily import public_series
+from .figures import Figures, figures_by_initiative
+from .partners import statements_per_partner
+
+FIGURES = ("online", "paper", "external", "total")
+COUNTRY_COLUMNS = ("country", *FIGURES, "minimum")
+DAY_COLUMNS = ("date", "online", "paper")
+
+
+def _figures(figure):
+    return {name: getattr(figure, name) for name in FIGURES}
+
+
+def open_counts(initiative):
+    """The open counts of one initiative, as a dict ready for JSON."""
+    by_country, taken_at = figures_by_initiative([initiative])
+    by_country = by_country[initiative.pk]
+    table = threshold_table_for(initiative.registration_date)
+    countries = []
+    for code in MEMBER_STATES:
+        if table.covers(code):
+            figure = by_country.get(code, Figures())
+            countries.append({"country": code, **_figures(figure), "minimum": table.minimum(code)})
+    total = Figures(
+        **{name: sum(getattr(f, name) for f in by_country.values()) for name in FIGURES[:3]}
+    )
+    days = public_series(initiative, total.online)
+    counts = {
+        "registration_number": initiative.registration_number,
+        "name": initiative.name,
+        "taken_at": taken_at.isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "collection": initiative.collection,
+        "required": {"total": TOTAL_REQUIRED, "countries": COUNTRIES_REQUIRED},
+        "total": _figures(total),
+        "countries_reached": sum(1 for row in countries if row["total"] >= row["minimum"]),
+        "countries": countries,
+        "days": [
+            {"date": day.isoformat(), "online": online, "paper": paper}
+            for day, online, paper in days
+        ],
+    }
+    if initiative.partner_counts_public:  # the editors' switch (Partners and embedding)
+        counts["partners"] = [
+            {"code": code, "name": name, "online": statements}
+            for code, name, statements in statements_per_partner(initiative)
+        ]
+    return counts
+
+
+def country_rows(counts):
+    """The CSV rows per member state, then the total (country "total", no minimum)."""
+    yield COUNTRY_COLUMNS
+    for row in counts["countries"]:
+        yield [row[column] for column in COUNTRY_COLUMNS]
+    yield ["total", *(counts["total"][name] for name in FIGURES), counts["required"]["total"]]
+
+
+def day_rows(counts):
+    yield DAY_COLUMNS
+    for row in counts["days"]:
+        yield [row[column] for column in DAY_COLUMNS]

@@ -1,0 +1,41 @@
+"""What the site reads of an initiative's partners (initiatives.models.partners): their codes and
+origins on the signing path, and the statements each brought, for the dashboard and the open
+counts."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count
+
+from core.content_version import current_version
+
+from .models import Partner
+
+
+def partner_origins(initiative_id):
+    """{code: origin or ""} of the initiative's partners, cached under the content version (a
+    change to a partner or the initiative sets a new one): the embedded signing steps read it
+    on every request."""
+    key = f"partners:{current_version()}:{initiative_id}"
+    partners = cache.get(key)
+    if partners is None:
+        partners = dict(
+            Partner.objects.filter(initiative_id=initiative_id).values_list("code", "origin")
+        )
+        cache.set(key, partners, settings.ROUTE_CACHE_SECONDS)
+    return partners
+
+
+def statements_per_partner(initiative):
+    """[(code, name, statements)] for every partner of the initiative, most statements first,
+    counted exactly from the stored statements (a code no partner has any more is still
+    listed, with its code as its name). Destroyed statements are no longer counted."""
+    names = dict(initiative.partners.values_list("code", "name"))
+    # The reverse relation of signing's Statement: this layer never imports signing.
+    counted = dict(
+        initiative.statements.exclude(partner="")
+        .values_list("partner")
+        .annotate(statements=Count("pk"))
+        .values_list("partner", "statements")
+    )
+    rows = [(code, names.get(code, code), counted.get(code, 0)) for code in names | counted]
+    return sorted(rows, key=lambda row: (-row[2], row[1].lower()))

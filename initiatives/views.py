@@ -1,0 +1,58 @@
+"""The open counts of an initiative (initiatives.open_counts) as JSON and CSV: public, cached
+like the pages that show the same figures, readable from any origin."""
+
+import csv
+import datetime
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.http import http_date
+from django.utils.text import slugify
+
+from core.page_cache import public_page
+
+from .models import Initiative
+from .open_counts import country_rows, day_rows, open_counts
+
+
+def _published_initiative(registration_number):
+    """Only an initiative with a live page has public counts."""
+    initiative = (
+        Initiative.objects.filter(registration_number=registration_number, pages__live=True)
+        .distinct()
+        .first()
+    )
+    if initiative is None:
+        raise Http404
+    return initiative
+
+
+def _open(response, counts):
+    """Readable cross-origin without credentials, stamped with when the figures were taken."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    taken_at = datetime.datetime.fromisoformat(counts["taken_at"])
+    response.headers["Last-Modified"] = http_date(taken_at.timestamp())
+    return response
+
+
+@public_page("counts")
+def counts_json(request, registration_number):
+    counts = open_counts(_published_initiative(registration_number))
+    return _open(JsonResponse(counts, json_dumps_params={"ensure_ascii": False}), counts)
+
+
+def _csv_view(rows, suffix):
+    @public_page("counts")
+    def view(request, registration_number):
+        counts = open_counts(_published_initiative(registration_number))
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        name = f"{slugify(registration_number)}-{suffix}.csv"
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        csv.writer(response).writerows(rows(counts))
+        return _open(response, counts)
+
+    view.__name__ = f"counts_{suffix}_csv"
+    return view
+
+
+counts_by_country_csv = _csv_view(country_rows, "countries")
+counts_by_day_csv = _csv_view(day_rows, "days")

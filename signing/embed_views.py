@@ -1,0 +1,84 @@
+"""What partners put on their own sites: the widget, and the page that gives them its snippet.
+
+Both are public pages, the same for every visitor of one address (core/page_cache.py: the
+widget is a "counts" page, the embed page a "content" page); the partner code is part of the
+address, never of a session. See signing.embedding for the embedded signing flow itself.
+"""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+
+from initiatives.partners import partner_origins
+from initiatives.progress import attach_progress
+
+from .embedding import EMBED, PARTNER, framed_by_partners
+
+# The frame sizes the snippets ask for; partners may change them.
+WIDGET_HEIGHT = 340
+FLOW_HEIGHT = 1600
+
+
+def widget(request, signing_page, partner=""):
+    """Count, progress and a button into the signing flow, for a partner's frame. An unknown
+    partner code leads to the widget without one (no error, and nothing cached under it)."""
+    initiative_page = signing_page.initiative_page()
+    if partner and partner not in partner_origins(initiative_page.initiative_id):
+        return redirect(signing_page.url + signing_page.reverse_subpage("widget"))
+    attach_progress([initiative_page])
+    sign_url = signing_page.url + (f"?{urlencode({PARTNER: partner})}" if partner else "")
+    response = TemplateResponse(
+        request,
+        "signing/widget.html",
+        {"page": signing_page, "initiative_page": initiative_page,
+         "initiative": initiative_page.initiative, "sign_url": sign_url},
+    )  # fmt: skip
+    return framed_by_partners(response, initiative_page.initiative_id)
+
+
+def snippets(request, signing_page, initiative_page, partner):
+    """The two snippets a partner pastes: the widget, and the signing flow in a frame; each an
+    <iframe> whose content, for a page that cannot show it, is a plain link."""
+    signing_url = request.build_absolute_uri(signing_page.url)
+    widget_path = signing_page.reverse_subpage("widget", args=[partner] if partner else [])
+    carried = {PARTNER: partner} if partner else {}
+    context = {
+        "title": initiative_page.title,
+        "link": signing_url + (f"?{urlencode(carried)}" if carried else ""),
+    }
+    return {
+        "widget": render_to_string(
+            "signing/snippets/frame.html",
+            {**context, "src": signing_url + widget_path, "height": WIDGET_HEIGHT},
+        ).strip(),
+        "flow": render_to_string(
+            "signing/snippets/frame.html",
+            {
+                **context,
+                "src": signing_url + "?" + urlencode({EMBED: "1", **carried}),
+                "height": FLOW_HEIGHT,
+            },
+        ).strip(),  # fmt: skip
+    }
+
+
+def embed(request, signing_page):
+    """The embed page: the snippets for the partner code asked for (`?partner=`), a preview of
+    the widget, and what a partner must ask the organisers for."""
+    initiative_page = signing_page.initiative_page()
+    asked = request.GET.get(PARTNER, "")
+    known = partner_origins(initiative_page.initiative_id)
+    partner = asked if asked in known else ""
+    response = TemplateResponse(
+        request,
+        "signing/embed.html",
+        {"page": signing_page, "initiative_page": initiative_page,
+         "initiative": initiative_page.initiative, "partner": partner,
+         "unknown_partner": bool(asked) and not partner, "asked": asked,
+         "snippets": snippets(request, signing_page, initiative_page, partner),
+         "widget_path": signing_page.url + signing_page.reverse_subpage(
+             "widget", args=[partner] if partner else [])},
+    )  # fmt: skip
+    return response

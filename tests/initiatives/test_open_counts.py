@@ -1,0 +1,105 @@
+"""Open counts (issue 15): JSON and CSV of an initiative's figures, from the pages' snapshot."""
+
+import csv
+import datetime
+import io
+import time
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from initiatives.models import ExternalCount, PaperBatch
+from tests.factories import (
+    InitiativeFactory,
+    InitiativeIndexPageFactory,
+    InitiativePageFactory,
+    PartnerFactory,
+    StatementFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The clock of the counts snapshot and of the page cache, moved by hand."""
+    now = [time.time()]
+    monkeypatch.setattr(time, "time", lambda: now[0])
+    return now
+
+
+def counts_url(initiative, name="open-counts-json"):
+    return reverse(name, args=[initiative.registration_number])
+
+
+def test_counts_json_changes_within_the_promised_freshness(client, initiative_page, clock):
+    initiative = initiative_page.initiative
+    first = client.get(counts_url(initiative))
+    assert first.status_code == 200
+    assert first["Access-Control-Allow-Origin"] == "*"
+    assert first["Cache-Control"].startswith("public")
+    assert "Set-Cookie" not in first
+    assert first.json()["total"]["online"] == 0
+    StatementFactory(initiative=initiative, country="BG")
+    again = client.get(counts_url(initiative))  # within the freshness: the page cache's copy
+    assert again["X-Page-Cache"] == "hit" and again.json() == first.json()
+    clock[0] += settings.PUBLIC_COUNTS_SECONDS
+    counts = client.get(counts_url(initiative)).json()
+    assert counts["total"] == {"online": 1, "paper": 0, "external": 0, "total": 1}
+    bulgaria = next(row for row in counts["countries"] if row["country"] == "BG")
+    assert bulgaria["online"] == 1
+    assert counts["days"] == [{"date": timezone.localdate().isoformat(), "online": 1, "paper": 0}]
+    taken_at = datetime.datetime.fromisoformat(counts["taken_at"])
+    assert abs(taken_at.timestamp() - clock[0]) < 1
+
+
+def test_counts_csv_has_the_same_figures_as_the_json(client, initiative_page):
+    initiative = initiative_page.initiative
+    StatementFactory(initiative=initiative, country="BG")
+    PaperBatch.objects.create(
+        initiative=initiative, country="RO", collected_on=datetime.date(2026, 1, 5), count=40
+    )
+    counts = client.get(counts_url(initiative)).json()
+    response = client.get(counts_url(initiative, "open-counts-countries-csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    for row, country in zip(rows, counts["countries"], strict=False):
+        assert row == {key: str(value) for key, value in country.items()}
+    assert rows[-1]["country"] == "total"
+    assert rows[-1]["total"] == str(counts["total"]["total"]) == "41"
+    assert rows[-1]["paper"] == "40"
+    days = client.get(counts_url(initiative, "open-counts-days-csv")).content.decode()
+    day_rows = list(csv.DictReader(io.StringIO(days)))
+    assert day_rows[0] == {"date": "2026-01-05", "online": "0", "paper": "40"}
+    assert [row["date"] for row in day_rows] == [row["date"] for row in counts["days"]]
+    assert sum(int(row["online"]) for row in day_rows) == 1
+
+
+def test_external_counts_are_open_too(client, home_page):
+    initiative = InitiativeFactory(external=True)
+    InitiativePageFactory(
+        parent=InitiativeIndexPageFactory(parent=home_page), initiative=initiative
+    )
+    ExternalCount.objects.create(initiative=initiative, country="DE", count=70)
+    counts = client.get(counts_url(initiative)).json()
+    assert counts["total"] == {"online": 0, "paper": 0, "external": 70, "total": 70}
+
+
+def test_no_counts_without_a_live_page(client):
+    initiative = InitiativeFactory()
+    assert client.get(counts_url(initiative)).status_code == 404
+    assert client.get(reverse("open-counts-json", args=["nothing("])).status_code == 404
+
+
+def test_counts_per_partner_are_open_only_where_the_initiative_allows_it(client, initiative_page):
+    initiative = initiative_page.initiative
+    PartnerFactory(initiative=initiative, code="friends", name="Friends of the air")
+    StatementFactory.create_batch(2, initiative=initiative, partner="friends")
+    assert "partners" not in client.get(counts_url(initiative)).json()
+    initiative.partner_counts_public = True
+    initiative.save()  # a new content version: the cached counts are gone
+    counts = client.get(counts_url(initiative)).json()
+    assert counts["partners"] == [{"code": "friends", "name": "Friends of the air", "online": 2}]

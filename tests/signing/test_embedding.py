@@ -1,0 +1,146 @@
+"""Partners: the signing flow in a partner's frame, the widget, the embed page, partner codes."""
+
+import pytest
+from django.test import Client
+
+from signing.models import Statement
+from tests.factories import PartnerFactory
+
+from .helpers import bulgarian, form_url, sign, solve_captcha, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def partner(signing_page):
+    return PartnerFactory(
+        initiative=signing_page.initiative_page().initiative,
+        code="friends-of-air",
+        origin="https://partner.example",
+    )
+
+
+def frame_ancestors(response):
+    directives = [part.strip() for part in response["Content-Security-Policy"].split(";")]
+    return next(part for part in directives if part.startswith("frame-ancestors"))
+
+
+def test_an_embedded_step_may_be_framed_by_the_partners_sites_only(client, signing_page, partner):
+    PartnerFactory(initiative=partner.initiative, code="no-site", origin="")
+    embedded = client.get(form_url(signing_page, "BG") + "?embed=1")
+    assert frame_ancestors(embedded) == "frame-ancestors 'self' https://partner.example"
+    assert "X-Frame-Options" not in embedded
+    # The same step outside a frame, and every other page, stay unframable.
+    for response in (client.get(form_url(signing_page, "BG")), client.get(signing_page.url)):
+        assert frame_ancestors(response) == "frame-ancestors 'none'"
+        assert response["X-Frame-Options"] == "DENY"
+
+
+def test_without_partners_an_embedded_step_is_framable_by_the_site_itself_only(
+    client, signing_page
+):
+    embedded = client.get(signing_page.url + "?embed=1")
+    assert frame_ancestors(embedded) == "frame-ancestors 'self'"
+    assert embedded["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_the_embedded_form_sets_a_partitioned_cross_site_csrf_cookie(signing_page, partner):
+    embedded = Client().get(form_url(signing_page, "BG") + "?embed=1")
+    cookie = embedded.cookies["csrftoken"].OutputString()
+    assert "SameSite=None; Partitioned" in cookie
+    assert "Secure" in cookie
+    # The site's own cookie is unchanged: same-site only, in the site's own jar.
+    own = Client().get(form_url(signing_page, "BG")).cookies["csrftoken"].OutputString()
+    assert "SameSite=Lax" in own
+    assert "Partitioned" not in own
+
+
+def test_the_embedded_flow_has_no_site_chrome_and_keeps_the_blank_form_cache_apart(
+    client, signing_page, partner
+):
+    page = client.get(form_url(signing_page, "BG")).content.decode()
+    embedded = client.get(form_url(signing_page, "BG") + "?embed=1").content.decode()
+    assert 'class="embedded"' in embedded and 'class="embedded"' not in page
+    assert 'target="_self"' in embedded
+    again = client.get(form_url(signing_page, "BG")).content.decode()
+    assert 'class="embedded"' not in again
+
+
+def test_the_partner_code_is_carried_to_the_form_and_stored(client, signing_page, partner):
+    chosen = client.get(
+        signing_page.url,
+        {"country": "BG", "step": "country", "embed": "1", "partner": "friends-of-air"},
+    )
+    assert chosen.status_code == 302
+    assert chosen["Location"] == form_url(signing_page, "BG") + "?embed=1&partner=friends-of-air"
+    url = chosen["Location"]
+    page = client.get(url)
+    response = client.post(
+        url, {"declaration": "on", "privacy": "on", **solve_captcha(page.content.decode()),
+              **bulgarian()},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert response["Location"].endswith("/?embed=1")  # the receipt, still framed
+    assert Statement.objects.get().partner == "friends-of-air"
+
+
+def test_an_unknown_partner_code_is_ignored(client, signing_page, partner):
+    url = form_url(signing_page, "BG") + "?partner=somebody-else"
+    page = client.get(url)
+    response = client.post(
+        url, {"declaration": "on", "privacy": "on", **solve_captcha(page.content.decode()),
+              **bulgarian()},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Statement.objects.get().partner == ""
+
+
+def test_a_statement_without_a_partner_has_none(client, signing_page, partner):
+    assert sign(client, signing_page, "BG", **bulgarian()).status_code == 302
+    assert Statement.objects.get().partner == ""
+
+
+def test_the_widget_is_a_public_counts_page_framable_by_the_partners(client, signing_page, partner):
+    url = step_url(signing_page, "widget")
+    first = client.get(url, HTTP_ORIGIN="https://partner.example")
+    second = client.get(url)
+    assert first.status_code == 200
+    assert "public" in first["Cache-Control"]
+    assert "Set-Cookie" not in first and not first.cookies
+    # What a shared cache keeps does not depend on who asked.
+    assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
+    assert frame_ancestors(first) == "frame-ancestors 'self' https://partner.example"
+    body = first.content.decode()
+    assert "<progress" in body
+    assert f'href="{signing_page.url}"' in body
+
+
+def test_the_partners_widget_carries_its_code_and_an_unknown_one_is_dropped(
+    client, signing_page, partner
+):
+    widget = client.get(
+        signing_page.url + signing_page.reverse_subpage("widget", args=["friends-of-air"])
+    )
+    assert f'href="{signing_page.url}?partner=friends-of-air"' in widget.content.decode()
+    unknown = client.get(signing_page.url + signing_page.reverse_subpage("widget", args=["nobody"]))
+    assert unknown.status_code == 302
+    assert unknown["Location"] == step_url(signing_page, "widget")
+
+
+def test_the_embed_page_gives_both_snippets_with_a_link_as_fallback(client, signing_page, partner):
+    page = client.get(step_url(signing_page, "embed"), {"partner": "friends-of-air"})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "widget/friends-of-air/" in body
+    assert (
+        "?embed=1&amp;amp;partner=friends-of-air" in body
+    )  # escaped once in the snippet, once on the page
+    assert "&lt;iframe" in body and "&lt;a href=" in body
+    unknown = client.get(step_url(signing_page, "embed"), {"partner": "nobody"}).content.decode()
+    assert "This is not a partner code of this initiative." in unknown
+    assert "partner=nobody" not in unknown.replace('value="nobody"', "")
+
+
+def test_the_initiative_page_links_to_the_embed_page(client, signing_page):
+    body = client.get(signing_page.initiative_page().url).content.decode()
+    assert step_url(signing_page, "embed") in body
