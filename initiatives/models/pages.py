@@ -18,8 +18,8 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.content_version import current_version
 from core.pages import IndexPage
 
-from ..countries import countries_in_reading_order
 from ..chart import daily_chart
+from ..countries import countries_in_reading_order
 from ..daily import public_series
 from ..progress import attach_progress
 from .records import Initiative, Topic

@@ -87,7 +87,7 @@ class InitiativeFactory(DjangoModelFactory):
     )
     substitute = factory.RelatedFactory(
         ORGANISER, factory_related_name="initiative", name="Ion Popescu", country="RO",
-        role=Organiser.Role.SUBSTITUTE,
+        role=models.Organiser.Role.SUBSTITUTE,
     )  # fmt: skip
     members = factory.RelatedFactoryList(
         ORGANISER,
