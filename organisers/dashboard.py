@@ -8,18 +8,22 @@ from django.utils import timezone
 
 from core.crypto import SUITE_NAME
 from initiatives.counters import counts_by_initiative
+from initiatives.countries import country_name
 from initiatives.deadlines import deadline_list, deletion_deadline, legal_hold, regime_for
 from initiatives.progress import build_progress
-from signing.models import DestroyedStatements, Statement
+from signing.models import DestroyedStatements, FlaggedPaperForms, Statement
 
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 220, 48
 
 
 def overview(initiative):
     counts = counts_by_initiative([initiative.pk])[initiative.pk]
+    online = initiative.statements.filter(channel=Statement.Channel.ONLINE)
     return {
         "progress": build_progress(counts, initiative.registration_date),
-        "stored": initiative.statements.count(),
+        "stored": online.count(),
+        "paper": keyed_in_paper(initiative),
+        "addresses": initiative.mailing_list.count(),
         "deadlines": deadline_list(initiative),
         "deletion_deadline": deletion_deadline(initiative),
         "hold": legal_hold(initiative),
@@ -30,10 +34,31 @@ def overview(initiative):
     }
 
 
+def keyed_in_paper(initiative):
+    """[{code, name, stored, flagged}] per member state with a keyed-in paper form, and the
+    totals: forms stored, and forms flagged as duplicates (not stored)."""
+    rows = {}
+    stored = Statement.objects.filter(initiative=initiative, channel=Statement.Channel.PAPER)
+    for row in stored.values("country").annotate(total=Count("id")).order_by():
+        rows.setdefault(row["country"], {"stored": 0, "flagged": 0})["stored"] = row["total"]
+    flagged = FlaggedPaperForms.objects.filter(initiative=initiative).values("country")
+    for row in flagged.annotate(total=Sum("count")).order_by():
+        rows.setdefault(row["country"], {"stored": 0, "flagged": 0})["flagged"] = row["total"]
+    countries = [{"code": code, "name": country_name(code), **rows[code]} for code in sorted(rows)]
+    return {
+        "countries": countries,
+        "stored": sum(row["stored"] for row in countries),
+        "flagged": sum(row["flagged"] for row in countries),
+    }
+
+
 def statements_per_day(initiative):
-    """[(day, count)] for every day from the first statement to the last, destroyed included."""
+    """[(day, count)] for every day from the first statement signed online to the last,
+    destroyed included (keyed-in paper statements are not counted: their batches are)."""
     per_day = {}
-    stored = Statement.objects.filter(initiative=initiative).values("submitted_on")
+    stored = Statement.objects.filter(
+        initiative=initiative, channel=Statement.Channel.ONLINE
+    ).values("submitted_on")
     for row in stored.annotate(total=Count("id")).order_by():
         per_day[row["submitted_on"]] = row["total"]
     destroyed = DestroyedStatements.objects.filter(initiative=initiative).values("submitted_on")

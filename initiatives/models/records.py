@@ -75,6 +75,15 @@ class Initiative(RevisionMixin, ClusterableModel):
         default=Collection.ON_SITE,
         verbose_name=_("statements are collected"),
     )
+    keys_in_paper_statements = models.BooleanField(
+        default=False,
+        verbose_name=_("organisers key in paper statements"),
+        help_text=_(
+            "Lets users with the permission to key in paper statements type the data of signed "
+            "paper forms into the same per-country form, encrypted and checked for duplicates "
+            "like the statements signed online. The paper forms are counted separately."
+        ),
+    )
     external_system_url = models.URLField(
         blank=True, verbose_name=_("address of the external collection system")
     )
@@ -144,6 +153,7 @@ class Initiative(RevisionMixin, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldPanel("collection"),
+                FieldPanel("keys_in_paper_statements"),
                 FieldPanel("external_system_url"),
                 InlinePanel("external_counts", label=_("Statements per country")),
             ],
@@ -179,6 +189,7 @@ class Initiative(RevisionMixin, ClusterableModel):
                 "Can see the collection dashboard and download encrypted statements",
             ),
             ("destroy_statements", "Can destroy the statements of support of an initiative"),
+            ("key_in_paper_statements", "Can key in the data of paper statements of support"),
         ]
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="initiative")

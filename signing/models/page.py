@@ -14,7 +14,7 @@ from core.content_version import current_version
 from core.route_cache import CachedViewRestrictionsMixin
 from initiatives.models import Initiative, InitiativePage
 
-from .. import views
+from .. import mailing_list, views
 
 # Short, because a per-process cache learns of an opened collection only when this runs out.
 SIGNING_STATE_CACHE_SECONDS = 10
@@ -73,6 +73,11 @@ class SigningPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def lookup(self, request):
 
         return views.lookup(request, self)
+
+    @path("updates/")
+    def updates(self, request):
+
+        return mailing_list.updates(request, self)
 
     def initiative_page(self):
 
