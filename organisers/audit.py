@@ -41,14 +41,10 @@ class CountsFormatter(LogFormatter):
 
 
 class AddressesFormatter(LogFormatter):
-    """'<what happened>: 3 addresses'."""
+    """'<what happened>: 3' (a number of addresses)."""
 
     def format_message(self, log_entry):
-        total = (log_entry.data or {}).get("total", 0)
-        return ngettext("%(what)s: %(total)s address", "%(what)s: %(total)s addresses", total) % {
-            "what": self.label,
-            "total": total,
-        }
+        return f"{self.label}: {(log_entry.data or {}).get('total', 0)}"
 
 
 class HoldFormatter(LogFormatter):

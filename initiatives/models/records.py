@@ -78,11 +78,7 @@ class Initiative(RevisionMixin, ClusterableModel):
     keys_in_paper_statements = models.BooleanField(
         default=False,
         verbose_name=_("organisers key in paper statements"),
-        help_text=_(
-            "Lets users with the permission to key in paper statements type the data of signed "
-            "paper forms into the same per-country form, encrypted and checked for duplicates "
-            "like the statements signed online. The paper forms are counted separately."
-        ),
+        help_text=_("Organisers with the permission may key in the data of signed paper forms."),
     )
     external_system_url = models.URLField(
         blank=True, verbose_name=_("address of the external collection system")

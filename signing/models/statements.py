@@ -12,10 +12,10 @@ class Statement(models.Model):
     """One statement of support: its personal data exists here only as ciphertext."""
 
     class Channel(models.TextChoices):
-        ONLINE = "online", _("online")
+        ONLINE = "online"
         # Keyed in by the organisers from a signed paper form; paper forms enter the public
         # counts as the batches the organisers record, so these are never counted again.
-        PAPER = "paper", _("on paper")
+        PAPER = "paper"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     initiative = models.ForeignKey(

@@ -92,7 +92,7 @@ def test_a_keyed_in_paper_statement_is_encrypted_and_not_counted(
     entry = ModelLogEntry.objects.get(action=PAPER_STATEMENT_KEYED_IN)
     assert entry.data == {"countries": {"BG": 1}, "total": 1}
     html = client.get(reverse("collection:dashboard", args=[paper_initiative.pk])).content.decode()
-    assert "1 paper statement keyed in and stored; 0 flagged" in html
+    assert "Keyed-in paper statements" in html and "Bulgaria (BG)" in html
     assert "Петрова" not in html
 
 
