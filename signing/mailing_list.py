@@ -19,6 +19,14 @@ from .views import render
 
 
 class UpdatesOptInForm(OwnMessagesForm):
+    # The address first: the error summary lists the errors in this order, as on the page.
+    email = forms.CharField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        validators=[EmailValidator(message=_("Enter an e-mail address such as name@example.org."))],
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"required": _("Enter your e-mail address.")},
+    )
     consent = forms.BooleanField(
         label=_(
             "I agree that the organisers of this initiative may send me information about it by "
@@ -29,13 +37,6 @@ class UpdatesOptInForm(OwnMessagesForm):
         error_messages={
             "required": _("Tick the box to receive the updates. Without it nothing is stored.")
         },
-    )
-    email = forms.CharField(
-        label=_("Your e-mail address"),
-        max_length=254,
-        validators=[EmailValidator(message=_("Enter an e-mail address such as name@example.org."))],
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={"required": _("Enter your e-mail address.")},
     )
 
 

@@ -17,6 +17,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='initiative',
             name='keys_in_paper_statements',
-            field=models.BooleanField(default=False, help_text='Lets users with the permission to key in paper statements type the data of signed paper forms into the same per-country form, encrypted and checked for duplicates like the statements signed online. The paper forms are counted separately.', verbose_name='organisers key in paper statements'),
+            field=models.BooleanField(default=False, help_text='Organisers with the permission may key in the data of signed paper forms.', verbose_name='organisers key in paper statements'),
         ),
     ]
