@@ -208,6 +208,12 @@ def context(registration_number, country, annex_revision):
     return f"eci-statement|{registration_number}|{country}|{annex_revision}".encode()
 
 
+def mailing_list_context(registration_number):
+    """The HPKE info of a supporter's address: bound to the initiative's mailing list, so that
+    it cannot pass for a statement (nor a statement for an address)."""
+    return f"eci-mailing-list|{registration_number}".encode()
+
+
 def encrypt(public_key, plaintext, info):
     return SUITE.encrypt(plaintext, public_key, info=info)
 

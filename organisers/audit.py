@@ -12,6 +12,9 @@ BUNDLE_DOWNLOADED = "eci.bundle_downloaded"
 STATEMENTS_EXPORTED = "eci.statements_exported"
 DESTROYED_ON_DEADLINE = "eci.statements_destroyed_on_deadline"
 DESTROYED_ON_DEMAND = "eci.statements_destroyed_on_demand"
+PAPER_STATEMENT_KEYED_IN = "eci.paper_statement_keyed_in"
+PAPER_FORM_FLAGGED = "eci.paper_form_flagged"
+MAILING_LIST_REMOVED = "eci.mailing_list_removed"
 LEGAL_HOLD_SET = "eci.legal_hold_set"
 LEGAL_HOLD_LIFTED = "eci.legal_hold_lifted"
 
@@ -35,6 +38,13 @@ class CountsFormatter(LogFormatter):
 
     def format_comment(self, log_entry):
         return (log_entry.data or {}).get("reason", "")
+
+
+class AddressesFormatter(LogFormatter):
+    """'<what happened>: 3' (a number of addresses)."""
+
+    def format_message(self, log_entry):
+        return f"{self.label}: {(log_entry.data or {}).get('total', 0)}"
 
 
 class HoldFormatter(LogFormatter):
@@ -68,8 +78,17 @@ def register(actions):
         (STATEMENTS_EXPORTED, _("Statements exported from the database")),
         (DESTROYED_ON_DEADLINE, _("Statements destroyed on their deadline")),
         (DESTROYED_ON_DEMAND, _("Statements destroyed on request")),
+        (PAPER_STATEMENT_KEYED_IN, _("Paper statement keyed in")),
+        (PAPER_FORM_FLAGGED, _("Paper form flagged as a duplicate, not stored")),
     ):
         actions.register_action(action)(type("Formatter", (CountsFormatter,), {"label": label}))
+    actions.register_action(MAILING_LIST_REMOVED)(
+        type(
+            "Formatter",
+            (AddressesFormatter,),
+            {"label": _("Removed from the mailing list for the organisers' updates")},
+        )
+    )
     for action, label in (
         (LEGAL_HOLD_SET, _("Legal hold set or changed")),
         (LEGAL_HOLD_LIFTED, _("Legal hold lifted")),

@@ -9,26 +9,31 @@ authorities' files need besides them, never plaintext. Format (UTF-8, one JSON o
     {"id": "<uuid>", "country": "bg", "submitted_on": "2026-05-04", "annex_revision": "1",
      "key_fingerprint": "<hex>", "ciphertext": "<base64 HPKE ciphertext>"}
     ... one line per statement ...
-    {"end": true, "statements": <count>}
+    {"address": "<uuid>", "added_on": "2026-05-04", "key_fingerprint": "<hex>",
+     "ciphertext": "<base64 HPKE ciphertext>"}
+    ... one line per supporter's address for the organisers' updates (version 2) ...
+    {"end": true, "statements": <count>, "addresses": <count>}
 
 The closing line makes a truncated download detectable: without it, the bundle is refused.
 """
 
 import base64
 import binascii
+import itertools
 import json
 
 from django.utils import timezone
 
 FORMAT = "eci-statement-bundle"
-VERSION = 1
+VERSION = 2  # 2 added the addresses; a bundle of version 1 still reads (it has none)
+READABLE_VERSIONS = (1, 2)
 
 
 class DamagedBundle(ValueError):
     """The bundle cannot be read; the message says why, for a person to read."""
 
 
-def bundle_lines(record, count, statements):
+def bundle_lines(record, count, statements, addresses=()):
     """The bundle, line by line (bytes), for a streaming response."""
     header = {
         "format": FORMAT,
@@ -51,14 +56,26 @@ def bundle_lines(record, count, statements):
                 "ciphertext": base64.b64encode(ciphertext).decode("ascii"),
             }
         )
-    yield _line({"end": True, "statements": written})
+    addresses_written = 0
+    for identifier, day, key, ciphertext in addresses:
+        addresses_written += 1
+        yield _line(
+            {
+                "address": identifier,
+                "added_on": day,
+                "key_fingerprint": key,
+                "ciphertext": base64.b64encode(ciphertext).decode("ascii"),
+            }
+        )
+    yield _line({"end": True, "statements": written, "addresses": addresses_written})
 
 
 def read_bundle(lines):
-    """(initiative record, statement count, iterator of statements) from the bundle's lines.
+    """(initiative record, statement count, statements) from the bundle's lines.
 
-    The iterator yields the same tuples as organisers.records.stored_statements and raises
-    DamagedBundle on a malformed line or a missing closing line.
+    Iterating `statements` yields the same tuples as organisers.records.stored_statements;
+    afterwards, `statements.addresses()` yields those of organisers.records.mailing_list. Both
+    raise DamagedBundle on a malformed line or a missing closing line.
     """
     lines = iter(lines)
     try:
@@ -67,28 +84,62 @@ def read_bundle(lines):
         raise DamagedBundle("This file is empty or not an export bundle.") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise DamagedBundle("This file is not an export bundle.")
-    if header.get("version") != VERSION:
+    if header.get("version") not in READABLE_VERSIONS:
         raise DamagedBundle(f"This bundle has version {header.get('version')}; expected {VERSION}.")
-    return header["initiative"], header.get("statements"), _statements(lines)
+    return header["initiative"], header.get("statements"), BundleBody(lines)
 
 
-def _statements(lines):
-    for number, line in enumerate(lines, start=2):
-        try:
-            item = json.loads(line)
+class BundleBody:
+    """The statements, then the addresses, read from one pass over the bundle's lines."""
+
+    def __init__(self, lines):
+        self._items = (self._parse(number, line) for number, line in enumerate(lines, start=2))
+        self._first_address = []
+        self._ended = False
+
+    def __iter__(self):
+        for number, item in self._items:
+            if "address" in item:
+                self._first_address = [(number, item)]
+                return
+            if item.get("end"):
+                self._ended = True
+                return
+            yield self._read(number, item, "id", "country", "submitted_on", "annex_revision")
+        raise DamagedBundle(ENDS_EARLY)
+
+    def addresses(self):
+        if self._ended:
+            return
+        for number, item in itertools.chain(self._first_address, self._items):
             if item.get("end"):
                 return
-            yield (
-                item["id"],
-                item["country"],
-                item["submitted_on"],
-                item["annex_revision"],
+            yield self._read(number, item, "address", "added_on")
+        raise DamagedBundle(ENDS_EARLY)
+
+    @staticmethod
+    def _parse(number, line):
+        try:
+            item = json.loads(line)
+        except ValueError:
+            raise DamagedBundle(f"Line {number} of the bundle is damaged.") from None
+        if not isinstance(item, dict):
+            raise DamagedBundle(f"Line {number} of the bundle is damaged.")
+        return number, item
+
+    @staticmethod
+    def _read(number, item, *names):
+        try:
+            return (
+                *(item[name] for name in names),
                 item["key_fingerprint"],
                 base64.b64decode(item["ciphertext"], validate=True),
             )
-        except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
+        except (KeyError, TypeError, binascii.Error):
             raise DamagedBundle(f"Line {number} of the bundle is damaged.") from None
-    raise DamagedBundle("The bundle ends early: it was not downloaded completely.")
+
+
+ENDS_EARLY = "The bundle ends early: it was not downloaded completely."
 
 
 def _line(item):

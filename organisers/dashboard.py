@@ -1,14 +1,17 @@
 """What the collection dashboard shows about one initiative: counts, days, deadlines."""
 
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 from core.crypto import SUITE_NAME
 from initiatives.chart import daily_chart
+from initiatives.countries import country_name
 from initiatives.daily import online_per_day, series
 from initiatives.deadlines import deadline_list, deletion_deadline, legal_hold, regime_for
 from initiatives.figures import figures_by_initiative
 from initiatives.partners import statements_per_partner
 from initiatives.progress import progress_from_figures
+from signing.models import FlaggedPaperForms, Statement
 
 
 def overview(initiative):
@@ -16,7 +19,10 @@ def overview(initiative):
     return {
         "progress": progress_from_figures(figures, initiative.registration_date),
         "online": sum(figure.online for figure in figures.values()),
-        "stored": initiative.statements.count(),
+        # Keyed-in paper statements are stored too, but counted by their batches.
+        "stored": initiative.statements.filter(channel=Statement.Channel.ONLINE).count(),
+        "paper": keyed_in_paper(initiative),
+        "addresses": initiative.mailing_list.count(),
         "deadlines": deadline_list(initiative),
         "deletion_deadline": deletion_deadline(initiative),
         "hold": legal_hold(initiative),
@@ -26,4 +32,22 @@ def overview(initiative):
         "partners": statements_per_partner(initiative),
         "today": timezone.localdate(),
         "suite": SUITE_NAME,
+    }
+
+
+def keyed_in_paper(initiative):
+    """[{code, name, stored, flagged}] per member state with a keyed-in paper form, and the
+    totals: forms stored, and forms flagged as duplicates (not stored)."""
+    rows = {}
+    stored = Statement.objects.filter(initiative=initiative, channel=Statement.Channel.PAPER)
+    for row in stored.values("country").annotate(total=Count("id")).order_by():
+        rows.setdefault(row["country"], {"stored": 0, "flagged": 0})["stored"] = row["total"]
+    flagged = FlaggedPaperForms.objects.filter(initiative=initiative).values("country")
+    for row in flagged.annotate(total=Sum("count")).order_by():
+        rows.setdefault(row["country"], {"stored": 0, "flagged": 0})["flagged"] = row["total"]
+    countries = [{"code": code, "name": country_name(code), **rows[code]} for code in sorted(rows)]
+    return {
+        "countries": countries,
+        "stored": sum(row["stored"] for row in countries),
+        "flagged": sum(row["flagged"] for row in countries),
     }

@@ -5,7 +5,7 @@ from wagtail.rich_text import get_text_for_indexing
 
 from core.crypto import SUITE_NAME
 from initiatives.models import Organiser
-from signing.models import Statement
+from signing.models import MailingListEntry, Statement
 
 STATEMENT_COLUMNS = ("id", "country", "submitted_on", "annex_revision", "key_fingerprint")
 
@@ -48,6 +48,18 @@ def stored_statements(initiative, chunk_size=2000):
     )
     for identifier, country, day, annex, key, ciphertext in rows.iterator(chunk_size=chunk_size):
         yield str(identifier), country, day.isoformat(), annex, key, bytes(ciphertext)
+
+
+def mailing_list(initiative, chunk_size=2000):
+    """Every address for the organisers' updates as (identifier, date, key, ciphertext), in the
+    order of their random identifiers: nothing in the order tells when one was added."""
+    rows = (
+        MailingListEntry.objects.filter(initiative=initiative)
+        .order_by("id")
+        .values_list("id", "added_on", "key_fingerprint", "ciphertext")
+    )
+    for identifier, day, key, ciphertext in rows.iterator(chunk_size=chunk_size):
+        yield str(identifier), day.isoformat(), key, bytes(ciphertext)
 
 
 def _iso(day):

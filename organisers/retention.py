@@ -5,7 +5,7 @@ from django.db.models import Count
 from wagtail.log_actions import log
 
 from initiatives.deadlines import legal_hold
-from signing.models import DestroyedStatements, Statement
+from signing.models import DestroyedStatements, MailingListEntry, Statement
 
 
 class StatementsHeld(Exception):
@@ -17,10 +17,12 @@ class StatementsHeld(Exception):
 
 
 def destroy_statements(initiative, *, action, user=None, reason=""):
-    """Delete every statement of the initiative; return {country: count destroyed}.
+    """Delete every statement of the initiative, and the addresses of the supporters who asked
+    for updates; return {country: count of statements destroyed}.
 
-    The sharded counters are left alone, so public totals do not change; the per-day counts go
-    to DestroyedStatements, so the dashboard and `reconcile_counts` still see them. Raises
+    The sharded counters are left alone, so public totals do not change; the per-day counts of
+    the online statements go to DestroyedStatements, so the dashboard and `reconcile_counts`
+    still see them (keyed-in paper statements were never counted: their batches are). Raises
     `StatementsHeld`, destroying nothing, while the initiative is under a legal hold (read from
     the database, locked, so that a hold recorded a moment ago is seen).
     """
@@ -30,7 +32,10 @@ def destroy_statements(initiative, *, action, user=None, reason=""):
         if hold is not None:
             raise StatementsHeld(hold)
         per_day = _delete_and_count(initiative)
+        addresses, _by_model = MailingListEntry.objects.filter(initiative=initiative).delete()
         for row in per_day:
+            if row["channel"] != Statement.Channel.ONLINE:
+                continue
             destroyed, created = DestroyedStatements.objects.select_for_update().get_or_create(
                 initiative=initiative,
                 country=row["country"],
@@ -50,6 +55,7 @@ def destroy_statements(initiative, *, action, user=None, reason=""):
             data={
                 "countries": dict(sorted(per_country.items())),
                 "total": sum(per_country.values()),
+                "addresses": addresses,
                 "reason": reason,
             },
         )
@@ -57,7 +63,8 @@ def destroy_statements(initiative, *, action, user=None, reason=""):
 
 
 def _delete_and_count(initiative):
-    """Delete the initiative's statements: [{country, submitted_on, total}] of what was deleted.
+    """Delete the initiative's statements: [{country, submitted_on, channel, total}] of what was
+    deleted.
 
     On PostgreSQL the counts come from the deleted rows themselves (DELETE ... RETURNING in one
     statement), so a statement stored while the destruction runs is either deleted and counted
@@ -68,17 +75,19 @@ def _delete_and_count(initiative):
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH gone AS (DELETE FROM {table} WHERE initiative_id = %s "  # noqa: S608
-                "RETURNING country, submitted_on) "
-                "SELECT country, submitted_on, count(*) FROM gone GROUP BY country, submitted_on",
+                "RETURNING country, submitted_on, channel) SELECT country, submitted_on, channel, "
+                "count(*) FROM gone GROUP BY country, submitted_on, channel",
                 [initiative.pk],
             )
             return [
-                {"country": country, "submitted_on": day, "total": total}
-                for country, day, total in cursor.fetchall()
+                {"country": country, "submitted_on": day, "channel": channel, "total": total}
+                for country, day, channel, total in cursor.fetchall()
             ]
     statements = Statement.objects.filter(initiative=initiative)
     per_day = list(
-        statements.values("country", "submitted_on").annotate(total=Count("id")).order_by()
+        statements.values("country", "submitted_on", "channel")
+        .annotate(total=Count("id"))
+        .order_by()
     )
     statements.delete()
     return per_day

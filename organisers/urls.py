@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import paper, views
 
 app_name = "collection"
 urlpatterns = [
@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.CollectionDashboard.as_view(), name="dashboard"),
     path("<int:pk>/bundle/", views.DownloadBundle.as_view(), name="bundle"),
     path("<int:pk>/destroy/", views.DestroyStatements.as_view(), name="destroy"),
+    path("<int:pk>/paper/", paper.KeyInPaperStatement.as_view(), name="paper"),
 ]

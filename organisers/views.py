@@ -27,7 +27,7 @@ from initiatives.models import Initiative
 from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
 from .bundle import bundle_lines
 from .dashboard import overview
-from .records import initiative_record, stored_statements
+from .records import initiative_record, mailing_list, stored_statements
 from .retention import StatementsHeld, destroy_statements
 
 FOLLOW = "initiatives.follow_collection"
@@ -35,6 +35,7 @@ HELD_MESSAGE = _(
     "The statements of this initiative are held for proceedings and cannot be destroyed."
 )
 DESTROY = "initiatives.destroy_statements"
+KEY_IN = "initiatives.key_in_paper_statements"
 
 
 def collected_here():
@@ -84,6 +85,7 @@ class CollectionDashboard(InitiativeMixin, TemplateView):
         return super().get_context_data(
             initiative=self.initiative,
             can_destroy=self.request.user.has_perm(DESTROY),
+            can_key_in=self.request.user.has_perm(KEY_IN),
             **overview(self.initiative),
             **kwargs,
         )
@@ -99,8 +101,15 @@ class DownloadBundle(PermissionRequiredMixin, View):
     def post(self, request, pk):
         initiative = get_object_or_404(collected_here(), pk=pk)
         count = initiative.statements.count()
-        log(initiative, BUNDLE_DOWNLOADED, user=request.user, data={"total": count})
-        lines = bundle_lines(initiative_record(initiative), count, stored_statements(initiative))
+        addresses = initiative.mailing_list.count()
+        log(
+            initiative, BUNDLE_DOWNLOADED, user=request.user,
+            data={"total": count, "addresses": addresses},
+        )  # fmt: skip
+        lines = bundle_lines(
+            initiative_record(initiative), count, stored_statements(initiative),
+            mailing_list(initiative),
+        )  # fmt: skip
         response = StreamingHttpResponse(lines, content_type="application/x-ndjson")
         name = f"{slugify(initiative.registration_number)}-{timezone.localdate()}.bundle.jsonl"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -14,5 +14,8 @@ class SigningConfig(AppConfig):
 
         # The days of the statements stored here, and of those destroyed, for the charts and
         # the open counts (initiatives may not import this app).
-        register_online_days(Statement.objects.all(), Count("id"))
+        # Keyed-in paper statements are counted by their batches (initiatives.PaperBatch), not here.
+        register_online_days(
+            Statement.objects.filter(channel=Statement.Channel.ONLINE), Count("id")
+        )
         register_online_days(DestroyedStatements.objects.all(), Sum("count"))

@@ -9,6 +9,7 @@ from contextlib import nullcontext
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 from wagtail.models import Page, PageViewRestriction
@@ -18,7 +19,8 @@ from core.prepared import execute_prepared
 from initiatives import counters
 from initiatives.models import Initiative, SupportCounter
 
-from .models.statements import Statement
+from .models.mailing_list import MailingListEntry
+from .models.statements import FlaggedPaperForms, Statement
 from .rules import ANNEX_REVISION
 
 
@@ -61,7 +63,7 @@ def dedupe_hash(initiative, identity):
     )
 
 
-@sensitive_variables("data", "identity", "plaintext")
+@sensitive_variables("data", "identity")
 def record_statement(
     *,
     initiative,
@@ -78,29 +80,11 @@ def record_statement(
     With `signing_page_id`, the statement is stored only while that signing page is live and
     has no view restriction (nor an ancestor), as read in the storing statement itself: a page
     taken offline a moment ago takes nothing, whatever any process's cache still says."""
-    if not initiative.public_key:
-        raise NoPublicKey
-    plaintext = json.dumps(
-        {"annex_revision": ANNEX_REVISION, **data}, ensure_ascii=False, separators=(",", ":")
-    ).encode()
-    ciphertext = crypto.encrypt(
-        crypto.load_public_key(initiative.public_key),
-        plaintext,
-        crypto.context(initiative.registration_number, country, ANNEX_REVISION),
-    )
-    statement = Statement(
-        initiative=initiative,
-        country=country,
-        submitted_on=timezone.localdate(),
-        language=language,
-        page_revision_id=page_revision_id,
-        annex_revision=ANNEX_REVISION,
-        key_fingerprint=initiative.key_fingerprint,
-        suite=crypto.SUITE_NAME,
-        ciphertext=ciphertext,
-        dedupe_hash=dedupe_hash(initiative, identity),
+    statement = sealed_statement(
+        initiative, country, data, identity, submitted_on=timezone.localdate(),
+        language=language, page_revision_id=page_revision_id,
         partner=partner,  # a code already checked against the initiative's partners
-    )
+    )  # fmt: skip
     try:
         stored = store_and_count(statement, initiative, signing_page_id)
     except IntegrityError:
@@ -112,6 +96,84 @@ def record_statement(
     if not stored:
         raise InitiativeChanged
     return statement
+
+
+@sensitive_variables("data", "identity", "plaintext")
+def sealed_statement(initiative, country, data, identity, **fields):
+    """An unsaved Statement: `data` encrypted to the initiative's key, `identity` hashed."""
+    if not initiative.public_key:
+        raise NoPublicKey
+    plaintext = json.dumps(
+        {"annex_revision": ANNEX_REVISION, **data}, ensure_ascii=False, separators=(",", ":")
+    ).encode()
+    ciphertext = crypto.encrypt(
+        crypto.load_public_key(initiative.public_key),
+        plaintext,
+        crypto.context(initiative.registration_number, country, ANNEX_REVISION),
+    )
+    return Statement(
+        initiative=initiative,
+        country=country,
+        annex_revision=ANNEX_REVISION,
+        key_fingerprint=initiative.key_fingerprint,
+        suite=crypto.SUITE_NAME,
+        ciphertext=ciphertext,
+        dedupe_hash=dedupe_hash(initiative, identity),
+        **fields,
+    )
+
+
+@sensitive_variables("data", "identity")
+def record_paper_statement(*, initiative, country, data, identity, signed_on):
+    """Encrypt and store a paper statement keyed in by an organiser, WITHOUT counting it.
+
+    The paper forms enter the public counts as the batches the organisers record; counting
+    each keyed-in form as well would count it twice. A form of someone whose statement is
+    already stored, online or keyed in, raises AlreadySigned: nothing is stored, and the day's
+    count of flagged forms goes up (a count only: the form itself stays on paper).
+    """
+    statement = sealed_statement(
+        initiative, country, {**data, "channel": Statement.Channel.PAPER}, identity,
+        submitted_on=signed_on, language="", channel=Statement.Channel.PAPER,
+    )  # fmt: skip
+    try:
+        with transaction.atomic():
+            statement.save(force_insert=True)
+    except IntegrityError:
+        if not Statement.objects.filter(
+            initiative=initiative, dedupe_hash=statement.dedupe_hash
+        ).exists():
+            raise
+        flag_paper_form(initiative, country)
+        raise AlreadySigned from None
+    return statement
+
+
+def flag_paper_form(initiative, country):
+    with transaction.atomic():
+        flagged, _created = FlaggedPaperForms.objects.select_for_update().get_or_create(
+            initiative=initiative, country=country, keyed_on=timezone.localdate()
+        )
+        flagged.count = F("count") + 1
+        flagged.save(update_fields=["count"])
+
+
+@sensitive_variables("address")
+def record_mailing_address(initiative, address):
+    """Store a supporter's address for the organisers' updates, encrypted to their key, with
+    nothing that links it to a statement (see signing.models.mailing_list)."""
+    if not initiative.public_key:
+        raise NoPublicKey
+    return MailingListEntry.objects.create(
+        initiative=initiative,
+        added_on=timezone.localdate(),
+        key_fingerprint=initiative.key_fingerprint,
+        ciphertext=crypto.encrypt(
+            crypto.load_public_key(initiative.public_key),
+            address.encode(),
+            crypto.mailing_list_context(initiative.registration_number),
+        ),
+    )
 
 
 def store_and_count(statement, initiative, signing_page_id=None):

@@ -82,6 +82,11 @@ class Initiative(RevisionMixin, ClusterableModel):
         default=Collection.ON_SITE,
         verbose_name=_("statements are collected"),
     )
+    keys_in_paper_statements = models.BooleanField(
+        default=False,
+        verbose_name=_("organisers key in paper statements"),
+        help_text=_("Organisers with the permission may key in the data of signed paper forms."),
+    )
     external_system_url = models.URLField(
         blank=True, verbose_name=_("address of the external collection system")
     )
@@ -147,6 +152,7 @@ class Initiative(RevisionMixin, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldPanel("collection"),
+                FieldPanel("keys_in_paper_statements"),
                 FieldPanel("external_system_url"),
                 InlinePanel("external_counts", label=_("Statements per country")),
             ],
@@ -193,6 +199,7 @@ class Initiative(RevisionMixin, ClusterableModel):
             ),
             ("destroy_statements", "Can destroy the statements of support of an initiative"),
             ("record_paper_statements", "Can record the paper statements of an initiative"),
+            ("key_in_paper_statements", "Can key in the data of paper statements of support"),
         ]
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="initiative")

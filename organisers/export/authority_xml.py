@@ -118,11 +118,19 @@ def initiative_element(record):
     return data
 
 
+def file_name(country, paper=False):
+    """`bg` for a member state's statements signed online, `bg-paper` for those keyed in from
+    paper forms: in the same schema, apart, because the authorities check paper statements
+    against the signed forms the organisers hand over with them."""
+    return f"{country.lower()}-paper" if paper else country.lower()
+
+
 class AuthorityFiles:
-    """The open XML files of one export, one per country, written as statements arrive.
+    """The open XML files of one export, one per country and channel, written as statements
+    arrive.
 
     Each file is written under a temporary name, validated as a whole against the schema with
-    a streaming parser (bounded memory at any size), and only then renamed to `<country>.xml`.
+    a streaming parser (bounded memory at any size), and only then renamed to `<name>.xml`.
     """
 
     def __init__(self, directory, record):
@@ -137,13 +145,14 @@ class AuthorityFiles:
     def __exit__(self, *exc_info):
         self.stack.close()
 
-    def write(self, country, signature):
-        if country not in self.writers:
-            self.writers[country] = self._open(country)
-        self.writers[country].write(signature)
+    def write(self, country, signature, paper=False):
+        name = file_name(country, paper)
+        if name not in self.writers:
+            self.writers[name] = self._open(name, country)
+        self.writers[name].write(signature)
 
-    def _open(self, country):
-        path = str(self.partial_path(country))
+    def _open(self, name, country):
+        path = str(self.partial_path(name))
         writer = self.stack.enter_context(etree.xmlfile(path, encoding="UTF-8", buffered=True))
         writer.write_declaration()
         self.stack.enter_context(writer.element("supportForm"))
@@ -153,23 +162,23 @@ class AuthorityFiles:
         self.stack.enter_context(writer.element("signatures"))
         return writer
 
-    def partial_path(self, country):
-        return self.directory / f".{country.lower()}.xml.partial"
+    def partial_path(self, name):
+        return self.directory / f".{name}.xml.partial"
 
     def finish(self):
-        """Close, validate and name every file: {country: path} and {country: schema error}."""
+        """Close, validate and name every file: {name: path} and {name: schema error}."""
         self.stack.close()
         written, invalid = {}, {}
-        for country in sorted(self.writers):
-            partial = self.partial_path(country)
+        for name in sorted(self.writers):
+            partial = self.partial_path(name)
             error = validate_file(partial)
             if error:
-                invalid[country] = error
+                invalid[name] = error
                 partial.unlink()
             else:
-                final = self.directory / f"{country.lower()}.xml"
+                final = self.directory / f"{name}.xml"
                 os.replace(partial, final)
-                written[country] = final
+                written[name] = final
         return written, invalid
 
 

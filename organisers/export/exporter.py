@@ -20,6 +20,7 @@ from .authority_xml import (
     IDENTIFICATION,
     AuthorityFiles,
     InvalidStatement,
+    file_name,
     signatory_groups,
     signature_element,
 )
@@ -33,9 +34,12 @@ DECRYPT_CHUNK = 256
 @dataclass
 class ExportResult:
     per_country: Counter = field(default_factory=Counter)
+    paper_per_country: Counter = field(default_factory=Counter)  # keyed in, of per_country
     failures: list = field(default_factory=list)  # (identifier, country, reason)
-    files: dict = field(default_factory=dict)
-    invalid_files: dict = field(default_factory=dict)  # country: first schema error
+    files: dict = field(default_factory=dict)  # file name (authority_xml.file_name): path
+    invalid_files: dict = field(default_factory=dict)  # file name: first schema error
+    addresses: int = 0
+    address_failures: list = field(default_factory=list)  # identifiers
 
     @property
     def exported(self):
@@ -43,7 +47,7 @@ class ExportResult:
 
     @property
     def ok(self):
-        return not self.failures and not self.invalid_files
+        return not self.failures and not self.invalid_files and not self.address_failures
 
 
 class WrongKey(ValueError):
@@ -72,16 +76,20 @@ def export_statements(record, statements, private_key, directory, *, write_csv=F
                     raise InvalidStatement("was encrypted to another key")
                 if plaintext is None:
                     raise InvalidStatement("does not decrypt: it was damaged or moved")
-                groups = signatory_groups(_json(plaintext), country)
-                files.write(country, signature_element(identifier, day, annex, groups))
+                data = _json(plaintext)
+                groups = signatory_groups(data, country)
+                paper = data.get("channel") == "paper"
+                files.write(country, signature_element(identifier, day, annex, groups), paper)
             except InvalidStatement as problem:
                 result.failures.append((identifier, country, str(problem)))
                 continue
             result.per_country[country] += 1
+            result.paper_per_country[country] += paper
             if write_csv:
-                if country not in csv_writers:
-                    csv_writers[country] = _open_csv(csv_files, directory, country)
-                csv_writers[country].writerow(csv_row(identifier, day, annex, groups))
+                name = file_name(country, paper)
+                if name not in csv_writers:
+                    csv_writers[name] = _open_csv(csv_files, directory, name, country)
+                csv_writers[name].writerow(csv_row(identifier, day, annex, groups))
         result.files, result.invalid_files = files.finish()
     if progress:
         progress.finish()
@@ -115,8 +123,8 @@ def csv_row(identifier, day, annex, groups):
     return cells
 
 
-def _open_csv(stack, directory, country):
-    path = directory / f"{country.lower()}.csv"
+def _open_csv(stack, directory, name, country):
+    path = directory / f"{name}.csv"
     handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
     writer = csv.writer(handle)
     writer.writerow(
@@ -127,6 +135,28 @@ def _open_csv(stack, directory, country):
 
 def _cell(value):
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+MAILING_LIST_FILE = "mailing-list.csv"
+
+
+def export_mailing_list(record, addresses, private_key, directory, result):
+    """Decrypt the supporters' addresses into mailing-list.csv, for the organisers' own mailing
+    tool: identifier (to honour a removal request: `remove_from_mailing_list`), day, address.
+    An address that does not decrypt is reported by its identifier and makes the export fail.
+    Written even when empty, so that an empty list is seen to be empty."""
+    info = crypto.mailing_list_context(record["registration_number"])
+    with (directory / MAILING_LIST_FILE).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["identifier", "added on", "email"])
+        for identifier, day, _key, ciphertext in addresses:
+            try:
+                address = crypto.decrypt(private_key, ciphertext, info).decode()
+            except (crypto.DecryptionFailed, UnicodeDecodeError):
+                result.address_failures.append(identifier)
+                continue
+            writer.writerow([identifier, day, _cell(address)])
+            result.addresses += 1
 
 
 # --- Decryption, optionally in worker processes ----------------------------------------------

@@ -1,9 +1,13 @@
-"""The stored statements (statements) and the signing page (page).
+"""The stored statements (statements), the opt-in addresses (mailing_list) and the signing page
+(page).
 
 The statements come first: the page's views (signing.views) read them.
 """
 
-from .statements import DestroyedStatements, Statement  # isort: skip
+from .statements import DestroyedStatements, FlaggedPaperForms, Statement  # isort: skip
+from .mailing_list import MailingListEntry  # isort: skip
 from .page import SigningPage
 
-__all__ = ["DestroyedStatements", "SigningPage", "Statement"]
+__all__ = [
+    "DestroyedStatements", "FlaggedPaperForms", "MailingListEntry", "SigningPage", "Statement",
+]  # fmt: skip

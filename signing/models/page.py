@@ -14,7 +14,7 @@ from core.content_version import current_version
 from core.route_cache import CachedViewRestrictionsMixin
 from initiatives.models import Initiative, InitiativePage
 
-from .. import embed_views, views
+from .. import embed_views, mailing_list, views
 
 # Short, because a per-process cache learns of an opened collection only when this runs out.
 SIGNING_STATE_CACHE_SECONDS = 10
@@ -86,6 +86,11 @@ class SigningPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def embed(self, request):
 
         return embed_views.embed(request, self)
+
+    @path("updates/")
+    def updates(self, request):
+
+        return mailing_list.updates(request, self)
 
     def initiative_page(self):
 

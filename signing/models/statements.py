@@ -11,6 +11,12 @@ from initiatives.models import CountOfStatements
 class Statement(models.Model):
     """One statement of support: its personal data exists here only as ciphertext."""
 
+    class Channel(models.TextChoices):
+        ONLINE = "online"
+        # Keyed in by the organisers from a signed paper form; paper forms enter the public
+        # counts as the batches the organisers record, so these are never counted again.
+        PAPER = "paper"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     initiative = models.ForeignKey(
         "initiatives.Initiative", on_delete=models.PROTECT, related_name="statements"
@@ -27,6 +33,7 @@ class Statement(models.Model):
     # The code of the partner whose widget, form or link the signer came through (validated
     # against the initiative's partners; empty for none). An organisation's code, nothing personal.
     partner = models.CharField(max_length=40, blank=True, default="")
+    channel = models.CharField(max_length=10, choices=Channel, default=Channel.ONLINE)
 
     class Meta:
         verbose_name = _("statement of support")
@@ -61,5 +68,24 @@ class DestroyedStatements(CountOfStatements):
         constraints = [
             models.UniqueConstraint(
                 fields=["initiative", "country", "submitted_on"], name="one_destroyed_count_per_day"
+            )
+        ]
+
+
+class FlaggedPaperForms(CountOfStatements):
+    """How many keyed-in paper forms were flagged as duplicates (and not stored), per day.
+
+    A count only: which form it was stays on paper, with the organiser who keyed it in.
+    """
+
+    part = "keyed_on"
+    keyed_on = models.DateField()
+
+    class Meta:
+        verbose_name = _("flagged paper forms")
+        verbose_name_plural = _("flagged paper forms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "country", "keyed_on"], name="one_flagged_count_per_day"
             )
         ]

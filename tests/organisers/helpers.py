@@ -1,5 +1,7 @@
 """Signing a varied set of statements, and reading back what an export wrote."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from lxml import etree
 
 from organisers.export.authority_xml import SCHEMA
@@ -98,3 +100,15 @@ def expected_properties(country, fields):
 
 def statements_of(initiative):
     return Statement.objects.filter(initiative=initiative)
+
+
+def admin_user(client, *permissions):
+    """A Wagtail editor (admin access) holding exactly the given initiative permissions."""
+    user = get_user_model().objects.create_user("organiser", password="x" * 20)
+    group = Group.objects.create(name="Organisers of DEMO")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in permissions:
+        group.permissions.add(Permission.objects.get(codename=codename))
+    user.groups.add(group)
+    client.force_login(user)
+    return user

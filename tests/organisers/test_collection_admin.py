@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -18,22 +17,10 @@ from signing.models import DestroyedStatements, Statement
 from tests.factories import InitiativeFactory, PartnerFactory, StatementFactory
 
 from ..admin_forms import edit_form_data
-from .helpers import SIGNERS, sign_all
+from .helpers import SIGNERS, admin_user, sign_all
 
 pytestmark = pytest.mark.django_db
 SNIPPETS = "wagtailsnippets_initiatives_initiative"
-
-
-def admin_user(client, *permissions):
-    """A Wagtail editor (admin access) holding exactly the given initiative permissions."""
-    user = get_user_model().objects.create_user("organiser", password="x" * 20)
-    group = Group.objects.create(name="Organisers of DEMO")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in permissions:
-        group.permissions.add(Permission.objects.get(codename=codename))
-    user.groups.add(group)
-    client.force_login(user)
-    return user
 
 
 def urls(initiative):

@@ -8,8 +8,9 @@ from wagtail.models import ModelLogEntry
 
 from core.crypto import PrivateKey
 from organisers.bundle import bundle_lines
-from organisers.records import initiative_record, stored_statements
-from signing.models import Statement
+from organisers.records import initiative_record, mailing_list, stored_statements
+from signing.models import MailingListEntry, Statement
+from tests.signing.helpers import step_url
 
 from .helpers import (
     SIGNERS,
@@ -54,8 +55,11 @@ def export_with(tmp_path, *source, key, csv_files=False, passphrase=None):
 def write_bundle(tmp_path, initiative):
     path = tmp_path / "statements.bundle.jsonl"
     statements = list(stored_statements(initiative))
+    addresses = mailing_list(initiative)
     path.write_bytes(
-        b"".join(bundle_lines(initiative_record(initiative), len(statements), statements))
+        b"".join(
+            bundle_lines(initiative_record(initiative), len(statements), statements, addresses)
+        )
     )
     return path
 
@@ -88,6 +92,23 @@ def test_export_from_the_database_writes_each_statement_as_typed(
     assert "Every statement was decrypted" in summary
     entry = ModelLogEntry.objects.filter(action="eci.statements_exported").latest("timestamp")
     assert entry.data["total"] == len(SIGNERS)
+
+
+def test_the_supporters_addresses_are_exported_for_the_organisers_mailing_list(
+    client, export, tmp_path, initiative, signing_page
+):
+    updates = step_url(signing_page, "updates")
+    for address in ("plimvox@example.org", "=cmd@example.org"):
+        client.post(updates, {"email": address, "consent": "on"})
+    bundle = write_bundle(tmp_path, initiative)
+    assert "plimvox" not in bundle.read_text(encoding="utf-8")  # ciphertexts only
+    MailingListEntry.objects.all().delete()  # the organisers' computer has no database copy
+    output = export("--bundle", str(bundle))
+    with (output / "mailing-list.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["identifier", "added on", "email"]
+    assert sorted(row[2] for row in rows[1:]) == ["'=cmd@example.org", "plimvox@example.org"]
+    assert "Addresses for the organisers' updates: 2" in (output / "summary.txt").read_text()
 
 
 def test_export_from_a_bundle_gives_the_same_files_and_csv(export, tmp_path, initiative, signed):

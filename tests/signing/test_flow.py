@@ -32,6 +32,7 @@ from .helpers import (
     receipt_url,
     sign,
     solve_captcha,
+    step_url,
 )
 
 pytestmark = pytest.mark.django_db
@@ -246,15 +247,15 @@ def test_nothing_personal_is_stored_logged_or_cached(client, caplog, initiative,
     assert sign(client, signing_page, "DE", **distinctive).status_code == 302
     bulgarian_signer = bulgarian(document_number="0341150010")
     assert sign(client, signing_page, "BG", **bulgarian_signer).status_code == 302
-    needles = [
-        "Quxzolwyn",
-        "Vrembratt",
-        "Zyplonweg",
-        "Flobbenheim",
-        "1987-03-19",
-        "19/03/1987",
-        "0341150010",
-    ]
+    # The same signer asks for the organisers' updates: first without the tick, then with it.
+    updates = step_url(signing_page, "updates")
+    address = {"email": "plimvox.trazzel@example.org"}
+    assert 'value="plimvox.trazzel@example.org"' in client.post(updates, address).content.decode()
+    client.post(updates, {**address, "consent": "on"})
+    assert initiative.mailing_list.count() == 1
+    needles = ["Quxzolwyn", "Vrembratt", "Zyplonweg", "Flobbenheim", "1987-03-19", "19/03/1987",
+               "0341150010",
+               "plimvox", "trazzel"]  # fmt: skip
     haystacks = {"logs": caplog.text}
     for model in apps.get_models():
         rows = model.objects.all().values_list()

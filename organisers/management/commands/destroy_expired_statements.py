@@ -8,6 +8,7 @@ Each destruction is written to the audit log with its counts; the public counts 
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
 from django.utils import timezone
 
 from initiatives.deadlines import deletion_deadline, legal_hold, regular_deadline
@@ -31,7 +32,9 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError("Give the date as YYYY-MM-DD.") from None
         due = 0
-        for initiative in Initiative.objects.filter(statements__isnull=False).distinct():
+        # The supporters' addresses go with the statements, also where no statement is left.
+        stored = Q(statements__isnull=False) | Q(mailing_list__isnull=False)
+        for initiative in Initiative.objects.filter(stored).distinct():
             deadline = deletion_deadline(initiative)
             hold = legal_hold(initiative)
             if hold and (deadline is None or deadline > today):

@@ -23,9 +23,14 @@ from core.crypto import PrivateKey, UnusableKey
 from initiatives.models import Initiative
 from organisers.audit import STATEMENTS_EXPORTED
 from organisers.bundle import DamagedBundle, read_bundle
-from organisers.export.exporter import WrongKey, export_statements
+from organisers.export.exporter import (
+    MAILING_LIST_FILE,
+    WrongKey,
+    export_mailing_list,
+    export_statements,
+)
 from organisers.export.progress import Progress
-from organisers.records import initiative_record, stored_statements
+from organisers.records import initiative_record, mailing_list, stored_statements
 
 USAGE_ERROR, EXPORT_FAILED = 2, 1
 
@@ -69,7 +74,7 @@ class Command(BaseCommand):
         except UnusableKey as error:
             raise CommandError(str(error), returncode=USAGE_ERROR) from None
 
-        with self.source(options) as (record, total, statements, initiative):
+        with self.source(options) as (record, total, statements, addresses, initiative):
             output.mkdir(parents=True, exist_ok=True)
             progress = Progress(total) if options["verbosity"] > 0 else None
             try:
@@ -77,6 +82,7 @@ class Command(BaseCommand):
                     record, statements, private_key, output,
                     write_csv=options["csv"], workers=options["workers"], progress=progress,
                 )  # fmt: skip
+                export_mailing_list(record, addresses(), private_key, output, result)
             except (WrongKey, DamagedBundle) as error:
                 raise CommandError(str(error), returncode=USAGE_ERROR) from None
         summary = summarise(record, result)
@@ -89,6 +95,7 @@ class Command(BaseCommand):
                 data={
                     "countries": dict(sorted(result.per_country.items())),
                     "total": result.exported,
+                    "addresses": result.addresses,
                     "failures": len(result.failures),
                     "by": getpass.getuser(),
                 },
@@ -134,7 +141,7 @@ class BundleSource:
         except DamagedBundle as error:
             self.handle.close()
             raise CommandError(str(error), returncode=USAGE_ERROR) from None
-        return record, total, statements, None
+        return record, total, statements, statements.addresses, None
 
     def __exit__(self, *exc_info):
         self.handle.close()
@@ -152,7 +159,10 @@ class DatabaseSource:
     def __enter__(self):
         initiative = self.initiative
         total = initiative.statements.count()
-        return initiative_record(initiative), total, stored_statements(initiative), initiative
+        return (
+            initiative_record(initiative), total, stored_statements(initiative),
+            lambda: mailing_list(initiative), initiative,
+        )  # fmt: skip
 
     def __exit__(self, *exc_info):
         return None
@@ -161,9 +171,19 @@ class DatabaseSource:
 def summarise(record, result):
     lines = [f"Export of {record['registration_number']}: {result.exported} statement(s)."]
     for country, count in sorted(result.per_country.items()):
-        lines.append(f"  {country}: {count}  ({result.files.get(country, 'NOT WRITTEN')})")
-    for country, error in sorted(result.invalid_files.items()):
-        lines.append(f"File for {country} failed the schema and was not written: {error}")
+        paper = result.paper_per_country[country]
+        keyed_in = f", {paper} keyed in from paper" if paper else ""
+        lines.append(f"  {country}: {count}{keyed_in}")
+    for name, path in sorted(result.files.items()):
+        lines.append(f"  {name}: {path}")
+    for name, error in sorted(result.invalid_files.items()):
+        lines.append(f"File {name} failed the schema and was not written: {error}")
+    lines.append(
+        f"Addresses for the organisers' updates: {result.addresses} ({MAILING_LIST_FILE})."
+    )
+    if result.address_failures:
+        lines.append(f"{len(result.address_failures)} address(es) did not decrypt:")
+        lines.extend(f"  {identifier}" for identifier in result.address_failures)
     if result.failures:
         lines.append(f"{len(result.failures)} statement(s) not exported:")
         lines.extend(

@@ -1,0 +1,60 @@
+"""Supporters who ask for the organisers' updates: an unticked opt-in, stored apart, encrypted."""
+
+import pytest
+from django.utils import timezone
+
+from core import crypto
+from signing.models import MailingListEntry
+from tests.factories import organisers_key, translate_tree
+
+from .helpers import bulgarian, identifier_of, receipt_url, sign, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+def updates_url(signing_page):
+    return step_url(signing_page, "updates")
+
+
+def test_the_receipt_offers_an_unticked_opt_in_sent_without_the_statement(client, signing_page):
+    identifier = identifier_of(sign(client, signing_page, "BG", **bulgarian()))
+    html = client.get(receipt_url(signing_page, identifier)).content.decode()
+    assert f'action="{updates_url(signing_page)}"' in html
+    assert 'type="checkbox" name="consent"' in html and "checked" not in html
+    assert identifier not in html.split('id="updates-title"')[1].split("</form>")[0]
+
+
+def test_without_the_opt_in_nothing_is_stored(client, signing_page):
+    sign(client, signing_page, "BG", **bulgarian())
+    response = client.post(updates_url(signing_page), {"email": "quxzol@example.org"})
+    html = response.content.decode()
+    assert "Tick the box to receive the updates. Without it nothing is stored." in html
+    assert 'value="quxzol@example.org"' in html  # nothing typed is lost
+    assert "no-store" in response["Cache-Control"]
+    assert not MailingListEntry.objects.exists()
+
+
+def test_a_malformed_address_gets_a_translated_message_and_is_kept(client, signing_page):
+    bulgarian_page = translate_tree(signing_page, "bg")["bg"]
+    response = client.post(updates_url(bulgarian_page), {"email": "quxzol@", "consent": "on"})
+    html = response.content.decode()
+    assert "name@example.org" in html and "Enter an e-mail address" not in html
+    assert 'value="quxzol@"' in html
+    assert not MailingListEntry.objects.exists()
+
+
+def test_an_opted_in_address_is_stored_encrypted_with_nothing_that_links_it(
+    client, initiative, signing_page
+):
+    sign(client, signing_page, "BG", **bulgarian())
+    response = client.post(
+        updates_url(signing_page), {"email": "quxzol@example.org", "consent": "on"}
+    )
+    assert "Your address was stored for the organisers" in response.content.decode()
+    entry = MailingListEntry.objects.get()
+    assert {field.name for field in MailingListEntry._meta.concrete_fields} == {
+        "id", "initiative", "added_on", "key_fingerprint", "ciphertext",
+    }  # fmt: skip
+    assert entry.added_on == timezone.localdate()  # the day, not the time
+    info = crypto.mailing_list_context(initiative.registration_number)
+    assert crypto.decrypt(organisers_key(), entry.ciphertext, info) == b"quxzol@example.org"
