@@ -9,14 +9,14 @@ import html
 import http.server
 import re
 import sqlite3
-import subprocess
-import sys
 import threading
 import urllib.request
 
 import pytest
 
-from .conftest import ROOT, axe_violations, free_port
+from tests.harness import free_port, manage
+
+from .conftest import axe_violations
 from .test_signing_in_browser import INITIATIVE
 
 pytestmark = pytest.mark.browser
@@ -56,10 +56,7 @@ def add_partner(site_server, origin):
         f"Partner.objects.create(initiative=initiative, name='Friends of the air', code='{CODE}',"
         f" origin='{origin}')\n"
     )
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT, env=site_server["env"], check=True, capture_output=True, text=True,
-    )  # fmt: skip
+    manage(site_server["env"], "shell", "-c", script)
 
 
 def snippets(site_server):
