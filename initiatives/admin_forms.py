@@ -1,4 +1,5 @@
-"""The admin form of the registered initiative: what collecting on this site requires.
+"""The admin form of the registered initiative: what collecting on this site requires, and
+who may record paper batches.
 
 An initiative cannot be saved as collecting on this site without a collection window, the
 organisers' public key and the organisers the regulation requires (Regulation (EU) 2019/788,
@@ -10,6 +11,8 @@ own message on the field it concerns.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+# Only users with this permission see or change the paper batches (Initiative.panels).
+PAPER_PERMISSION = "initiatives.record_paper_statements"
 ORGANISERS_REQUIRED = 7
 MEMBER_STATES_OF_ORGANISERS_REQUIRED = 7
 
@@ -26,6 +29,13 @@ REQUIRED_FOR_COLLECTING = {
 
 
 class InitiativeAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The panel is hidden from users without the permission; the formset is left out of
+        # their form as well, so that nothing they post can touch the batches.
+        if self.for_user is None or not self.for_user.has_perm(PAPER_PERMISSION):
+            self.formsets.pop("paper_batches", None)
+
     def clean(self):
         cleaned = super().clean()
         initiative = self._meta.model

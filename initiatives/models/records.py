@@ -20,9 +20,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.crypto import UnusableKey, fingerprint
 
-from ..admin_forms import InitiativeAdminForm
+from ..admin_forms import PAPER_PERMISSION, InitiativeAdminForm
 from ..countries import COUNTRY_CHOICES, country_name
-from ..forms import PAPER_PERMISSION, InitiativeForm
 
 
 def optional_date(verbose_name, help_text=""):
@@ -186,7 +185,6 @@ class Initiative(RevisionMixin, ClusterableModel):
         ),
         FieldPanel("is_demonstration"),
     ]
-    base_form_class = InitiativeForm
 
     class Meta:
         verbose_name = _("initiative")
