@@ -7,10 +7,12 @@ appears in the page and in the links of the language switcher), and kept in the 
 content version (any change to the tree, the initiative or the chrome sets a new one). Every
 other receipt of that day is the kept page with its own identifier put back: one query (the
 statement) and one cache read, where a full rendering loads the initiative page and walks the
-templates. The cache holds no personal data: a receipt has none.
+templates. The cache holds no personal data: a receipt has none. The opt-in for updates on it
+posts a form, so its CSRF token is a mark too, filled per request as on the blank form.
 """
 
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
@@ -18,7 +20,7 @@ from django.utils.translation import get_language
 from core.content_version import current_version
 from initiatives.countries import MEMBER_STATES
 
-from .blank_form import built_once
+from .blank_form import CSRF_MARK, built_once
 
 # Letters and digits only: they pass through HTML and URL escaping unchanged, and no text on the
 # page contains them by chance.
@@ -37,6 +39,7 @@ def build(request, signing_page, statement):
             "statement": statement,
             "country_name": MEMBER_STATES[statement.country],
             "share_url": request.build_absolute_uri(initiative_page.url),
+            "csrf_token": CSRF_MARK,
         },
         request=request,
     )
@@ -53,7 +56,11 @@ def receipt_response(request, signing_page, statement):
         f"{request.get_host()}"
     )
     html = built_once(request, key, lambda: build(request, signing_page, statement))
-    response = HttpResponse(html.replace(IDENTIFIER_MARK, str(statement.id)))
-    # A receipt says who signed where: no browser or proxy may keep it.
+    response = HttpResponse(
+        html.replace(IDENTIFIER_MARK, str(statement.id)).replace(CSRF_MARK, get_token(request))
+    )
+    # A receipt says who signed where: no browser or proxy may keep it, and no request made from
+    # it (the opt-in for updates above all) may carry its address, the statement's identifier.
     add_never_cache_headers(response)
+    response["Referrer-Policy"] = "origin"
     return response

@@ -1,6 +1,9 @@
 """Supporters who ask for the organisers' updates: an unticked opt-in, stored apart, encrypted."""
 
+import re
+
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from core import crypto
@@ -58,3 +61,28 @@ def test_an_opted_in_address_is_stored_encrypted_with_nothing_that_links_it(
     assert entry.added_on == timezone.localdate()  # the day, not the time
     info = crypto.mailing_list_context(initiative.registration_number)
     assert crypto.decrypt(organisers_key(), entry.ciphertext, info) == b"quxzol@example.org"
+
+
+def test_each_signers_receipt_carries_their_own_csrf_token(signing_page):
+    """The receipt is built once a day (signing.receipt_page); its opt-in form must still carry
+    the token of the signer reading it, or every later signer's opt-in would be refused (and
+    the first signer's token handed to all of them)."""
+    tokens = []
+    for document_number in ("0341150010", "7501020018"):
+        signer = Client()
+        identifier = identifier_of(
+            sign(signer, signing_page, "BG", **bulgarian(document_number=document_number))
+        )
+        receipt = signer.get(receipt_url(signing_page, identifier))
+        assert receipt["Referrer-Policy"] == "origin"  # the opt-in's request names no receipt
+        html = receipt.content.decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', html).group(1)
+        tokens.append(token)
+        signer.handler.enforce_csrf_checks = True  # as for a browser: the opt-in's own check
+        response = signer.post(
+            updates_url(signing_page),
+            {"email": "quxzol@example.org", "consent": "on", "csrfmiddlewaretoken": token},
+        )
+        assert response.status_code == 200
+    assert tokens[0] != tokens[1]
+    assert MailingListEntry.objects.count() == 2
