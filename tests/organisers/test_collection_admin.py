@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from initiatives.chart import CHART_WIDTH, daily_chart
 from initiatives.counters import counts_by_initiative
 from initiatives.deadlines import deletion_deadline
 from initiatives.models import Initiative
@@ -206,13 +207,11 @@ def test_the_deletion_deadline_follows_the_regime(registered, start, submitted, 
 def test_the_dashboard_draws_empty_bars_as_empty_and_one_day_narrow(
     client, initiative, signing_page
 ):
-    from organisers.dashboard import CHART_WIDTH, daily_chart
-
     admin_user(client, "follow_collection")
     html = client.get(urls(initiative)["dashboard"]).content.decode()
     # Wagtail's own style drew a 0 % bar as a full grey one; the dashboard's stylesheet draws
     # the empty track as empty.
     assert "css/dashboard.css" in html
     assert html.count('<progress class="collection-progress"') == 29  # total, countries, 27
-    (bar,) = daily_chart([(datetime.date(2026, 5, 1), 3)])["bars"]
+    (bar,) = daily_chart([(datetime.date(2026, 5, 1), 3, 0)])["bars"]
     assert bar.width < CHART_WIDTH / 10

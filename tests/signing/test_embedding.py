@@ -80,7 +80,7 @@ def test_the_partner_code_is_carried_to_the_form_and_stored(client, signing_page
               **bulgarian()},
     )  # fmt: skip
     assert response.status_code == 302
-    assert response["Location"].endswith("/?embed=1")  # the receipt, still framed
+    assert response["Location"].endswith("/?embed=1#receipt")  # the receipt, still framed
     assert Statement.objects.get().partner == "friends-of-air"
 
 
