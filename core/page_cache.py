@@ -39,8 +39,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import has_vary_header, patch_cache_control
+from wagtail.models import PageViewRestriction
 
 from .content_version import VERSION_KEY, current_version, on_new_version, seed_version
+from .route_cache import routed_to
 
 CACHEABLE_METHODS = ("GET", "HEAD")
 HIT_HEADER = "X-Page-Cache"
@@ -82,7 +84,7 @@ def lifetimes(kind):
 
 def page_kind(request):
     """The kind of public page Wagtail routed this request to, or None."""
-    route = getattr(request, "_wagtail_route_for_request", None)
+    route = routed_to(request)
     if route is None:
         return None
     page = route.page
@@ -100,8 +102,6 @@ def is_restricted(page):
     restricted = cache.get(key)
     if restricted is None:
         # Wagtail's own query (the SigningPage's cached variant answers the same).
-        from wagtail.models import PageViewRestriction
-
         restricted = PageViewRestriction.objects.filter(
             page__path__in=[page.path[:end] for end in range(page.steplen, len(page.path) + 1,
                                                              page.steplen)]
@@ -123,7 +123,7 @@ def public_kind(request, response):
     kind = getattr(request, "public_page_kind", None) or page_kind(request)
     if kind is None:
         return None
-    route = getattr(request, "_wagtail_route_for_request", None)
+    route = routed_to(request)
     if route is not None and is_restricted(route.page):
         return None
     return kind

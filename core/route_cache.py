@@ -44,6 +44,12 @@ def _key(request, version, components):
     return f"page-route:{version}:{request.get_host()}:{get_language()}:/{prefix}"
 
 
+def routed_to(request):
+    """The route Wagtail recorded for this request (`Page.route_for_request`), or None: the
+    one public reading of that private attribute, for the page cache (core/page_cache.py)."""
+    return getattr(request, "_wagtail_route_for_request", None)
+
+
 class PageRouteCacheMiddleware:
     """Only requests that Wagtail serves (the URLconf resolved them to wagtail.views.serve) touch
     the cache: /healthz, the CAPTCHA pictures, feeds and the admin pass untouched."""
@@ -92,7 +98,7 @@ class PageRouteCacheMiddleware:
     @staticmethod
     def remember(request, version, components, cached_page):
         """Remember the page Wagtail routed to, unless it is the one already cached."""
-        route = getattr(request, "_wagtail_route_for_request", None)
+        route = routed_to(request)
         site = getattr(request, "_wagtail_site", None)
         if route is None or site is None:
             return
