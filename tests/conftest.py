@@ -8,6 +8,13 @@ from django.test import Client
 from django.utils import translation
 
 from tests.db import rolled_back
+from tests.factories import (
+    InitiativeFactory,
+    InitiativeIndexPageFactory,
+    InitiativePageFactory,
+    SigningPageFactory,
+    site_home,
+)
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +54,6 @@ def client():
 @pytest.fixture
 def home_page(db):
     """The English home page at the root of the default site, and the site identity."""
-    from tests.factories import site_home
 
     return site_home()
 
@@ -63,14 +69,12 @@ def module_db(django_db_setup, django_db_blocker):
 @pytest.fixture
 def initiative(db):
     """An initiative collecting on this site today, with the test key (factories.organisers_key)."""
-    from tests.factories import InitiativeFactory
 
     return InitiativeFactory()
 
 
 @pytest.fixture
 def initiative_page(home_page, initiative):
-    from tests.factories import InitiativeIndexPageFactory, InitiativePageFactory
 
     index = InitiativeIndexPageFactory(parent=home_page)
     return InitiativePageFactory(parent=index, initiative=initiative, title="Clean air")
@@ -79,7 +83,6 @@ def initiative_page(home_page, initiative):
 @pytest.fixture
 def signing_page(initiative_page):
     """home → initiatives → the initiative's page → its signing page, in English."""
-    from tests.factories import SigningPageFactory
 
     return SigningPageFactory(parent=initiative_page)
 

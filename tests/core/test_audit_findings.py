@@ -5,6 +5,9 @@ Each test was run once against the unfixed code and failed there (moved from tes
 
 import pytest
 
+from core import crypto
+from core.crypto import PrivateKey, UnusableKey
+
 # --- Finding 6: a key file's KDF parameters were not bounded when it was opened -----------------
 
 
@@ -15,8 +18,6 @@ def weak_key_file(passphrase, **kdf):
     import os
 
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    from core import crypto
 
     key = crypto.PrivateKey.generate()
     parameters = {**crypto.ARGON2_PARAMETERS, **kdf}
@@ -45,7 +46,6 @@ def weak_key_file(passphrase, **kdf):
     ],
 )
 def test_finding_6_a_key_file_with_weak_kdf_parameters_is_refused(kdf, named):
-    from core.crypto import PrivateKey, UnusableKey
 
     text = weak_key_file("a passphrase long enough", **kdf)
     with pytest.raises(UnusableKey, match=named):
@@ -66,8 +66,6 @@ def test_finding_6_a_key_file_with_weak_kdf_parameters_is_refused(kdf, named):
 def test_finding_6_a_key_file_asking_for_absurd_work_is_refused_before_any(kdf, named, monkeypatch):
     import json
 
-    from core import crypto
-
     document = json.loads(weak_key_file("a passphrase long enough", memory_cost=64 * 1024))
     document["kdf"].update(kdf)
 
@@ -80,7 +78,6 @@ def test_finding_6_a_key_file_asking_for_absurd_work_is_refused_before_any(kdf, 
 
 
 def test_finding_6_a_key_file_within_bounds_still_opens():
-    from core.crypto import PrivateKey
 
     text = weak_key_file("a passphrase long enough", memory_cost=64 * 1024, iterations=1)
     assert PrivateKey.from_file_json(text, "a passphrase long enough").public_key_text()

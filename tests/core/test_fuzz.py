@@ -23,6 +23,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from signing.models import Statement
 from signing.rules import RULES
 from tests.conftest import FIGURES
 from tests.factories import (
@@ -323,7 +324,6 @@ def test_fuzz_every_form_with_any_body(paths, signing, data):
 )
 def test_fuzz_statement_forms_with_any_fields(signing, country, fields):
     """Through the form parser as a browser would send them: each member state's form."""
-    from signing.models import Statement
 
     client = fresh_client()
     response = client.post(signing["english"][country], fields)

@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
+from core.content_version import current_version
 from home.models import SiteIdentity
 from initiatives.models import Initiative
 from tests.factories import (
@@ -102,7 +103,6 @@ def test_the_registered_information_follows_the_initiative(client, initiative, s
 def test_a_change_sets_a_new_version_again_once_committed(
     django_capture_on_commit_callbacks, guides
 ):
-    from core.content_version import current_version
 
     page = guides["certification"]
     before = current_version()

@@ -7,6 +7,8 @@ from signing.models import SigningPage, Statement
 from signing.services import record_statement
 
 from .core import PublishedPageFactory
+from .home import site_home
+from .initiatives import InitiativeFactory, InitiativeIndexPageFactory, InitiativePageFactory
 
 
 class SigningPageFactory(PublishedPageFactory):
@@ -55,8 +57,6 @@ def today():
 def signing_tree(**initiative_fields):
     """home → initiatives → an initiative's page → its signing page, in English, on the default
     site; returns the signing page."""
-    from .home import site_home
-    from .initiatives import InitiativeFactory, InitiativeIndexPageFactory, InitiativePageFactory
 
     home = site_home()
     index = InitiativeIndexPageFactory(parent=home)

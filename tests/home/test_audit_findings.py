@@ -6,6 +6,8 @@ Each test was run once against the unfixed code and failed there (moved from tes
 
 import pytest
 
+from outbox import sending
+from outbox.models import QueuedMessage
 from tests.factories import ContactPageFactory, translate_tree
 
 from .test_contact import message
@@ -80,9 +82,6 @@ def test_finding_4_contact_form_with_smtp_down_stores_once_and_says_it_will_send
     from django.test import override_settings
     from django.utils import timezone
     from wagtail.contrib.forms.models import FormSubmission
-
-    from outbox import sending
-    from outbox.models import QueuedMessage
 
     # The after-commit send runs here in the request's thread, to see what it would do.
     monkeypatch.setattr(sending, "send_soon", sending.send_due)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
+from home.templatetags.site_tags import _language_of_locale
 from tests.factories import translate, translate_tree
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,6 @@ def test_root_redirects_by_accept_language(client, home_page):
 
 
 def test_a_locale_changed_or_replaced_shows_its_new_language(db):
-    from home.templatetags.site_tags import _language_of_locale
 
     locale = Locale.objects.get(language_code="ro")
     assert _language_of_locale(locale.pk) == "ro"

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from initiatives.models import Partner
 from initiatives.models.partners import normalise_origin
 from initiatives.partners import partner_origins, statements_per_partner
+from tests.admin_forms import edit_form_data
 from tests.factories import InitiativeFactory, PartnerFactory, StatementFactory
 
 
@@ -122,8 +123,6 @@ def partner_rows(**rows):
 @pytest.mark.django_db
 def test_editors_keep_the_partners_in_the_initiatives_admin(editor):
     from django.urls import reverse
-
-    from tests.admin_forms import edit_form_data
 
     initiative = InitiativeFactory()
     edit_url = reverse("wagtailsnippets_initiatives_initiative:edit", args=[initiative.pk])

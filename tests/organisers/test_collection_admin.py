@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from core.crypto import PrivateKey
 from initiatives.chart import CHART_WIDTH, daily_chart
 from initiatives.counters import counts_by_initiative
 from initiatives.deadlines import deletion_deadline
@@ -172,7 +173,6 @@ def test_the_audit_log_is_readable_by_admins_and_not_editable(client, initiative
 def test_replacing_the_key_after_the_first_statement_is_refused_with_a_reason(
     client, initiative, signing_page
 ):
-    from core.crypto import PrivateKey
 
     sign_all(client, signing_page)
     superuser = get_user_model().objects.create_superuser("admin", "", "y" * 20)

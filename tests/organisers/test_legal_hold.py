@@ -10,6 +10,8 @@ from wagtail.models import ModelLogEntry
 
 from initiatives.deadlines import deletion_deadline, legal_hold
 from initiatives.models import Initiative
+from organisers.audit import DESTROYED_ON_DEMAND
+from organisers.retention import StatementsHeld, destroy_statements
 from signing.models import Statement
 
 from ..admin_forms import edit_form_data
@@ -136,8 +138,6 @@ def test_setting_and_lifting_a_hold_is_in_the_audit_log(client, initiative, sign
 def test_a_hold_recorded_a_moment_ago_stops_a_destruction_already_under_way(
     client, initiative, signing_page
 ):
-    from organisers.audit import DESTROYED_ON_DEMAND
-    from organisers.retention import StatementsHeld, destroy_statements
 
     sign_all(client, signing_page)
     stale = Initiative.objects.get(pk=initiative.pk)  # read before the hold

@@ -7,6 +7,9 @@ Each test was run once against the unfixed code and failed there (moved from tes
 
 import pytest
 
+from signing.ratelimit import client_address
+from signing.services import DEDUPE_ARGON2, dedupe_hash
+
 from .helpers import bulgarian, form_url, identifier_of, lookup_url, receipt_url, sign
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +119,6 @@ def test_finding_2_a_forged_forwarded_for_does_not_choose_the_bucket(
 def test_finding_2_the_client_address_is_the_right_most_untrusted_hop(
     rf, settings, remote, forwarded, client
 ):
-    from signing.ratelimit import client_address
 
     settings.SIGNING_TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
     request = rf.post("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
@@ -139,8 +141,6 @@ def test_finding_3_the_dedupe_hash_is_argon2id_keyed_by_the_dedupe_key(initiativ
     import hmac
 
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
-    from signing.services import DEDUPE_ARGON2, dedupe_hash
 
     identity = "BG|personal.number|7501020018"
     key = settings.SIGNING_DEDUPE_SECRET.encode()

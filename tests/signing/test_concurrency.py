@@ -9,6 +9,8 @@ from django.db import connection, connections
 
 from core.crypto import PrivateKey
 from initiatives.models import SupportCounter
+from organisers.audit import DESTROYED_ON_DEMAND
+from organisers.retention import destroy_statements
 from signing.models import Statement
 from signing.services import AlreadySigned, record_statement
 from tests.factories import InitiativeFactory
@@ -92,9 +94,6 @@ def test_a_statement_stored_during_a_destruction_is_kept_or_counted(initiative, 
     """While a statement's transaction is open, a destruction runs: the statement is not among
     the destroyed (not visible yet), it stays stored and counted once it commits."""
     from django.db import transaction
-
-    from organisers.audit import DESTROYED_ON_DEMAND
-    from organisers.retention import destroy_statements
 
     sign(initiative, "BG|personal.number|before")
     stored, release = threading.Event(), threading.Event()
