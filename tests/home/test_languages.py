@@ -6,6 +6,7 @@ import re
 import pytest
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import date_format
 from wagtail.models import Locale
 
 from home.templatetags.site_tags import _language_of_locale
@@ -114,3 +115,10 @@ def test_fields_a_translation_has_not_translated_yet_are_marked(client, initiati
     translate(initiative_page, "bg")
     html = client.get(bulgarian.url).content.decode()
     assert "notice--language" not in html and '<div class="rich-text"><p' in html
+
+
+def test_english_short_dates_are_day_first_too():
+    """Chart axes and day tables use the short format: day first, as the long one and as the
+    date-of-birth field ask, never the American 11/14/2026."""
+    with translation.override("en"):
+        assert date_format(datetime.date(2026, 11, 14), "SHORT_DATE_FORMAT") == "14/11/2026"
