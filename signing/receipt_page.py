@@ -21,6 +21,7 @@ from core.content_version import current_version
 from initiatives.countries import MEMBER_STATES
 
 from .blank_form import CSRF_MARK, built_once
+from .embedding import EMBED, frame_if_embedded, is_embedded
 
 # Letters and digits only: they pass through HTML and URL escaping unchanged, and no text on the
 # page contains them by chance.
@@ -29,6 +30,7 @@ IDENTIFIER_MARK = "receiptmark5c0e91d7a3b2"
 
 def build(request, signing_page, statement):
     initiative_page = signing_page.initiative_page()
+    embedded = is_embedded(request)
     identifier = str(statement.id)
     html = render_to_string(
         "signing/receipt.html",
@@ -40,6 +42,10 @@ def build(request, signing_page, statement):
             "country_name": MEMBER_STATES[statement.country],
             "share_url": request.build_absolute_uri(initiative_page.url),
             "csrf_token": CSRF_MARK,
+            # In a partner's frame the flow carries on framed; the partner code is not carried
+            # past the statement (signing.views), so the page is the same for every partner.
+            "embedded": embedded,
+            "flow": {EMBED: "1"} if embedded else {},
         },
         request=request,
     )
@@ -53,7 +59,7 @@ def receipt_response(request, signing_page, statement):
     key = (
         f"receipt:{current_version()}:{signing_page.pk}:{statement.country}:"
         f"{statement.submitted_on.isoformat()}:{get_language()}:{request.scheme}:"
-        f"{request.get_host()}"
+        f"{request.get_host()}:{'embedded' if is_embedded(request) else 'page'}"
     )
     html = built_once(request, key, lambda: build(request, signing_page, statement))
     response = HttpResponse(
@@ -63,4 +69,4 @@ def receipt_response(request, signing_page, statement):
     # it (the opt-in for updates above all) may carry its address, the statement's identifier.
     add_never_cache_headers(response)
     response["Referrer-Policy"] = "origin"
-    return response
+    return frame_if_embedded(request, response, signing_page.initiative().pk)

@@ -15,4 +15,5 @@ def updates_opt_in(context):
         "page": context["page"],
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
+        "embedded": context.get("embedded"),  # in a partner's frame the opt-in stays framed
     }

@@ -82,6 +82,13 @@ def test_the_partner_code_is_carried_to_the_form_and_stored(client, signing_page
     assert response.status_code == 302
     assert response["Location"].endswith("/?embed=1#receipt")  # the receipt, still framed
     assert Statement.objects.get().partner == "friends-of-air"
+    receipt = client.get(response["Location"])
+    assert "frame-ancestors 'self' https://partner.example" in receipt["Content-Security-Policy"]
+    assert 'class="embedded"' in receipt.content.decode()
+    assert f'action="{step_url(signing_page, "updates")}?embed=1"' in receipt.content.decode()
+    # The receipt's page is built once per layout: the site's own receipt keeps its chrome.
+    own = client.get(response["Location"].replace("?embed=1", ""))
+    assert 'class="embedded"' not in own.content.decode() and own["X-Frame-Options"] == "DENY"
 
 
 def test_an_unknown_partner_code_is_ignored(client, signing_page, partner):
