@@ -5,7 +5,7 @@ documented in the README ("Open counts")."""
 from .countries import COUNTRIES_REQUIRED, MEMBER_STATES, TOTAL_REQUIRED, threshold_table_for
 from .daily import public_series
 from .figures import Figures, figures_by_initiative
-from .partners import statements_per_partner
+from .partners import public_statements_per_partner
 
 FIGURES = ("online", "paper", "external", "total")
 COUNTRY_COLUMNS = ("country", *FIGURES, "minimum")
@@ -47,7 +47,7 @@ def open_counts(initiative):
     if initiative.partner_counts_public:  # the editors' switch (Partners and embedding)
         counts["partners"] = [
             {"code": code, "name": name, "online": statements}
-            for code, name, statements in statements_per_partner(initiative)
+            for code, name, statements in public_statements_per_partner(initiative)
         ]
     return counts
 

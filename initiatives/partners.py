@@ -39,3 +39,15 @@ def statements_per_partner(initiative):
     )
     rows = [(code, names.get(code, code), counted.get(code, 0)) for code in names | counted]
     return sorted(rows, key=lambda row: (-row[2], row[1].lower()))
+
+
+def public_statements_per_partner(initiative):
+    """statements_per_partner for the open counts: counted at most once per third of
+    PUBLIC_COUNTS_SECONDS and shared by every process, like the rest of the public figures
+    (a query string skips the page cache, so requests alone must never set off a count)."""
+    key = f"partner-counts:{initiative.pk}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = statements_per_partner(initiative)
+        cache.set(key, rows, max(1, settings.PUBLIC_COUNTS_SECONDS // 3))
+    return rows

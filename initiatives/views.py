@@ -8,20 +8,23 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.http import http_date
 from django.utils.text import slugify
 
-from core.page_cache import public_page
+from core.page_cache import is_restricted, public_page
 
 from .models import Initiative
 from .open_counts import country_rows, day_rows, open_counts
 
 
 def _published_initiative(registration_number):
-    """Only an initiative with a live page has public counts."""
+    """Only an initiative with a live page that anyone may read has public counts (a page still
+    behind a password before its launch publishes nothing)."""
     initiative = (
         Initiative.objects.filter(registration_number=registration_number, pages__live=True)
         .distinct()
         .first()
     )
-    if initiative is None:
+    if initiative is None or all(
+        is_restricted(page) for page in initiative.pages.filter(live=True)
+    ):
         raise Http404
     return initiative
 

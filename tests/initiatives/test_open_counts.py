@@ -7,8 +7,11 @@ import time
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from initiatives.models import ExternalCount, PaperBatch
 from tests.factories import (
@@ -103,3 +106,24 @@ def test_counts_per_partner_are_open_only_where_the_initiative_allows_it(client,
     initiative.save()  # a new content version: the cached counts are gone
     counts = client.get(counts_url(initiative)).json()
     assert counts["partners"] == [{"code": "friends", "name": "Friends of the air", "online": 2}]
+
+
+def test_counts_per_partner_are_counted_at_most_once_per_freshness(client, initiative_page):
+    """A query string skips the page cache (and a CDN keeps each apart): the per-partner count
+    behind the JSON must still not run for every request."""
+    initiative = initiative_page.initiative
+    PartnerFactory(initiative=initiative, code="friends", name="Friends of the air")
+    initiative.partner_counts_public = True
+    initiative.save()
+    with CaptureQueriesContext(connection) as queries:
+        for attempt in range(3):
+            assert client.get(counts_url(initiative), {"r": attempt}).status_code == 200
+    grouped = [q["sql"] for q in queries.captured_queries if '"partner"' in q["sql"]]
+    assert len(grouped) == 1
+
+
+def test_no_counts_while_the_initiative_page_is_restricted(client, initiative_page):
+    PageViewRestriction.objects.create(
+        page=initiative_page, restriction_type=PageViewRestriction.PASSWORD, password="before"
+    )
+    assert client.get(counts_url(initiative_page.initiative)).status_code == 404
