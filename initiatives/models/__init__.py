@@ -10,6 +10,7 @@ from .records import (
     PaperBatch,
     SupportCounter,
     Topic,
+    one_row_per_part,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "Partner",
     "SupportCounter",
     "Topic",
+    "one_row_per_part",
 ]

@@ -411,6 +411,11 @@ class CountOfStatements(models.Model):
         return f"{self.initiative_id}/{self.country}/{getattr(self, self.part)}: {self.count}"
 
 
+def one_row_per_part(part, name):
+    """The constraint of a CountOfStatements table: one row per initiative, country and `part`."""
+    return [models.UniqueConstraint(fields=["initiative", "country", part], name=name)]
+
+
 class SupportCounter(CountOfStatements):
     """Statements per initiative and country, spread over shards (see initiatives.counters).
 
@@ -426,8 +431,4 @@ class SupportCounter(CountOfStatements):
     class Meta:
         db_table = "signing_supportcounter"
         verbose_name = _("support counter")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["initiative", "country", "shard"], name="one_counter_per_shard"
-            )
-        ]
+        constraints = one_row_per_part("shard", "one_counter_per_shard")

@@ -5,7 +5,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import CountOfStatements
+from initiatives.models import CountOfStatements, one_row_per_part
 
 
 class Statement(models.Model):
@@ -65,11 +65,7 @@ class DestroyedStatements(CountOfStatements):
     class Meta:
         verbose_name = _("destroyed statements")
         verbose_name_plural = _("destroyed statements")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["initiative", "country", "submitted_on"], name="one_destroyed_count_per_day"
-            )
-        ]
+        constraints = one_row_per_part("submitted_on", "one_destroyed_count_per_day")
 
 
 class FlaggedPaperForms(CountOfStatements):
@@ -84,8 +80,4 @@ class FlaggedPaperForms(CountOfStatements):
     class Meta:
         verbose_name = _("flagged paper forms")
         verbose_name_plural = _("flagged paper forms")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["initiative", "country", "keyed_on"], name="one_flagged_count_per_day"
-            )
-        ]
+        constraints = one_row_per_part("keyed_on", "one_flagged_count_per_day")
