@@ -15,6 +15,7 @@ import itertools
 import re
 import threading
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from stdnum.bg import egn as bg_egn
@@ -91,7 +92,7 @@ class Stream:
                                 headers={"Referer": site.url(SIGN)})  # fmt: skip
             self.count(sent.status_code)
             if sent.status_code == 302 and "/receipt/" in sent.headers["Location"]:
-                identifier = sent.headers["Location"].rstrip("/").rsplit("/", 1)[1]
+                identifier = urlsplit(sent.headers["Location"]).path.rstrip("/").rsplit("/", 1)[1]
                 with self.lock:
                     self.receipts.append(identifier)
                 return identifier
