@@ -29,6 +29,13 @@ def optional_date(verbose_name, help_text=""):
     return models.DateField(null=True, blank=True, verbose_name=verbose_name, help_text=help_text)
 
 
+def optional_text(max_length, verbose_name, help_text=""):
+    """A line of text that may be left empty (stored as "", as Django advises for text)."""
+    return models.CharField(
+        max_length=max_length, blank=True, verbose_name=verbose_name, help_text=help_text
+    )
+
+
 class Topic(TranslatableMixin, models.Model):
     name = models.CharField(max_length=100, verbose_name=_("name"))
     slug = models.SlugField(max_length=100, verbose_name=_("slug"))
@@ -114,11 +121,10 @@ class Initiative(RevisionMixin, ClusterableModel):
         _("initiative withdrawn on"),
         _("Under Regulation 2019/788 the statements are destroyed one month after a withdrawal."),
     )
-    legal_hold_reason = models.CharField(
-        max_length=500,
-        blank=True,
-        verbose_name=_("legal hold: the proceedings"),
-        help_text=_(
+    legal_hold_reason = optional_text(
+        500,
+        _("legal hold: the proceedings"),
+        _(
             "Administrative or judicial proceedings that need the statements. While this is "
             "filled in, no statement is destroyed, on the deadline or on request."
         ),
