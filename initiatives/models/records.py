@@ -398,13 +398,13 @@ class Organiser(Orderable):
 
 
 class CountOfStatements(models.Model):
-    """A number of statements for one initiative and country, kept per `part` (abstract).
+    """A number of statements for one initiative and country, kept per part (abstract): the
+    field that splits an initiative and country's count into rows, named once, in the table's
+    constraint (one_row_per_part).
 
     Counts outlive the statements they count: they hold no personal data, and the progress
     and the organisers' records still need them after the statements are destroyed.
     """
-
-    part = ""  # the field that splits an initiative and country's count into rows
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
     country = models.CharField(max_length=2)
@@ -414,7 +414,9 @@ class CountOfStatements(models.Model):
         abstract = True
 
     def __str__(self):
-        return f"{self.initiative_id}/{self.country}/{getattr(self, self.part)}: {self.count}"
+        (one_row,) = self._meta.constraints
+        part = getattr(self, one_row.fields[-1])
+        return f"{self.initiative_id}/{self.country}/{part}: {self.count}"
 
 
 def one_row_per_part(part, name):
@@ -431,7 +433,6 @@ class SupportCounter(CountOfStatements):
     The table keeps the name it had when signing owned it: moving the model moved no data.
     """
 
-    part = "shard"
     shard = models.PositiveSmallIntegerField()
 
     class Meta:
