@@ -4,6 +4,8 @@ Each block carries a description and a preview value, so editors see what it loo
 block picker before they insert it.
 """
 
+import types
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
@@ -33,27 +35,30 @@ class StepBlock(blocks.StructBlock):
     body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("What to do"))
 
 
-class HeadedListBlock(blocks.StructBlock):
-    """A list under an optional heading of its own; a subclass adds the list."""
+def headed_list(name, item, label, **meta):
+    """A block class: a list of at least one `item` block, stored under `name`, below an
+    optional heading of its own; `meta` holds its Meta options (icon, template, ...)."""
+    fields = {
+        "heading": blocks.CharBlock(required=False, label=_("Heading")),
+        name: blocks.ListBlock(item, min_num=1, label=label),
+        "Meta": type("Meta", (), meta),
+        "__module__": __name__,
+    }
+    # As a class statement would make it: through Wagtail's metaclass, which collects the blocks.
+    return types.new_class(
+        f"{name.title()}Block", (blocks.StructBlock,), exec_body=lambda ns: ns.update(fields)
+    )
 
-    heading = blocks.CharBlock(required=False, label=_("Heading"))
 
-
-class StepsBlock(HeadedListBlock):
-    steps = blocks.ListBlock(StepBlock(), min_num=1, label=_("Steps"))
-
-    class Meta:
-        icon = "list-ol"
-        template = "blocks/steps.html"
-        description = _("Numbered steps a reader follows in order")
-        preview_value = {
-            "heading": "Three stages",
-            "steps": [
-                {"title": "Choose the software", "body": "<p>Reuse or build.</p>"},
-                {"title": "Find a host", "body": "<p>In an EU member state.</p>"},
-                {"title": "Certify the system", "body": "<p>With the national authority.</p>"},
-            ],
-        }
+StepsBlock = headed_list(
+    "steps", StepBlock(), _("Steps"), icon="list-ol", template="blocks/steps.html",
+    description=_("Numbered steps a reader follows in order"),
+    preview_value={"heading": "Three stages", "steps": [
+        {"title": "Choose the software", "body": "<p>Reuse or build.</p>"},
+        {"title": "Find a host", "body": "<p>In an EU member state.</p>"},
+        {"title": "Certify the system", "body": "<p>With the national authority.</p>"},
+    ]},
+)  # fmt: skip
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -101,17 +106,13 @@ class LinkBlock(blocks.StructBlock):
         return value
 
 
-class LinkListBlock(HeadedListBlock):
-    links = blocks.ListBlock(LinkBlock(), min_num=1, label=_("Links"))
-
-    class Meta:
-        icon = "link"
-        template = "blocks/link_list.html"
-        description = _("A list of documents, pages or external links")
-        preview_value = {
-            "heading": "Documents",
-            "links": [{"title": "Technical specifications", "url": "https://eur-lex.europa.eu/"}],
-        }
+LinksBlock = headed_list(
+    "links", LinkBlock(), _("Links"), icon="link", template="blocks/link_list.html",
+    description=_("A list of documents, pages or external links"),
+    preview_value={"heading": "Documents", "links": [
+        {"title": "Technical specifications", "url": "https://eur-lex.europa.eu/"},
+    ]},
+)  # fmt: skip
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -149,7 +150,7 @@ class BodyBlock(blocks.StreamBlock):
     )
     steps = StepsBlock()
     callout = CalloutBlock()
-    links = LinkListBlock()
+    links = LinksBlock()
     quote = QuoteBlock()
     image = ResponsiveImageBlock(
         label=_("Image"), description=_("An image with its alternative text")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 
@@ -30,13 +31,16 @@ def search_terms(text):
 def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
     terms = search_terms(query)
-    results = None
+    results = status = None
     if terms:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         results = Paginator(pages.search(terms), SEARCH_RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
-    return render(request, "home/search.html", {"query": query, "results": results})
+        count = results.paginator.count
+        status = ngettext("%(counter)s result", "%(counter)s results", count) % {"counter": count}
+    context = {"query": query, "results": results, "status": status}
+    return render(request, "home/search.html", context)
 
 
 @require_safe

@@ -53,7 +53,7 @@ def build(request, signing_page, country):
     context = step_context(request, signing_page, country)
     html = render_to_string(
         "signing/statement_form.html",
-        {**context, "form": StatementForm(country), "csrf_token": CSRF_MARK},
+        {**context, "form": StatementForm(country), "csrf_token": CSRF_MARK, "step": 2},
         request=request,
     )
     key = CAPTCHA_KEY.search(html).group(1)

@@ -39,6 +39,7 @@ def build(request, signing_page, statement):
             "initiative_page": initiative_page,
             "initiative": initiative_page.initiative,
             "statement": statement,
+            "step": 3,
             "country_name": MEMBER_STATES[statement.country],
             "share_url": request.build_absolute_uri(initiative_page.url),
             "csrf_token": CSRF_MARK,

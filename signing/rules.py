@@ -122,6 +122,16 @@ def id_card(pattern=ANY_DOCUMENT, label=None, source=PAGE + "; pattern UNVERIFIE
     return Identifier(ID_CARD, label or _("Identity card"), pattern, source=source)
 
 
+def checked(
+    label, pattern, check, example, export_key, stdnum_check, *, basis=PAGE,
+    kind=PERSONAL_NUMBER, identity=None,
+):  # fmt: skip
+    """A number that a national_ids function checks: `stdnum_check` names the python-stdnum
+    module the check relies on (and any caveat); `basis`, the source that lists the number."""
+    source = f"{basis}; check {STDNUM} {stdnum_check}"
+    return Identifier(kind, label, pattern, check, example, export_key, source, identity)
+
+
 RULES = {
     rule.code: rule
     for rule in [
@@ -143,14 +153,13 @@ RULES = {
         # Rijksregisternummer only. stdnum.be.bis accepts 'bis' numbers (month + 20/40), given
         # to people outside the national register: refused, the page lists the register number.
         CountryRule("BE", AGES_BE, (
-            Identifier(PERSONAL_NUMBER, _("National register number"), r"[0-9]{11}",
-                       national_ids.belgian_national_number, "85.07.30-033.28",
-                       "national.id.number", PAGE + "; check " + STDNUM + " be.nn"),
+            checked(_("National register number"), r"[0-9]{11}",
+                    national_ids.belgian_national_number, "85.07.30-033.28", "national.id.number",
+                    "be.nn"),
         )),
         CountryRule("BG", source=PAGE, identifiers=(
-            Identifier(PERSONAL_NUMBER, _("Personal number (EGN)"), r"[0-9]{10}",
-                       national_ids.egn, "7501020018", "personal.number",
-                       PAGE + "; check " + STDNUM + " bg.egn"),
+            checked(_("Personal number (EGN)"), r"[0-9]{10}", national_ids.egn, "7501020018",
+                    "personal.number", "bg.egn"),
         )),
         CountryRule("CY", identifiers=(id_card(r"[0-9]{1,10}"), passport())),
         # Občanský průkaz: 9 digits on current cards; 6 digits and 2 letters (either order) and
@@ -162,20 +171,18 @@ RULES = {
             passport(r"[0-9]{7,8}"),
         )),
         CountryRule("EE", AGE_16, (
-            Identifier(PERSONAL_NUMBER, _("Personal identification code (isikukood)"),
-                       r"[0-9]{11}", national_ids.isikukood, "37605030299", "personal.id",
-                       REF + "; check " + STDNUM + " ee.ik; export key UNVERIFIED"),
+            checked(_("Personal identification code (isikukood)"), r"[0-9]{11}",
+                    national_ids.isikukood, "37605030299", "personal.id",
+                    "ee.ik; export key UNVERIFIED", basis=REF),
         ), source=REF),
         CountryRule("ES", identifiers=(
-            Identifier(ID_CARD, _("National identity document (DNI)"), r"[0-9]{8}[A-Z]",
-                       national_ids.dni, "12345678Z", "id.card",
-                       PAGE + "; check " + STDNUM + " es.dni"),
+            checked(_("National identity document (DNI)"), r"[0-9]{8}[A-Z]", national_ids.dni,
+                    "12345678Z", "id.card", "es.dni", kind=ID_CARD),
             passport(),
         )),
         CountryRule("HR", identifiers=(
-            Identifier(PERSONAL_NUMBER, _("Personal identification number (OIB)"), r"[0-9]{11}",
-                       national_ids.oib, "69435151530", "personal.id",
-                       PAGE + "; check " + STDNUM + " hr.oib; export key UNVERIFIED"),
+            checked(_("Personal identification number (OIB)"), r"[0-9]{11}", national_ids.oib,
+                    "69435151530", "personal.id", "hr.oib; export key UNVERIFIED"),
         )),
         # Személyazonosító igazolvány / útlevél / személyi azonosító. stdnum has no check for the
         # personal number: its pattern only, UNVERIFIED.
@@ -187,30 +194,27 @@ RULES = {
         CountryRule("IT", identifiers=(id_card(), passport())),
         # stdnum.lt.asmens: codes starting with 9 carry no date of birth and are accepted.
         CountryRule("LT", identifiers=(
-            Identifier(PERSONAL_NUMBER, _("Personal number (asmens kodas)"), r"[0-9]{11}",
-                       national_ids.asmens_kodas, "38703181745", "personal.number",
-                       PAGE + "; check " + STDNUM + " lt.asmens"),
+            checked(_("Personal number (asmens kodas)"), r"[0-9]{11}", national_ids.asmens_kodas,
+                    "38703181745", "personal.number", "lt.asmens"),
         )),
         # Old format checked by stdnum.lv.pvn; new 32... codes: our own rule (national_ids).
         CountryRule("LV", identifiers=(
-            Identifier(PERSONAL_NUMBER, _("Personal code"), r"[0-9]{11}",
-                       national_ids.latvian_personal_code, "120390-12340", "personal.id",
-                       PAGE + "; check " + STDNUM + " lv.pvn and our own for 32…"),
+            checked(_("Personal code"), r"[0-9]{11}", national_ids.latvian_personal_code,
+                    "120390-12340", "personal.id", "lv.pvn and our own for 32…"),
         )),
         CountryRule("MT", AGE_16, (id_card(r"[0-9]{1,7}[A-Z]"),)),  # pattern UNVERIFIED
         CountryRule("PL", identifiers=(
-            Identifier(PERSONAL_NUMBER, _("Personal number (PESEL)"), r"[0-9]{11}",
-                       national_ids.pesel, "44051401458", "national.id.number",
-                       PAGE + "; check " + STDNUM + " pl.pesel"),
+            checked(_("Personal number (PESEL)"), r"[0-9]{11}", national_ids.pesel, "44051401458",
+                    "national.id.number", "pl.pesel"),
         )),
         # Bilhete de identidade / passaporte / cartão de cidadão. The citizen card keeps the kind
         # "id.card" it was stored under; the old identity card (bilhete de identidade) prints the
         # civil identification number, up to 8 digits, and beside it one check digit
         # (pattern UNVERIFIED: 6 to 9 digits).
         CountryRule("PT", identifiers=(
-            Identifier(ID_CARD, _("Citizen card"), r"[0-9]{9}[A-Z0-9]{2}[0-9]",
-                       national_ids.portuguese_citizen_card, "000000000ZZ4", "citizens.card",
-                       PAGE + "; check " + STDNUM + " pt.cc"),
+            checked(_("Citizen card"), r"[0-9]{9}[A-Z0-9]{2}[0-9]",
+                    national_ids.portuguese_citizen_card, "000000000ZZ4", "citizens.card", "pt.cc",
+                    kind=ID_CARD),
             Identifier(OLD_ID_CARD, _("Identity card (bilhete de identidade)"), r"[0-9]{6,9}",
                        export_key="id.card", source=PAGE + "; pattern UNVERIFIED"),
             passport(),
@@ -220,24 +224,21 @@ RULES = {
         # statement counts by nationality. Carte de identitate: series and number on the cards
         # issued until 2021; the electronic card's number format not at hand: permissive.
         CountryRule("RO", identifiers=(
-            Identifier(PERSONAL_NUMBER, _("Personal numerical code (CNP)"), r"[0-9]{13}",
-                       national_ids.cnp, "1800101221144", "personal.id",
-                       PAGE + "; check " + STDNUM + " ro.cnp, citizens only"),
+            checked(_("Personal numerical code (CNP)"), r"[0-9]{13}", national_ids.cnp,
+                    "1800101221144", "personal.id", "ro.cnp, citizens only"),
             id_card(), passport(),
         )),
         # Ten or twelve digits, '-' or '+' (100 years or more) before the last four.
         CountryRule("SE", identifiers=(
-            Identifier(PERSONAL_NUMBER, _("Personal identity number (personnummer)"),
-                       r"([0-9]{2})?[0-9]{6}\+?[0-9]{4}", national_ids.personnummer,
-                       "811218-9876", "personal.number",
-                       REF + "; check " + STDNUM + " se.personnummer; export key UNVERIFIED",
-                       national_ids.personnummer_identity),
+            checked(_("Personal identity number (personnummer)"),
+                    r"([0-9]{2})?[0-9]{6}\+?[0-9]{4}", national_ids.personnummer, "811218-9876",
+                    "personal.number", "se.personnummer; export key UNVERIFIED", basis=REF,
+                    identity=national_ids.personnummer_identity),
         ), source=REF),
         # stdnum.si.emso: a check computed as 10 is written 0, and accepted.
         CountryRule("SI", identifiers=(
-            Identifier(PERSONAL_NUMBER, _("Unique master citizen number (EMŠO)"), r"[0-9]{13}",
-                       national_ids.emso, "0101006500006", "personal.number",
-                       PAGE + "; check " + STDNUM + " si.emso; export key UNVERIFIED"),
+            checked(_("Unique master citizen number (EMŠO)"), r"[0-9]{13}", national_ids.emso,
+                    "0101006500006", "personal.number", "si.emso; export key UNVERIFIED"),
         )),
     ]
 }  # fmt: skip

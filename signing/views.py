@@ -26,7 +26,8 @@ from .services import AlreadySigned, InitiativeChanged, record_statement
 
 
 def render(request, signing_page, template, context, status=200, private=True):
-    """Render a step; the context always carries the initiative page the signer reads.
+    """Render a step; the context always carries the initiative page the signer reads, and for
+    the three numbered steps (nationality, details, receipt) its `step`, which the page shows.
 
     No step with anything of the signer's may be kept by a browser or a proxy: a form sent back
     with its errors repeats what was typed, and a receipt or a lookup says who signed where
@@ -76,7 +77,7 @@ def choose_country(request, signing_page):
         return redirect(with_flow(url, request, initiative_page.initiative_id))
     return render(
         request, signing_page, "choose_country",
-        {"form": form, "initiative_page": initiative_page}, private=False,
+        {"form": form, "initiative_page": initiative_page, "step": 1}, private=False,
     )  # fmt: skip
 
 
@@ -114,7 +115,7 @@ def statement_form(request, signing_page, country):
                 # Its own fragment: a redirect without one would keep the form's.
                 redirect(with_flow(url, request, initiative.pk, keep_partner=False) + "#receipt")
             )
-        return render_form_step(request, signing_page, country, "statement_form", form=form)
+        return render_form_step(request, signing_page, country, "statement_form", form=form, step=2)
     if not initiative.is_collecting():
         return render_form_step(request, signing_page, country, "outcome", outcome="not_collecting")
     return blank_form_response(request, signing_page, country)  # built once (blank_form.py)

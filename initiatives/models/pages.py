@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
@@ -54,8 +55,11 @@ class InitiativeIndexPage(IndexPage):
             topic = ""
         page_of_results = self.paginate(request, pages)
         attach_progress(page_of_results.object_list)
+        count = page_of_results.paginator.count
         return {
             "initiatives": page_of_results,
+            "status": ngettext("%(counter)s initiative", "%(counter)s initiatives", count)
+            % {"counter": count},
             "statuses": Initiative.Status.choices,
             "topics": topics,
             "selected_status": status,

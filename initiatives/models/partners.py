@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from .records import Initiative
+from .records import Initiative, optional_text
 
 
 def normalise_origin(value):
@@ -55,11 +55,10 @@ class Partner(Orderable):
             "once statements carry it."
         ),
     )
-    origin = models.CharField(
-        max_length=200,
-        blank=True,
-        verbose_name=_("site allowed to embed the signing form"),
-        help_text=_(
+    origin = optional_text(
+        200,
+        _("site allowed to embed the signing form"),
+        _(
             "For example https://www.example.org. Only the sites listed here may show the "
             "signing form in a frame."
         ),

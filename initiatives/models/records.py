@@ -29,6 +29,13 @@ def optional_date(verbose_name, help_text=""):
     return models.DateField(null=True, blank=True, verbose_name=verbose_name, help_text=help_text)
 
 
+def optional_text(max_length, verbose_name, help_text=""):
+    """A line of text that may be left empty (stored as "", as Django advises for text)."""
+    return models.CharField(
+        max_length=max_length, blank=True, verbose_name=verbose_name, help_text=help_text
+    )
+
+
 class Topic(TranslatableMixin, models.Model):
     name = models.CharField(max_length=100, verbose_name=_("name"))
     slug = models.SlugField(max_length=100, verbose_name=_("slug"))
@@ -114,11 +121,10 @@ class Initiative(RevisionMixin, ClusterableModel):
         _("initiative withdrawn on"),
         _("Under Regulation 2019/788 the statements are destroyed one month after a withdrawal."),
     )
-    legal_hold_reason = models.CharField(
-        max_length=500,
-        blank=True,
-        verbose_name=_("legal hold: the proceedings"),
-        help_text=_(
+    legal_hold_reason = optional_text(
+        500,
+        _("legal hold: the proceedings"),
+        _(
             "Administrative or judicial proceedings that need the statements. While this is "
             "filled in, no statement is destroyed, on the deadline or on request."
         ),
@@ -392,13 +398,13 @@ class Organiser(Orderable):
 
 
 class CountOfStatements(models.Model):
-    """A number of statements for one initiative and country, kept per `part` (abstract).
+    """A number of statements for one initiative and country, kept per part (abstract): the
+    field that splits an initiative and country's count into rows, named once, in the table's
+    constraint (one_row_per_part).
 
     Counts outlive the statements they count: they hold no personal data, and the progress
     and the organisers' records still need them after the statements are destroyed.
     """
-
-    part = ""  # the field that splits an initiative and country's count into rows
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
     country = models.CharField(max_length=2)
@@ -408,7 +414,9 @@ class CountOfStatements(models.Model):
         abstract = True
 
     def __str__(self):
-        return f"{self.initiative_id}/{self.country}/{getattr(self, self.part)}: {self.count}"
+        (one_row,) = self._meta.constraints
+        part = getattr(self, one_row.fields[-1])
+        return f"{self.initiative_id}/{self.country}/{part}: {self.count}"
 
 
 def one_row_per_part(part, name):
@@ -425,7 +433,6 @@ class SupportCounter(CountOfStatements):
     The table keeps the name it had when signing owned it: moving the model moved no data.
     """
 
-    part = "shard"
     shard = models.PositiveSmallIntegerField()
 
     class Meta:

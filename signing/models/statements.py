@@ -59,7 +59,6 @@ class DestroyedStatements(CountOfStatements):
     the totals, and these rows keep the days for the dashboard's chart and the reconciliation.
     """
 
-    part = "submitted_on"
     submitted_on = models.DateField()
 
     class Meta:
@@ -74,7 +73,6 @@ class FlaggedPaperForms(CountOfStatements):
     A count only: which form it was stays on paper, with the organiser who keyed it in.
     """
 
-    part = "keyed_on"
     keyed_on = models.DateField()
 
     class Meta:

@@ -1,14 +1,23 @@
 """The home, standard and contact pages: where they may be created, and that they route, render
 and open in the editor."""
 
+import re
+
+import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from guidance.models import GuidanceIndexPage, GuidancePage
-from home.models import ContactPage, HomePage, StandardPage
+from home.models import ContactPage, HomeFeaturedInitiative, HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from news.models import NewsIndexPage, NewsPage
-from tests.factories import ContactPageFactory, StandardPageFactory, site_home
+from tests.factories import (
+    ContactPageFactory,
+    InitiativeIndexPageFactory,
+    InitiativePageFactory,
+    StandardPageFactory,
+    site_home,
+)
 from tests.pages import EditorPageTestCase
 
 
@@ -68,3 +77,15 @@ class HomePagesTests(EditorPageTestCase):
         )  # fmt: skip
         created = ContactPage.objects.get(slug="write")
         self.assertEqual([field.label for field in created.form_fields.all()], ["Your name"])
+
+
+@pytest.mark.django_db
+def test_the_home_page_shows_its_featured_initiatives_as_cards(client):
+    home = site_home()
+    index = InitiativeIndexPageFactory(parent=home)
+    featured = InitiativePageFactory(parent=index, title="Clean air around every school")
+    InitiativePageFactory(parent=index, title="Not featured")
+    HomeFeaturedInitiative.objects.create(page=home, initiative=featured)
+    html = client.get(home.url).content.decode()
+    cards = re.findall(r'<article class="card initiative-card">.*?</article>', html, re.S)
+    assert len(cards) == 1 and "Clean air around every school" in cards[0]

@@ -1,4 +1,6 @@
-"""Search is restricted to the active language."""
+"""Search: restricted to the active language, and it says how many pages it found."""
+
+import re
 
 import pytest
 from django.urls import reverse
@@ -24,3 +26,19 @@ def test_search_is_restricted_to_the_active_language(client, home_page):
         bulgarian = client.get(reverse("search"), {"q": "хостинг"}).content.decode()
     assert "Хостинг от Комисията" in bulgarian
     assert "Hosting of online collection systems" not in bulgarian
+
+
+def test_search_says_how_many_pages_it_found_in_the_active_language(client, home_page):
+    index = GuidanceIndexPageFactory(parent=home_page)
+    guides = [
+        GuidancePageFactory(parent=index, title=title)
+        for title in ("Hosting on our own servers", "Hosting by the Commission")
+    ]
+    html = client.get(reverse("search"), {"q": "hosting"}).content.decode()
+    assert re.search(r'<p role="status">\s*2 results\s*</p>', html)
+    translate_tree(index, "bg")
+    for guide in guides:
+        translate(guide, "bg", title=f"Хостинг {guide.pk}")
+    with translation.override("bg"):
+        html = client.get(reverse("search"), {"q": "хостинг"}).content.decode()
+    assert re.search(r'<p role="status">\s*2 резултата\s*</p>', html)

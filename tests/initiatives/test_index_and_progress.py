@@ -2,6 +2,7 @@
 against the minimums of the table in force on its registration date."""
 
 import datetime
+import re
 
 import pytest
 
@@ -34,6 +35,8 @@ def test_initiative_index_filters_by_status_and_topic(client, index):
     html = client.get(index.url, {"status": "closed"}).content.decode()
     assert "Safe cross-border commuting" in html
     assert "Clean air around every school" not in html
+    assert re.search(r'<p role="status">\s*1 initiative\s*</p>', html)
+    assert re.search(r'<p role="status">\s*3 initiatives\s*</p>', client.get(index.url).text)
     # In Bulgarian, through the Bulgarian topics.
     translate_tree(index, "bg")
     for topic in (digital, environment):

@@ -215,3 +215,18 @@ def test_the_dashboard_draws_empty_bars_as_empty_and_one_day_narrow(
     assert html.count('<progress class="collection-progress"') == 29  # total, countries, 27
     (bar,) = daily_chart([(datetime.date(2026, 5, 1), 3, 0)])["bars"]
     assert bar.width < CHART_WIDTH / 10
+
+
+def test_the_collection_index_and_deadlines_are_tables_with_a_row_per_item(client, initiative):
+    undated = InitiativeFactory(collection_start=None, collection_end=None)
+    admin_user(client, "follow_collection")
+    index = client.get(urls(initiative)["index"]).content.decode()
+    dashboards = re.findall(r'<td><a href="([^"]+)">([^<]+)</a></td>', index)
+    assert sorted(dashboards) == sorted(
+        (urls(record)["dashboard"], str(record)) for record in (initiative, undated)
+    )
+    html = client.get(urls(undated)["dashboard"]).content.decode()
+    assert '<td colspan="3">Set the collection dates to see the deadlines.</td>' in html
+    html = client.get(urls(initiative)["dashboard"]).content.decode()
+    assert "Set the collection dates" not in html
+    assert re.search(r"<td>[^<]*Collection closes[^<]*</td>\s*<td>\s*in ", html)

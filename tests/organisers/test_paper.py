@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -148,3 +149,16 @@ def test_destroying_keeps_the_online_counts_only(client, paper_initiative, signi
     }
     assert DestroyedStatements.objects.get().count == 1
     call_command("reconcile_counts")
+
+
+def test_the_dashboard_lists_keyed_in_forms_per_member_state_with_their_total(
+    client, paper_initiative, signing_page, organiser
+):
+    assert sign(client, signing_page, "BG", **bulgarian()).status_code == 302
+    key_in(client, paper_initiative, "BG", **bulgarian())  # flagged: signed online
+    key_in(client, paper_initiative, "DE", **german())
+    html = client.get(reverse("collection:dashboard", args=[paper_initiative.pk])).content.decode()
+    rows = re.findall(
+        r'<th scope="row">\s*([^<]+?)\s*</th>\s*<td>(\d+)</td>\s*<td>(\d+)</td>', html
+    )
+    assert rows == [("Bulgaria (BG)", "0", "1"), ("Germany (DE)", "1", "0"), ("Total", "1", "1")]

@@ -1,5 +1,6 @@
 """Signing through the site: receipt, encryption round trip, duplicates, windows, privacy."""
 
+import datetime
 import json
 import logging
 import re
@@ -13,7 +14,7 @@ from django.db import connection
 
 from core import crypto
 from initiatives.models import Initiative, SupportCounter
-from signing.models import Statement
+from signing.models import DestroyedStatements, FlaggedPaperForms, Statement
 from signing.rules import ANNEX_REVISION
 from tests.factories import (
     InitiativeFactory,
@@ -381,3 +382,13 @@ def test_postgresql_prepares_the_statements_a_signing_rush_repeats(client, signi
         prepared = [row[0] for row in cursor.fetchall()]
     assert any(text.startswith('DELETE FROM "captcha_captchastore"') for text in prepared)
     assert any('INSERT INTO "signing_statement"' in text for text in prepared)
+
+
+def test_a_count_row_names_its_part(initiative):
+    day = datetime.date(2026, 5, 1)
+    destroyed = DestroyedStatements(initiative=initiative, country="BG", submitted_on=day, count=3)
+    flagged = FlaggedPaperForms(initiative=initiative, country="DE", keyed_on=day, count=2)
+    counter = SupportCounter(initiative=initiative, country="RO", shard=7, count=5)
+    assert str(destroyed) == f"{initiative.pk}/BG/2026-05-01: 3"
+    assert str(flagged) == f"{initiative.pk}/DE/2026-05-01: 2"
+    assert str(counter) == f"{initiative.pk}/RO/7: 5"

@@ -70,3 +70,26 @@ def test_the_lookup_link_is_the_signing_pages_route(client, signing_page, lang):
         lookup = url + signing_page.reverse_subpage("lookup")
         assert f'href="{lookup}"' in html
         assert client.get(lookup).status_code == 200
+
+
+def current_step(html):
+    """The step the steps indicator marks as current, or None without an indicator."""
+    steps = re.search(r'<ol class="signing-steps".*?</ol>', html, re.S)
+    if steps is None:
+        return None
+    (current,) = re.findall(r'<li aria-current="step">(.*?)</li>', steps.group(0))
+    return current
+
+
+def test_the_three_steps_of_signing_mark_where_the_signer_is(client, signing_page):
+    assert current_step(client.get(signing_page.url).content.decode()) == "Nationality"
+    form = form_url(signing_page, "BG")
+    assert current_step(client.get(form).content.decode()) == "Your details"
+    assert current_step(client.post(form, {}).content.decode()) == "Your details"  # its errors
+    signed = sign(client, signing_page, "BG", **bulgarian())
+    receipt = client.get(signed["Location"].split("#")[0]).content.decode()
+    assert current_step(receipt) == "Receipt"
+    # An outcome and the receipt lookup are not steps.
+    assert current_step(sign(client, signing_page, "BG", **bulgarian()).content.decode()) is None
+    lookup = signing_page.url + signing_page.reverse_subpage("lookup")
+    assert current_step(client.get(lookup).content.decode()) is None
