@@ -37,14 +37,14 @@ def policy(frame_ancestors=None):
     return "; ".join([*directives, " ".join([FRAME_ANCESTORS, *frame_ancestors])])
 
 
-def partition_csrf_cookie(response):
-    """Make the CSRF cookie usable in a frame on a partner's site: `SameSite=None; Secure;
+def partition_cookie(response, name):
+    """Make the cookie `name` usable in a frame on a partner's site: `SameSite=None; Secure;
     Partitioned` (CHIPS). Browsers that block third-party cookies (Chromium does) still keep a
     partitioned one, in a jar of that partner's site only: the site's own cookie is untouched.
 
     Python 3.11's http.cookies has no Partitioned attribute (3.14 adds it), so it follows the
     SameSite value, which Morsel writes out as given."""
-    morsel = response.cookies.get(settings.CSRF_COOKIE_NAME)
+    morsel = response.cookies.get(name)
     if morsel is not None and morsel.value:
         morsel["samesite"] = "None; Partitioned"
         morsel["secure"] = True
@@ -69,5 +69,5 @@ class ContentSecurityPolicyMiddleware:
         framed_by = None if origins is None else ("'self'", *origins)
         response.headers.setdefault("Content-Security-Policy", policy(framed_by))
         if origins:
-            partition_csrf_cookie(response)
+            partition_cookie(response, settings.CSRF_COOKIE_NAME)
         return response

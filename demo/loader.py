@@ -34,6 +34,7 @@ from initiatives.models import (
     InitiativePage,
     InitiativeTopic,
     Organiser,
+    PaperBatch,
     Topic,
 )
 from news.models import NewsIndexPage, NewsPage
@@ -42,6 +43,8 @@ from signing.models import SigningPage
 from . import content
 
 SOURCE_LANGUAGE = "en"
+# What a demo record lists besides its own fields.
+RECORD_RELATIONS = ("organisers", "external_counts", "paper_batches")
 
 about, guidance, initiatives, site = (
     content.load(part) for part in ("about", "guidance", "initiatives", "site")
@@ -160,7 +163,7 @@ class DemoLoader:
         if initiative is None:
             initiative = Initiative(
                 is_demonstration=True,
-                **{k: v for k, v in record.items() if k not in ("organisers", "external_counts")},
+                **{k: v for k, v in record.items() if k not in RECORD_RELATIONS},
             )
             initiative.organisers = [
                 Organiser(name=name, country=country, role=role, email=email)
@@ -172,6 +175,7 @@ class DemoLoader:
             ]
             initiative.save()
             self.created += 1
+        self.paper_batches(initiative, record.get("paper_batches", []))
         page = InitiativePage.objects.child_of(index).filter(slug=spec["slug"]).first()
         if page is None:
             page = self.create_page(
@@ -183,6 +187,18 @@ class DemoLoader:
             )
             self.translate_all(page, spec)
         return page
+
+    def paper_batches(self, initiative, batches):
+        """The demo's paper batches, each added once (also to a record made by an earlier
+        version of the demo), so that the paper figures show."""
+        for batch in batches:
+            _batch, created = PaperBatch.objects.get_or_create(
+                initiative=initiative,
+                country=batch["country"],
+                collected_on=batch["collected_on"],
+                defaults={"count": batch["count"]},
+            )
+            self.created += created
 
     def demo_key(self, initiative):
         """A key pair for a demo initiative; its private file goes under DEMO_KEY_DIR (ignored

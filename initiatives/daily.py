@@ -2,24 +2,39 @@
 (the organisers' batches, by the day collected), for the charts and the open counts.
 
 This app may not import the one that stores statements (the layers in the README): that app
-registers its per-day sources here from its AppConfig.ready (`register_online_days`).
+registers its per-day sources here from its AppConfig.ready (`register_online_days`), and the
+tables whose changes alter past days (`forget_past_days_on_change`).
+
+Days before today do not change as statements are signed: public pages keep them per initiative
+(not under the content version, so a publication recounts nothing), counted once and then only
+the days added since. What does change them sets a new version of that initiative's days once
+it has committed: a destruction of statements (rows move to the count of destroyed statements,
+and a count read while they move could have seen them twice) and any edit of a paper batch.
 """
 
 import datetime
+import time
+import uuid
 from collections import Counter
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Sum
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-
-from core.content_version import current_version
 
 from .models.records import PaperBatch
 
 # (queryset of rows with `initiative` and `submitted_on`, aggregate giving their statements)
 _ONLINE_SOURCES = []
-# Days before today do not change (destruction keeps their counts): read once a day.
-PAST_DAYS_SECONDS = 24 * 3600
+ONLINE, PAPER = "online", "paper"
+# A safety net only: kept days are counted again after a week even if nothing said they changed.
+KEPT_DAYS_SECONDS = 7 * 24 * 3600
+# One process at a time counts an initiative's online days; the others use the days counted
+# before, or, when there are none yet, wait for that count (at most WAIT_SECONDS).
+COUNTING_SECONDS = 60
+WAIT_SECONDS = 5
+WAIT_STEP_SECONDS = 0.05
 
 
 def register_online_days(queryset, total):
@@ -27,11 +42,14 @@ def register_online_days(queryset, total):
     _ONLINE_SOURCES.append((queryset, total))
 
 
-def online_per_day(initiative_id):
-    """{day: statements signed online that day}, exact, destroyed statements included."""
+def online_per_day(initiative_id, since=None, before=None):
+    """{day: statements signed online that day}, exact, destroyed statements included (only
+    the days from `since` and before `before` when given)."""
+    days = {"submitted_on__gte": since, "submitted_on__lt": before}
+    days = {lookup: day for lookup, day in days.items() if day is not None}
     per_day = Counter()
     for queryset, total in _ONLINE_SOURCES:
-        rows = queryset.filter(initiative_id=initiative_id).values("submitted_on")
+        rows = queryset.filter(initiative_id=initiative_id, **days).values("submitted_on")
         for row in rows.annotate(total=total).order_by():
             per_day[row["submitted_on"]] += row["total"]
     return per_day
@@ -59,22 +77,111 @@ def series(online, paper=None):
 
 
 def public_series(initiative, online_total):
-    """The series public pages and the open counts show: every day before today read at most
-    once a day (and again after any edit: the content version), today's online figure the
-    rest of `online_total`, from the public snapshot (initiatives.figures). No page view counts
-    statements, and the days add up to the snapshot's total."""
+    """The series public pages and the open counts show: the days before today as kept (see
+    the module's docstring), today's online figure the rest of `online_total`, from the public
+    snapshot (initiatives.figures). No page view counts today's statements, and the days add up
+    to the snapshot's total."""
     today = timezone.localdate()
-    key = f"days:{current_version()}:{initiative.pk}:{today.isoformat()}"
-    known = cache.get(key)
-    if known is None:
-        online = {}
-        if initiative.collects_on_site:
-            online = {day: n for day, n in online_per_day(initiative.pk).items() if day < today}
-        known = (online, paper_per_day(initiative.pk))
-        cache.set(key, known, PAST_DAYS_SECONDS)
-    online, paper = known
-    online = dict(online)
+    online = {}
+    if initiative.collects_on_site:
+        online = dict(past_online_days(initiative.pk, today))
     signed_today = online_total - sum(online.values())
     if signed_today > 0:
         online[today] = signed_today
-    return series(online, paper)
+    return series(online, kept_paper_days(initiative.pk))
+
+
+def _keys(kind, initiative_id):
+    return f"days:{kind}:{initiative_id}", f"days-version:{kind}:{initiative_id}"
+
+
+def _kept(kind, initiative_id):
+    """(version, (counted until, {day: n}) or None): the days kept under the current version."""
+    key, version_key = _keys(kind, initiative_id)
+    found = cache.get_many([key, version_key])
+    version = found.get(version_key)
+    if version is None:
+        version = uuid.uuid4().hex
+        if not cache.add(version_key, version, None):
+            version = cache.get(version_key, version)
+    entry = found.get(key)
+    if entry is None or entry[0] != version:
+        return version, None
+    return version, entry[1:]
+
+
+def _keep(kind, initiative_id, version, until, days):
+    cache.set(_keys(kind, initiative_id)[0], (version, until, days), KEPT_DAYS_SECONDS)
+
+
+def kept_paper_days(initiative_id):
+    """paper_per_day, kept until a batch of the initiative changes (a few rows: no lock)."""
+    version, kept = _kept(PAPER, initiative_id)
+    if kept is None:
+        kept = (None, paper_per_day(initiative_id))
+        _keep(PAPER, initiative_id, version, *kept)
+    return kept[1]
+
+
+def past_online_days(initiative_id, today):
+    """{day: statements signed online} for the days before `today`: kept, and once a day the
+    days since the last count added by one process (a query over those days only). Until it
+    has, the others return the days counted before (the caller shows the rest as today's)."""
+    version, kept = _kept(ONLINE, initiative_id)
+    if kept is not None and kept[0] == today:
+        return kept[1]
+    lock = f"days-counting:{ONLINE}:{initiative_id}"
+    holding = cache.add(lock, 1, COUNTING_SECONDS)
+    if not holding:
+        if kept is not None:
+            return kept[1]
+        counted = _wait_for_count(initiative_id, lock)
+        if counted is not None:
+            return counted
+    try:
+        if kept is None:
+            days = online_per_day(initiative_id, before=today)
+        else:
+            until, days = kept
+            # The last day counted, again: a statement stored as it ended may have committed
+            # only after that count.
+            since = until - datetime.timedelta(days=1)
+            days = {day: n for day, n in days.items() if day < since}
+            days.update(online_per_day(initiative_id, since=since, before=today))
+        _keep(ONLINE, initiative_id, version, today, days)
+    finally:
+        if holding:
+            cache.delete(lock)
+    return days
+
+
+def _wait_for_count(initiative_id, lock):
+    """The days another process is counting, once it has kept them; None if it gives up, or
+    if the cache does not answer (then nothing holds the lock and this process counts)."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while cache.get(lock) is not None and time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        _version, kept = _kept(ONLINE, initiative_id)
+        if kept is not None:
+            return kept[1]
+    return None
+
+
+def forget_past_days(kind, initiative_id):
+    """Set a new version of the initiative's kept `kind` days once the change has committed
+    (until then other requests read the old rows): what was kept, or is being counted from
+    the old rows, is never read again."""
+    version_key = _keys(kind, initiative_id)[1]
+    transaction.on_commit(lambda: cache.set(version_key, uuid.uuid4().hex, None))
+
+
+def forget_past_days_on_change(model, kind):
+    """Forget the kept `kind` days of an initiative whenever a row of `model` (with an
+    `initiative`) is saved or deleted."""
+
+    def changed(instance, **kwargs):
+        forget_past_days(kind, instance.initiative_id)
+
+    uid = f"past-days-{kind}-{model._meta.label_lower}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-delete")

@@ -1,6 +1,7 @@
 """The figures of every count the site shows: per initiative and member state, the statements
-collected online on this site, on paper (the organisers' batches, models.records.PaperBatch) and
-reported by an external collection system (models.records.ExternalCount).
+collected online on this site, on paper (the organisers' batches, models.records.PaperBatch, less
+the paper forms flagged as duplicates) and reported by an external collection system
+(models.records.ExternalCount).
 
 `figures_by_initiative` is the one place that adds them up: the progress bars, the initiative
 page, its chart and the open counts (initiatives.open_counts) all read it. Public pages read a
@@ -21,6 +22,16 @@ from .models.records import ExternalCount, PaperBatch
 
 SNAPSHOT_KEY = "public-counts"
 
+# Tables (CountOfStatements) counting paper forms that the batches hold but whose signer was
+# already counted: the app that keys paper forms in registers them from its AppConfig.ready
+# (this app may not import it).
+_PAPER_DUPLICATES = []
+
+
+def register_paper_duplicates(model):
+    """Subtract the counts of `model`, per initiative and country, from the paper figures."""
+    _PAPER_DUPLICATES.append(model)
+
 
 @dataclass(frozen=True)
 class Figures:
@@ -33,14 +44,27 @@ class Figures:
         return self.online + self.paper + self.external
 
 
-def paper_counts(initiative_ids=None):
-    """{initiative id: {country: statements on paper}}, in one query (every initiative if None)."""
-    batches = PaperBatch.objects.all()
+def _per_country(queryset, initiative_ids, total):
+    """{initiative id: {country: total}} of `queryset`, in one query (every initiative if None)."""
     if initiative_ids is not None:
-        batches = batches.filter(initiative_id__in=initiative_ids)
+        queryset = queryset.filter(initiative_id__in=initiative_ids)
     counts = {}
-    for row in batches.values("initiative_id", "country").annotate(total=Sum("count")).order_by():
+    for row in queryset.values("initiative_id", "country").annotate(total=total).order_by():
         counts.setdefault(row["initiative_id"], {})[row["country"]] = row["total"]
+    return counts
+
+
+def paper_counts(initiative_ids=None):
+    """{initiative id: {country: statements on paper}}: the batches, less the paper forms
+    flagged as duplicates (their signer already counts, online or on an earlier form), never
+    below 0; one query per table (every initiative if None)."""
+    counts = _per_country(PaperBatch.objects.all(), initiative_ids, Sum("count"))
+    for model in _PAPER_DUPLICATES:
+        duplicates = _per_country(model.objects.all(), initiative_ids, Sum("count"))
+        for initiative_id, countries in duplicates.items():
+            batches = counts.get(initiative_id, {})
+            for country in batches.keys() & countries.keys():
+                batches[country] = max(0, batches[country] - countries[country])
     return counts
 
 

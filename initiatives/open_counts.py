@@ -10,6 +10,7 @@ from .partners import public_statements_per_partner
 FIGURES = ("online", "paper", "external", "total")
 COUNTRY_COLUMNS = ("country", *FIGURES, "minimum")
 DAY_COLUMNS = ("date", "online", "paper")
+PARTNER_COLUMNS = ("code", "name", "online")
 
 
 def _figures(figure):
@@ -64,3 +65,10 @@ def day_rows(counts):
     yield DAY_COLUMNS
     for row in counts["days"]:
         yield [row[column] for column in DAY_COLUMNS]
+
+
+def partner_rows(counts):
+    """The CSV rows per partner (only where the initiative publishes them: see open_counts)."""
+    yield PARTNER_COLUMNS
+    for row in counts["partners"]:
+        yield [row[column] for column in PARTNER_COLUMNS]

@@ -13,4 +13,9 @@ urlpatterns = [
     path(
         "<str:registration_number>/days.csv", views.counts_by_day_csv, name="open-counts-days-csv"
     ),
+    path(
+        "<str:registration_number>/partners.csv",
+        views.counts_by_partner_csv,
+        name="open-counts-partners-csv",
+    ),
 ]

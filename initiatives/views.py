@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from core.page_cache import is_restricted, public_page
 
 from .models import Initiative
-from .open_counts import country_rows, day_rows, open_counts
+from .open_counts import country_rows, day_rows, open_counts, partner_rows
 
 
 def _published_initiative(registration_number):
@@ -43,10 +43,15 @@ def counts_json(request, registration_number):
     return _open(JsonResponse(counts, json_dumps_params={"ensure_ascii": False}), counts)
 
 
-def _csv_view(rows, suffix):
+def _csv_view(rows, suffix, part=None):
+    """A view of the CSV file `rows` writes; with `part`, only where the counts have that part
+    (the per-partner figures, published only where the editors allow it)."""
+
     @public_page("counts")
     def view(request, registration_number):
         counts = open_counts(_published_initiative(registration_number))
+        if part is not None and part not in counts:
+            raise Http404
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         name = f"{slugify(registration_number)}-{suffix}.csv"
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -59,3 +64,4 @@ def _csv_view(rows, suffix):
 
 counts_by_country_csv = _csv_view(country_rows, "countries")
 counts_by_day_csv = _csv_view(day_rows, "days")
+counts_by_partner_csv = _csv_view(partner_rows, "partners", part="partners")

@@ -5,6 +5,10 @@ box and the address. It is sent to the signing page's `updates/` route, which ne
 statement's identifier; the address is encrypted to the organisers' key and stored apart from
 the statements (signing.models.mailing_list). Without the tick nothing is stored. The server
 never reads the address again and never writes to it.
+
+Only a signer can opt in, once per signature: the request must carry the single-use token
+issued with the signature (signing.updates_token), and it is counted in a rate-limit bucket of
+its own (signing.ratelimit), so that opt-ins never use up a signer's submissions.
 """
 
 from django import forms
@@ -12,10 +16,16 @@ from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
+from . import updates_token
 from .forms import OwnMessagesForm
-from .ratelimit import allow_submission
-from .services import NoPublicKey, record_mailing_address
+from .ratelimit import allow_opt_in
+from .services import NoPublicKey, NoUpdatesToken, record_mailing_address
 from .views import render
+
+NOT_AFTER_SIGNING = _(
+    "Updates can be asked for once per statement of support, from its receipt, within an hour "
+    "of signing. Nothing was stored."
+)
 
 
 class UpdatesOptInForm(OwnMessagesForm):
@@ -48,16 +58,24 @@ def updates(request, signing_page):
         return _step(request, signing_page, "updates", form=UpdatesOptInForm())
     if not initiative.is_collecting():
         return _step(request, signing_page, "outcome", outcome="not_collecting")
-    if not allow_submission(request):
+    if not allow_opt_in(request):
         return _step(request, signing_page, "outcome", status=429, outcome="rate_limited")
     form = UpdatesOptInForm(request.POST)
     if not form.is_valid():
         return _step(request, signing_page, "updates", form=form)
     try:
-        record_mailing_address(initiative, form.cleaned_data["email"])
+        record_mailing_address(
+            initiative,
+            form.cleaned_data["email"],
+            updates_token.token_digest(request, initiative.pk),
+        )
     except NoPublicKey:
         return _step(request, signing_page, "outcome", outcome="not_collecting")
-    return _step(request, signing_page, "updates", stored=True)
+    except NoUpdatesToken:
+        form.add_error(None, NOT_AFTER_SIGNING)
+        return _step(request, signing_page, "updates", form=form)
+    stored = _step(request, signing_page, "updates", stored=True)
+    return updates_token.used(stored, signing_page)
 
 
 def _step(request, signing_page, template, status=200, **context):

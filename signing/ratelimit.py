@@ -30,6 +30,8 @@ from django_ratelimit.core import is_ratelimited
 logger = logging.getLogger(__name__)
 
 GROUP = "signing-submission"
+# The opt-in for updates counts apart: a burst of opt-ins must not use up a signer's limit.
+OPT_IN_GROUP = "signing-updates-opt-in"
 
 
 @functools.cache
@@ -90,16 +92,21 @@ def parse_limit(text):
     return submissions, seconds
 
 
-def allow_submission(request):
-    """Count this submission; False when the client is over its limit."""
+def allow_submission(request, group=GROUP):
+    """Count this submission; False when the client is over its limit (in `group`'s bucket)."""
     limit = parse_limit(settings.SIGNING_RATE_LIMIT)
     if limit is None:
         return True
     limited = is_ratelimited(
         request,
-        group=GROUP,
+        group=group,
         key=lambda _group, request: bucket(request),
         rate=limit,
         increment=True,
     )
     return not limited
+
+
+def allow_opt_in(request):
+    """Count this opt-in for updates, in its own bucket (as many per window as submissions)."""
+    return allow_submission(request, OPT_IN_GROUP)

@@ -1,9 +1,11 @@
 """Storing a statement: encrypt, check for a duplicate, store and count, in one transaction."""
 
+import datetime
 import functools
 import hashlib
 import hmac
 import json
+import secrets
 from contextlib import nullcontext
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -19,7 +21,7 @@ from core.prepared import execute_prepared
 from initiatives import counters
 from initiatives.models import Initiative, SupportCounter
 
-from .models.mailing_list import MailingListEntry
+from .models.mailing_list import MailingListEntry, UsedUpdatesToken
 from .models.statements import FlaggedPaperForms, Statement
 from .rules import ANNEX_REVISION
 
@@ -34,6 +36,10 @@ class NoPublicKey(Exception):
 
 class InitiativeChanged(Exception):
     """The initiative's signing state changed after it was read: nothing was stored."""
+
+
+class NoUpdatesToken(Exception):
+    """An opt-in for updates without an unused token of a signature: nothing was stored."""
 
 
 # Argon2id for the duplicate-detection hash: memory-hard, so that even someone holding the
@@ -159,14 +165,19 @@ def flag_paper_form(initiative, country):
 
 
 @sensitive_variables("address")
-def record_mailing_address(initiative, address):
+def record_mailing_address(initiative, address, token_digest):
     """Store a supporter's address for the organisers' updates, encrypted to their key, with
-    nothing that links it to a statement (see signing.models.mailing_list)."""
+    nothing that links it to a statement (see signing.models.mailing_list), if `token_digest`
+    is that of a token issued with a signature and not used yet (signing.updates_token): it is
+    used up in the same transaction, so two requests with one token store one address."""
     if not initiative.public_key:
         raise NoPublicKey
-    return MailingListEntry.objects.create(
+    if token_digest is None:
+        raise NoUpdatesToken
+    today = timezone.localdate()
+    entry = MailingListEntry(
         initiative=initiative,
-        added_on=timezone.localdate(),
+        added_on=today,
         key_fingerprint=initiative.key_fingerprint,
         ciphertext=crypto.encrypt(
             crypto.load_public_key(initiative.public_key),
@@ -174,6 +185,44 @@ def record_mailing_address(initiative, address):
             crypto.mailing_list_context(initiative.registration_number),
         ),
     )
+    try:
+        with transaction.atomic():
+            UsedUpdatesToken.objects.create(digest=token_digest, used_on=today)
+            entry.save(force_insert=True)
+    except IntegrityError:
+        raise NoUpdatesToken from None
+    # A token expires within the hour: the days before yesterday hold only dead ones.
+    UsedUpdatesToken.objects.filter(used_on__lt=today - datetime.timedelta(days=1)).delete()
+    return entry
+
+
+def shuffle_mailing_list(before, since=None):
+    """Rewrite the addresses for updates added before the day `before` (and from `since`, if
+    given) in a random order; return how many were rewritten.
+
+    Stored one by one, they follow the order the opt-ins came in, each a moment after its
+    signer's statement: in SQLite's rowids, PostgreSQL's heap and its transaction ids (xmin, one
+    sequence for all tables). Each initiative's day is deleted and inserted again, the same
+    identifiers and contents in a random order, in one transaction: afterwards the rows of a day
+    share one transaction id and their order says nothing. The day itself is stored anyway."""
+    entries = MailingListEntry.objects.filter(added_on__lt=before)
+    if since is not None:
+        entries = entries.filter(added_on__gte=since)
+    groups = entries.values_list("initiative_id", "added_on").distinct().order_by()
+    rewritten = 0
+    for initiative_id, day in groups:
+        with transaction.atomic():
+            day_entries = list(
+                MailingListEntry.objects.select_for_update().filter(
+                    initiative_id=initiative_id, added_on=day
+                )
+            )
+            # By identifier: a row added meanwhile is left as it is, never lost.
+            MailingListEntry.objects.filter(pk__in=[entry.pk for entry in day_entries]).delete()
+            secrets.SystemRandom().shuffle(day_entries)
+            MailingListEntry.objects.bulk_create(day_entries, batch_size=500)
+        rewritten += len(day_entries)
+    return rewritten
 
 
 def store_and_count(statement, initiative, signing_page_id=None):

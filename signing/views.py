@@ -15,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from initiatives.countries import MEMBER_STATES
 
+from . import updates_token
 from .blank_form import blank_form_response
 from .embedding import flow_parameters, frame_if_embedded, is_embedded, partner_code, with_flow
 from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
@@ -111,10 +112,12 @@ def statement_form(request, signing_page, country):
             url = signing_page.url + signing_page.reverse_subpage(
                 "receipt", kwargs={"identifier": str(statement.id)}
             )
-            return never_cache_response(
+            response = never_cache_response(
                 # Its own fragment: a redirect without one would keep the form's.
                 redirect(with_flow(url, request, initiative.pk, keep_partner=False) + "#receipt")
             )
+            # The signer's one opt-in for updates, proof that it follows a signature.
+            return updates_token.issue(request, response, signing_page, initiative.pk)
         return render_form_step(request, signing_page, country, "statement_form", form=form, step=2)
     if not initiative.is_collecting():
         return render_form_step(request, signing_page, country, "outcome", outcome="not_collecting")

@@ -5,9 +5,10 @@ The statements come first: the page's views (signing.views) read them.
 """
 
 from .statements import DestroyedStatements, FlaggedPaperForms, Statement  # isort: skip
-from .mailing_list import MailingListEntry  # isort: skip
+from .mailing_list import MailingListEntry, UsedUpdatesToken  # isort: skip
 from .page import SigningPage
 
 __all__ = [
     "DestroyedStatements", "FlaggedPaperForms", "MailingListEntry", "SigningPage", "Statement",
+    "UsedUpdatesToken",
 ]  # fmt: skip

@@ -5,7 +5,8 @@ be informed by the organisers. An entry holds nothing that ties it to a statemen
 identifier (not a sequence), the day only (not the time), no statement identifier, country or
 language; it is added by a request of its own, from the receipt page, that does not carry the
 statement's identifier. Only the organisers' private key opens the address; the server never
-reads or sends to it.
+reads or sends to it. The order rows are stored in is undone every day
+(signing.services.shuffle_mailing_list).
 """
 
 import uuid
@@ -29,3 +30,19 @@ class MailingListEntry(models.Model):
 
     def __str__(self):
         return str(self.id)
+
+
+class UsedUpdatesToken(models.Model):
+    """An opt-in token already used (signing.updates_token): the hash of its nonce, under a
+    unique key, so that it stores one address at most; and the day, to drop it once it has
+    expired. The nonce is random: nothing leads from this row to a statement or an address."""
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    used_on = models.DateField()
+
+    class Meta:
+        verbose_name = _("used token for updates")
+        verbose_name_plural = _("used tokens for updates")
+
+    def __str__(self):
+        return self.digest

@@ -49,3 +49,12 @@ def test_three_demonstration_initiatives_one_per_way_of_collecting():
         ("external", "collecting"),
         ("on_site", "closed"),
     }
+
+
+def test_the_collecting_demo_has_paper_batches_that_show_in_its_counts(client):
+    initiative = Initiative.objects.get(registration_number="DEMO(2026)000001")
+    assert initiative.paper_batches.count() == 2
+    counts = client.get(f"/counts/{initiative.registration_number}.json").json()
+    assert counts["total"]["paper"] == 235
+    call_command("load_demo")  # the batches are added once
+    assert initiative.paper_batches.count() == 2

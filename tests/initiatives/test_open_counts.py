@@ -127,3 +127,29 @@ def test_no_counts_while_the_initiative_page_is_restricted(client, initiative_pa
         page=initiative_page, restriction_type=PageViewRestriction.PASSWORD, password="before"
     )
     assert client.get(counts_url(initiative_page.initiative)).status_code == 404
+
+
+def test_counts_per_partner_as_csv_only_where_the_initiative_allows_it(client, initiative_page):
+    initiative = initiative_page.initiative
+    PartnerFactory(initiative=initiative, code="friends", name="Friends of the air")
+    PartnerFactory(initiative=initiative, code="walkers", name="Walkers, united")
+    StatementFactory.create_batch(2, initiative=initiative, partner="friends")
+    url = counts_url(initiative, "open-counts-partners-csv")
+    assert client.get(url).status_code == 404
+    assert "partners.csv" not in client.get(initiative_page.url).content.decode()
+    initiative.partner_counts_public = True
+    initiative.save()
+    response = client.get(url)
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Cache-Control"].startswith("public")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows == [
+        ["code", "name", "online"], ["friends", "Friends of the air", "2"],
+        ["walkers", "Walkers, united", "0"],
+    ]  # fmt: skip
+    partners = client.get(counts_url(initiative)).json()["partners"]
+    assert [[p["code"], p["name"], str(p["online"])] for p in partners] == rows[1:]
+    html = client.get(initiative_page.url).content.decode()
+    assert f'<link rel="alternate" type="text/csv" href="{url}"' in html
+    assert f'<a href="{url}" type="text/csv">' in html

@@ -12,7 +12,7 @@ from organisers.export.authority_xml import SCHEMA_PATH
 from organisers.records import initiative_record, mailing_list, stored_statements
 from signing.models import MailingListEntry, Statement
 from signing.rules import RULES
-from tests.signing.helpers import step_url
+from tests.signing.helpers import opt_in
 
 from .helpers import (
     SIGNERS,
@@ -99,9 +99,8 @@ def test_export_from_the_database_writes_each_statement_as_typed(
 def test_the_supporters_addresses_are_exported_for_the_organisers_mailing_list(
     client, export, tmp_path, initiative, signing_page
 ):
-    updates = step_url(signing_page, "updates")
     for address in ("plimvox@example.org", "=cmd@example.org"):
-        client.post(updates, {"email": address, "consent": "on"})
+        opt_in(client, signing_page, address)
     bundle = write_bundle(tmp_path, initiative)
     assert "plimvox" not in bundle.read_text(encoding="utf-8")  # ciphertexts only
     MailingListEntry.objects.all().delete()  # the organisers' computer has no database copy

@@ -7,14 +7,14 @@ from wagtail.models import ModelLogEntry
 from organisers.audit import DESTROYED_ON_DEMAND, MAILING_LIST_REMOVED
 from organisers.retention import destroy_statements
 from signing.models import MailingListEntry
-from tests.signing.helpers import step_url
+from tests.signing import helpers
 
 pytestmark = pytest.mark.django_db
 
 
 def opt_in(client, signing_page, *addresses):
     for address in addresses:
-        client.post(step_url(signing_page, "updates"), {"email": address, "consent": "on"})
+        helpers.opt_in(client, signing_page, address)
     return list(MailingListEntry.objects.values_list("pk", flat=True))
 
 

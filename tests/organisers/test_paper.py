@@ -12,6 +12,8 @@ from wagtail.models import ModelLogEntry
 
 from core import crypto
 from initiatives.counters import counts_by_initiative
+from initiatives.figures import figures_by_initiative
+from initiatives.models import PaperBatch
 from organisers.audit import PAPER_FORM_FLAGGED, PAPER_STATEMENT_KEYED_IN
 from organisers.retention import destroy_statements
 from signing.models import DestroyedStatements, FlaggedPaperForms, Statement
@@ -66,6 +68,31 @@ def test_a_paper_form_of_someone_who_signed_online_is_flagged_and_not_stored(
     entry = ModelLogEntry.objects.get(action=PAPER_FORM_FLAGGED)
     assert entry.data == {"countries": {"BG": 1}, "total": 1}
     assert "750102 0018" not in repr(list(ModelLogEntry.objects.values_list()))
+
+
+def test_a_flagged_paper_form_leaves_the_paper_figures_of_every_count(
+    client, paper_initiative, signing_page
+):
+    """Its signer counts online already: the batch holding the form must not count them again,
+    in the public snapshot, the open counts, the progress and the dashboard."""
+    assert sign(client, signing_page, "BG", **bulgarian()).status_code == 302
+    PaperBatch.objects.create(
+        initiative=paper_initiative, country="BG", collected_on=timezone.localdate(), count=10
+    )
+    PaperBatch.objects.create(
+        initiative=paper_initiative, country="RO", collected_on=timezone.localdate(), count=5
+    )
+    admin_user(client, "key_in_paper_statements", "follow_collection")
+    flagged = key_in(client, paper_initiative, "BG", **bulgarian())
+    assert "Flagged, not stored" in flagged.content.decode()
+    for exact in (True, False):
+        figures = figures_by_initiative([paper_initiative], exact=exact)[0][paper_initiative.pk]
+        assert (figures["BG"].online, figures["BG"].paper, figures["RO"].paper) == (1, 9, 5)
+    url = reverse("open-counts-json", args=[paper_initiative.registration_number])
+    counts = client.get(url).json()
+    assert counts["total"] == {"online": 1, "paper": 14, "external": 0, "total": 15}
+    html = client.get(reverse("collection:dashboard", args=[paper_initiative.pk])).content.decode()
+    assert "of which 14 on paper" in html
 
 
 def test_a_second_paper_form_of_the_same_person_is_flagged_too(

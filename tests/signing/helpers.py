@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from captcha.models import CaptchaStore
 
+from signing import updates_token
+
 CASES = Path(__file__).parent / "cases"
 
 
@@ -51,6 +53,13 @@ def sign(client, signing_page, country, **fields):
     assert page.status_code == 200
     data = {"declaration": "on", "privacy": "on", **solve_captcha(page.content.decode()), **fields}
     return client.post(url, data)
+
+
+def opt_in(client, signing_page, address):
+    """Ask for updates as a signer does, with the single-use token a signature gives."""
+    token = updates_token.new_token(signing_page.initiative().pk)
+    client.cookies[updates_token.COOKIE_NAME] = token
+    return client.post(step_url(signing_page, "updates"), {"email": address, "consent": "on"})
 
 
 def identifier_of(response):
