@@ -63,3 +63,33 @@ def test_the_picture_is_served(client):
     response = client.get(reverse("captcha-image", args=[key]))
     assert response.status_code == 200
     assert response.content.startswith(b"\x89PNG")
+
+
+def test_the_picture_is_the_librarys_pixel_for_pixel(client):
+    """core.captcha_picture draws what captcha.views draws for the same key: same letters,
+    angles, centring and noise, at both scales (the 2x picture's letters overflow it)."""
+    import io
+    import random
+
+    from captcha.views import _captcha_image
+    from PIL import Image, ImageChops
+
+    def pixels(png):
+        return Image.open(io.BytesIO(png)).convert("RGB")
+
+    for number in range(20):
+        key, _answer = challenge()
+        store = CaptchaStore.objects.get(hashkey=key)
+        store.challenge = ("WMWMW", "IJIJI", store.challenge)[number % 3]
+        store.save()
+        for scale, name in ((1, "captcha-image"), (2, "captcha-image-2x")):
+            random.seed(key)
+            expected = pixels(_captcha_image(store, scale).content)
+            random.seed()
+            served = pixels(client.get(reverse(name, args=[key])).content)
+            assert served.size == expected.size
+            assert ImageChops.difference(served, expected).getbbox() is None
+
+
+def test_an_unknown_challenge_has_no_picture(client):
+    assert client.get(reverse("captcha-image", args=["0" * 40])).status_code == 410
