@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+from core.captcha import new_challenge
 from core.content_version import current_version, versioned_cache
 from initiatives.countries import MEMBER_STATES
 
@@ -79,7 +80,7 @@ def blank_form_response(request, signing_page, country):
     layout = "embedded" if is_embedded(request) else "page"
     key = f"blank-form:{current_version()}:{signing_page.pk}:{country}:{get_language()}:{layout}"
     html = built_once(request, key, lambda: build(request, signing_page, country))
-    challenge = CaptchaStore.generate_key()
+    challenge = new_challenge()
     response = HttpResponse(
         html.replace(CSRF_MARK, get_token(request)).replace(CAPTCHA_MARK, challenge)
     )

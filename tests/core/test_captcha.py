@@ -9,7 +9,7 @@ from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
-from core.captcha import SingleUseCaptchaField, noise_dots
+from core.captcha import SingleUseCaptchaField, new_challenge, noise_dots
 
 WHITE = (255, 255, 255)
 
@@ -29,6 +29,20 @@ def test_a_challenge_passes_once():
     key, answer = challenge()
     assert CaptchaForm({"captcha_0": key, "captcha_1": answer.upper()}).is_valid()
     assert not CaptchaForm({"captcha_0": key, "captcha_1": answer}).is_valid()
+
+
+def test_a_new_challenge_is_the_librarys_and_passes_once():
+    """new_challenge stores what CaptchaStore.generate_key stores (a challenge, its answer in
+    lower case, an expiry CAPTCHA_TIMEOUT ahead), under an unguessable key the form reads."""
+    key = new_challenge()
+    store = CaptchaStore.objects.get(hashkey=key)
+    assert len(key) == 40 and int(key, 16) >= 0
+    assert store.response == store.challenge.lower() and len(store.response) == 5
+    ahead = store.expiration - timezone.now()
+    assert datetime.timedelta(minutes=9) < ahead <= datetime.timedelta(minutes=10)
+    assert len({new_challenge() for _ in range(50)}) == 50
+    assert CaptchaForm({"captcha_0": key, "captcha_1": store.response}).is_valid()
+    assert not CaptchaForm({"captcha_0": key, "captcha_1": store.response}).is_valid()
 
 
 def test_a_wrong_answer_uses_up_the_challenge():
