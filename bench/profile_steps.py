@@ -5,8 +5,9 @@ against the PostgreSQL database `make bench` builds (BENCH_DATABASE, default eci
 afresh here when BENCH_FRESH=1 or when it is missing) and a private redis-server, and sends each
 step through Django's whole handler, CSRF check included: the signing form (GET), the CAPTCHA
 picture (each of its own challenge), the submission (POST) and the receipt. For each it prints
-the time per request and the functions that took the most time of their own. No gunicorn and
-no network: what is left is the site's own work. Nothing here asserts a speed.
+the time per request and the functions that took the most time of their own (with PROFILE_DIR
+set, each step's whole profile is also written there, for pstats). No gunicorn and no network:
+what is left is the site's own work. Nothing here asserts a speed.
 """
 
 import cProfile
@@ -61,10 +62,25 @@ def profiled(name, requests):
           f"{len(queries) / len(requests):.1f} queries each (not counting core/prepared.py's), "
           f"answers {sorted(set(statuses))}; {len(requests) - half} more under cProfile "
           f"(CPU time):")  # fmt: skip
+    if os.environ.get("PROFILE_DIR"):  # for pstats or snakeviz: callers, cumulative times
+        profile.dump_stats(Path(os.environ["PROFILE_DIR"]) / f"{name.split(' (')[0]}.prof")
     text = io.StringIO()
-    pstats.Stats(profile, stream=text).sort_stats("tottime").print_stats(TOP)
+    stats = pstats.Stats(profile, stream=text)
+    # Round trips, which unlike times do not vary with the machine's load.
+    redis = calls(stats, "redis/client.py", "execute_command") / (len(requests) - half)
+    prepared = calls(stats, "core/prepared.py", "execute_prepared") / (len(requests) - half)
+    print(f"   each: {redis:.1f} Redis commands, {prepared:.1f} prepared statements")
+    stats.sort_stats("tottime").print_stats(TOP)
     body = text.getvalue()
     print(body[body.index("   ncalls") :].rstrip())
+
+
+def calls(stats, path, function):
+    return sum(
+        primitive
+        for (filename, _line, name), (primitive, *_rest) in stats.stats.items()
+        if filename.endswith(path) and name == function
+    )
 
 
 def main():

@@ -10,6 +10,8 @@ Set REDIS_URL in production so that all workers share the cache and see a new ve
 with a per-process cache, a worker keeps its old entries until they expire.
 """
 
+import pickle
+import time
 import uuid
 
 from asgiref.local import Local
@@ -36,8 +38,7 @@ def current_version():
     if version is None:
         version = uuid.uuid4().hex
         cache.set(VERSION_KEY, version, None)
-    if getattr(_request, "active", False):
-        _request.version = version
+    seed_version(version)
     return version
 
 
@@ -56,9 +57,82 @@ def new_version():
 
 
 def seed_version(version):
-    """The version as read by the page cache (with the page, in one round trip)."""
+    """The version as read from the shared cache (by current_version, or by the page cache with
+    the page, in one round trip)."""
+    if version != versioned_cache.version:
+        versioned_cache.forget(version)
     if getattr(_request, "active", False):
         _request.version = version
+
+
+class VersionedCache:
+    """The shared cache, for entries whose key carries the content version, with a copy of each
+    kept in this process.
+
+    What is kept under a version (a route, a blank form's page, a signing state) is only ever
+    rebuilt from the same rows while that version stands: any change to them sets a new one. So
+    a process may keep what it read or wrote and ask the shared cache only when it has no copy:
+    each request still reads the version itself from the shared cache, and the first version
+    this process sees that differs from its copies' drops them all. A change is therefore seen
+    by every process at once, as before; a signing step saves a round trip to Redis (and its
+    unpickling) for each entry it reads. A copy lives no longer than `timeout` (the entry's
+    own), and is kept pickled, so that no request gets an object another request has touched.
+    An entry found missing is taken as missing for as long: the caller builds it and sets it,
+    which keeps this process's own copy (the route cache asks for the path's every prefix, most
+    of which are no page and never set). Entries that change under one version (counts, days)
+    do not belong here.
+    """
+
+    LIMIT = 2_000
+
+    def __init__(self):
+        self.version = None
+        self._copies = {}
+
+    def forget(self, version=None):
+        self.version = version
+        self._copies = {}
+
+    def get(self, key, timeout):
+        return self.get_many([key], timeout).get(key)
+
+    def get_many(self, keys, timeout):
+        found, missing = self.copies(keys)
+        found.update(self.shared(missing, timeout))
+        return found
+
+    def copies(self, keys):
+        """({key: value} of this process's copies, [keys it has no copy of])."""
+        now, found, missing = time.monotonic(), {}, []
+        for key in keys:
+            copy = self._copies.get(key)
+            if copy is None or copy[0] <= now:
+                missing.append(key)
+            elif copy[1] is not None:
+                found[key] = pickle.loads(copy[1])  # noqa: S301 (pickled by this process)
+        return found, missing
+
+    def shared(self, keys, timeout):
+        """{key: value} of the shared cache's entries, a copy of each (or of its absence) kept."""
+        if not keys:
+            return {}
+        found, until = cache.get_many(keys), time.monotonic() + timeout
+        for key in keys:
+            self._keep(key, found.get(key), until)
+        return found
+
+    def set(self, key, value, timeout):
+        cache.set(key, value, timeout)
+        self._keep(key, value, time.monotonic() + timeout)
+
+    def _keep(self, key, value, until):
+        if len(self._copies) >= self.LIMIT:
+            self._copies = {}
+        pickled = None if value is None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        self._copies[key] = (until, pickled)
+
+
+versioned_cache = VersionedCache()
 
 
 def _request_started(**kwargs):

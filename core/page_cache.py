@@ -41,7 +41,13 @@ from django.http import HttpResponse
 from django.utils.cache import has_vary_header, patch_cache_control
 from wagtail.models import PageViewRestriction
 
-from .content_version import VERSION_KEY, current_version, on_new_version, seed_version
+from .content_version import (
+    VERSION_KEY,
+    current_version,
+    on_new_version,
+    seed_version,
+    versioned_cache,
+)
 from .route_cache import routed_to
 
 CACHEABLE_METHODS = ("GET", "HEAD")
@@ -99,14 +105,14 @@ def is_restricted(page):
     """Whether the page or an ancestor has a view restriction, cached under the content
     version (any change to a restriction or a move sets a new one)."""
     key = f"page-restricted:{current_version()}:{page.pk}"
-    restricted = cache.get(key)
+    restricted = versioned_cache.get(key, settings.ROUTE_CACHE_SECONDS)
     if restricted is None:
         # Wagtail's own query (the SigningPage's cached variant answers the same).
         restricted = PageViewRestriction.objects.filter(
             page__path__in=[page.path[:end] for end in range(page.steplen, len(page.path) + 1,
                                                              page.steplen)]
         ).exists()  # fmt: skip
-        cache.set(key, restricted, settings.ROUTE_CACHE_SECONDS)
+        versioned_cache.set(key, restricted, settings.ROUTE_CACHE_SECONDS)
     return restricted
 
 

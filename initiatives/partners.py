@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 
-from core.content_version import current_version
+from core.content_version import current_version, versioned_cache
 
 from .models import Partner
 
@@ -16,12 +16,12 @@ def partner_origins(initiative_id):
     change to a partner or the initiative sets a new one): the embedded signing steps read it
     on every request."""
     key = f"partners:{current_version()}:{initiative_id}"
-    partners = cache.get(key)
+    partners = versioned_cache.get(key, settings.ROUTE_CACHE_SECONDS)
     if partners is None:
         partners = dict(
             Partner.objects.filter(initiative_id=initiative_id).values_list("code", "origin")
         )
-        cache.set(key, partners, settings.ROUTE_CACHE_SECONDS)
+        versioned_cache.set(key, partners, settings.ROUTE_CACHE_SECONDS)
     return partners
 
 

@@ -13,14 +13,14 @@ import re
 
 from captcha.models import CaptchaStore
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from core.content_version import current_version
+from core.captcha import new_challenge
+from core.content_version import current_version, versioned_cache
 from initiatives.countries import MEMBER_STATES
 
 from .embedding import frame_if_embedded, is_embedded
@@ -68,11 +68,11 @@ def built_once(request, key, build):
     """The page kept in the cache under `key`, built by `build()` when missing. An editor's page
     carries Wagtail's user bar: it is built for them alone, and never kept."""
     shared = not request.user.is_authenticated
-    html = cache.get(key) if shared else None
+    html = versioned_cache.get(key, settings.ROUTE_CACHE_SECONDS) if shared else None
     if html is None:
         html = build()
         if shared:
-            cache.set(key, html, settings.ROUTE_CACHE_SECONDS)
+            versioned_cache.set(key, html, settings.ROUTE_CACHE_SECONDS)
     return html
 
 
@@ -80,7 +80,7 @@ def blank_form_response(request, signing_page, country):
     layout = "embedded" if is_embedded(request) else "page"
     key = f"blank-form:{current_version()}:{signing_page.pk}:{country}:{get_language()}:{layout}"
     html = built_once(request, key, lambda: build(request, signing_page, country))
-    challenge = CaptchaStore.generate_key()
+    challenge = new_challenge()
     response = HttpResponse(
         html.replace(CSRF_MARK, get_token(request)).replace(CAPTCHA_MARK, challenge)
     )

@@ -5,12 +5,16 @@ and its identifier; only the identifier differs between the signers of one initi
 and day. The first receipt of each is rendered in full, its identifier replaced by a mark (it
 appears in the page and in the links of the language switcher), and kept in the cache under the
 content version (any change to the tree, the initiative or the chrome sets a new one). Every
-other receipt of that day is the kept page with its own identifier put back: one query (the
-statement) and one cache read, where a full rendering loads the initiative page and walks the
-templates. The cache holds no personal data: a receipt has none. The opt-in for updates on it
+other receipt of that day is the kept page with its own identifier put back: one prepared query
+(the statement) and one cache read, where a full rendering loads the initiative page and walks
+the templates. The cache holds no personal data: a receipt has none. The opt-in for updates on it
 posts a form, so its CSRF token is a mark too, filled per request as on the blank form.
 """
 
+import datetime
+import functools
+
+from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -18,10 +22,12 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
 from core.content_version import current_version
+from core.prepared import execute_prepared
 from initiatives.countries import MEMBER_STATES
 
 from .blank_form import CSRF_MARK, built_once
 from .embedding import EMBED, frame_if_embedded, is_embedded
+from .models.statements import Statement
 
 # Letters and digits only: they pass through HTML and URL escaping unchanged, and no text on the
 # page contains them by chance.
@@ -53,6 +59,36 @@ def build(request, signing_page, statement):
     if identifier not in html or IDENTIFIER_MARK in html:
         raise RuntimeError("the receipt's page lost its identifier")
     return html.replace(identifier, IDENTIFIER_MARK)
+
+
+def receipt_statement(identifier, initiative_id):
+    """What a receipt shows of the statement `identifier` of the initiative (its identifier,
+    country and day), or None: one prepared SELECT, where the ORM's query costs more than the
+    rest of the receipt."""
+    id_field = Statement._meta.get_field("id")
+    _count, rows = execute_prepared(_receipt_sql(), [
+        id_field.get_db_prep_value(identifier, connection), initiative_id,
+    ])  # fmt: skip
+    if not rows:
+        return None
+    country, submitted_on = rows[0]
+    if isinstance(submitted_on, str):  # SQLite's column, read without the ORM's converters
+        submitted_on = datetime.date.fromisoformat(submitted_on)
+    return Statement(id=identifier, country=country, submitted_on=submitted_on)
+
+
+@functools.cache
+def _receipt_sql():
+    quote = connection.ops.quote_name
+    country, day, identifier, initiative = (
+        quote(Statement._meta.get_field(name).column)
+        for name in ("country", "submitted_on", "id", "initiative")
+    )
+    # Table and column names come from the model, never from input.
+    return (
+        f"SELECT {country}, {day} FROM {quote(Statement._meta.db_table)}"  # noqa: S608
+        f" WHERE {identifier} = %s AND {initiative} = %s"
+    )
 
 
 def receipt_response(request, signing_page, statement):

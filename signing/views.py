@@ -21,7 +21,7 @@ from .embedding import flow_parameters, frame_if_embedded, is_embedded, partner_
 from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
 from .models.statements import Statement
 from .ratelimit import allow_submission
-from .receipt_page import receipt_response
+from .receipt_page import receipt_response, receipt_statement
 from .rules import RULES
 from .services import AlreadySigned, InitiativeChanged, record_statement
 
@@ -108,8 +108,13 @@ def statement_form(request, signing_page, country):
                 return render_form_step(
                     request, signing_page, country, "outcome", outcome="not_collecting"
                 )
-            # The common case of a signing rush ends here, without loading the page's content.
-            url = signing_page.url + signing_page.reverse_subpage(
+            # The common case of a signing rush ends here, without loading the page's content,
+            # nor the sites' root paths that signing_page.url reads: the form was posted to the
+            # page's own address followed by the country's route.
+            form_route = signing_page.reverse_subpage(
+                "statement_form", kwargs={"country": country.lower()}
+            )
+            url = request.path.removesuffix(form_route) + signing_page.reverse_subpage(
                 "receipt", kwargs={"identifier": str(statement.id)}
             )
             response = never_cache_response(
@@ -176,11 +181,7 @@ def receipt(request, signing_page, identifier):
     identifier = canonical_uuid(identifier)
     if identifier is None:
         raise Http404
-    statement = (
-        Statement.objects.filter(pk=identifier, initiative_id=signing_page.initiative().pk)
-        .only("id", "country", "submitted_on")
-        .first()
-    )
+    statement = receipt_statement(identifier, signing_page.initiative().pk)
     if statement is None:
         raise Http404
     return receipt_response(request, signing_page, statement)  # built once (receipt_page.py)

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponsePermanentRedirect
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import captcha_picture
 from core.page_cache import public_page
 from home import sitemaps, views
 from news.feeds import NewsAtomFeed, NewsFeed
@@ -41,6 +42,9 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The library's picture, drawn for less (core/captcha_picture.py); its other views as they are.
+    re_path(r"^captcha/image/(?P<key>\w+)/$", captcha_picture.captcha_image, {"scale": 1}),
+    re_path(r"^captcha/image/(?P<key>\w+)@2/$", captcha_picture.captcha_image, {"scale": 2}),
     path("captcha/", include("captcha.urls")),
     path("counts/", include("initiatives.urls")),
     path("sitemap.xml", sitemap(sitemaps.sitemap_index), name="sitemap-index"),

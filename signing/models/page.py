@@ -1,6 +1,5 @@
 """The signing page: where citizens sign an initiative collected on this site."""
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.content_version import current_version
+from core.content_version import current_version, versioned_cache
 from core.route_cache import CachedViewRestrictionsMixin
 from initiatives.models import Initiative, InitiativePage
 
@@ -108,10 +107,10 @@ class SigningPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         stored only while those fields are unchanged in the database (signing.services).
         """
         key = f"signing-initiative:{current_version()}:{self.pk}"
-        initiative = cache.get(key) if cached else None
+        initiative = versioned_cache.get(key, SIGNING_STATE_CACHE_SECONDS) if cached else None
         if initiative is None:
             initiative = self._read_initiative()
-            cache.set(key, initiative, SIGNING_STATE_CACHE_SECONDS)
+            versioned_cache.set(key, initiative, SIGNING_STATE_CACHE_SECONDS)
         return initiative
 
     def _read_initiative(self):

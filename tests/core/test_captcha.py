@@ -9,7 +9,7 @@ from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
-from core.captcha import SingleUseCaptchaField, noise_dots
+from core.captcha import SingleUseCaptchaField, new_challenge, noise_dots
 
 WHITE = (255, 255, 255)
 
@@ -29,6 +29,20 @@ def test_a_challenge_passes_once():
     key, answer = challenge()
     assert CaptchaForm({"captcha_0": key, "captcha_1": answer.upper()}).is_valid()
     assert not CaptchaForm({"captcha_0": key, "captcha_1": answer}).is_valid()
+
+
+def test_a_new_challenge_is_the_librarys_and_passes_once():
+    """new_challenge stores what CaptchaStore.generate_key stores (a challenge, its answer in
+    lower case, an expiry CAPTCHA_TIMEOUT ahead), under an unguessable key the form reads."""
+    key = new_challenge()
+    store = CaptchaStore.objects.get(hashkey=key)
+    assert len(key) == 40 and int(key, 16) >= 0
+    assert store.response == store.challenge.lower() and len(store.response) == 5
+    ahead = store.expiration - timezone.now()
+    assert datetime.timedelta(minutes=9) < ahead <= datetime.timedelta(minutes=10)
+    assert len({new_challenge() for _ in range(50)}) == 50
+    assert CaptchaForm({"captcha_0": key, "captcha_1": store.response}).is_valid()
+    assert not CaptchaForm({"captcha_0": key, "captcha_1": store.response}).is_valid()
 
 
 def test_a_wrong_answer_uses_up_the_challenge():
@@ -63,3 +77,33 @@ def test_the_picture_is_served(client):
     response = client.get(reverse("captcha-image", args=[key]))
     assert response.status_code == 200
     assert response.content.startswith(b"\x89PNG")
+
+
+def test_the_picture_is_the_librarys_pixel_for_pixel(client):
+    """core.captcha_picture draws what captcha.views draws for the same key: same letters,
+    angles, centring and noise, at both scales (the 2x picture's letters overflow it)."""
+    import io
+    import random
+
+    from captcha.views import _captcha_image
+    from PIL import Image, ImageChops
+
+    def pixels(png):
+        return Image.open(io.BytesIO(png)).convert("RGB")
+
+    for number in range(20):
+        key, _answer = challenge()
+        store = CaptchaStore.objects.get(hashkey=key)
+        store.challenge = ("WMWMW", "IJIJI", store.challenge)[number % 3]
+        store.save()
+        for scale, name in ((1, "captcha-image"), (2, "captcha-image-2x")):
+            random.seed(key)
+            expected = pixels(_captcha_image(store, scale).content)
+            random.seed()
+            served = pixels(client.get(reverse(name, args=[key])).content)
+            assert served.size == expected.size
+            assert ImageChops.difference(served, expected).getbbox() is None
+
+
+def test_an_unknown_challenge_has_no_picture(client):
+    assert client.get(reverse("captcha-image", args=["0" * 40])).status_code == 410
