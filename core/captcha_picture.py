@@ -9,7 +9,7 @@ it, and the PNG is compressed at level 1: for these noisy pictures that is both 
 fast and smaller. Every picture is still its own: the letters are each challenge's, their
 angles and the noise come from the library's random sequence seeded with the challenge's key,
 as the library does (one key, always the same picture, so that reloading it reveals nothing
-new); tests/core/test_captcha_picture.py compares the pixels with the library's.
+new); tests/core/test_captcha.py compares the pixels with the library's.
 """
 
 import functools

@@ -76,7 +76,9 @@ class VersionedCache:
     this process sees that differs from its copies' drops them all. A change is therefore seen
     by every process at once, as before; a signing step saves a round trip to Redis (and its
     unpickling) for each entry it reads. A copy lives no longer than `timeout` (the entry's
-    own), and is kept pickled, so that no request gets an object another request has touched.
+    own) from when this process took it, so at most twice `timeout` after the entry was built
+    (under the same version, so never stale), and is kept pickled, so that no request gets an
+    object another request has touched.
     An entry found missing is taken as missing for as long: the caller builds it and sets it,
     which keeps this process's own copy (the route cache asks for the path's every prefix, most
     of which are no page and never set). Entries that change under one version (counts, days)

@@ -45,7 +45,7 @@ def partition_cookie(response, name):
     Python 3.11's http.cookies has no Partitioned attribute (3.14 adds it), so it follows the
     SameSite value, which Morsel writes out as given."""
     morsel = response.cookies.get(name)
-    if morsel is not None and morsel.value:
+    if morsel is not None:  # a deletion too: it must reach the partitioned jar
         morsel["samesite"] = "None; Partitioned"
         morsel["secure"] = True
 

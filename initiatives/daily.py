@@ -13,7 +13,6 @@ and a count read while they move could have seen them twice) and any edit of a p
 """
 
 import datetime
-import time
 import uuid
 from collections import Counter
 
@@ -30,11 +29,9 @@ _ONLINE_SOURCES = []
 ONLINE, PAPER = "online", "paper"
 # A safety net only: kept days are counted again after a week even if nothing said they changed.
 KEPT_DAYS_SECONDS = 7 * 24 * 3600
-# One process at a time counts an initiative's online days; the others use the days counted
-# before, or, when there are none yet, wait for that count (at most WAIT_SECONDS).
+# One process at a time counts an initiative's new online days; the others use the days counted
+# before. With none counted yet, each counts them itself: a request never waits for another.
 COUNTING_SECONDS = 60
-WAIT_SECONDS = 5
-WAIT_STEP_SECONDS = 0.05
 
 
 def register_online_days(queryset, total):
@@ -126,18 +123,16 @@ def kept_paper_days(initiative_id):
 def past_online_days(initiative_id, today):
     """{day: statements signed online} for the days before `today`: kept, and once a day the
     days since the last count added by one process (a query over those days only). Until it
-    has, the others return the days counted before (the caller shows the rest as today's)."""
+    has, the others return the days counted before (the caller shows the rest as today's).
+    With nothing counted yet (a first view, or after a destruction), a process counts them
+    all itself rather than hold a worker waiting for another's count."""
     version, kept = _kept(ONLINE, initiative_id)
     if kept is not None and kept[0] == today:
         return kept[1]
     lock = f"days-counting:{ONLINE}:{initiative_id}"
     holding = cache.add(lock, 1, COUNTING_SECONDS)
-    if not holding:
-        if kept is not None:
-            return kept[1]
-        counted = _wait_for_count(initiative_id, lock)
-        if counted is not None:
-            return counted
+    if not holding and kept is not None:
+        return kept[1]
     try:
         if kept is None:
             days = online_per_day(initiative_id, before=today)
@@ -153,18 +148,6 @@ def past_online_days(initiative_id, today):
         if holding:
             cache.delete(lock)
     return days
-
-
-def _wait_for_count(initiative_id, lock):
-    """The days another process is counting, once it has kept them; None if it gives up, or
-    if the cache does not answer (then nothing holds the lock and this process counts)."""
-    deadline = time.monotonic() + WAIT_SECONDS
-    while cache.get(lock) is not None and time.monotonic() < deadline:
-        time.sleep(WAIT_STEP_SECONDS)
-        _version, kept = _kept(ONLINE, initiative_id)
-        if kept is not None:
-            return kept[1]
-    return None
 
 
 def forget_past_days(kind, initiative_id):

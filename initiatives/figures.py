@@ -70,7 +70,7 @@ def paper_counts(initiative_ids=None):
 
 def public_snapshot():
     """(when, {initiative id: {country: online}}, {initiative id: {country: paper}}) for every
-    initiative, counted in two queries at most every PUBLIC_COUNTS_SECONDS / 3 and shared by all
+    initiative, counted in three queries at most every PUBLIC_COUNTS_SECONDS / 3 and shared by all
     processes through the cache. Pages showing it are fresh for another third and stale for the
     last (core.page_cache): what a reader sees is at most PUBLIC_COUNTS_SECONDS old."""
     snapshot = cache.get(SNAPSHOT_KEY)

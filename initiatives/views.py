@@ -9,6 +9,7 @@ from django.utils.http import http_date
 from django.utils.text import slugify
 
 from core.page_cache import is_restricted, public_page
+from core.spreadsheet import text_cell
 
 from .models import Initiative
 from .open_counts import country_rows, day_rows, open_counts, partner_rows
@@ -55,7 +56,8 @@ def _csv_view(rows, suffix, part=None):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         name = f"{slugify(registration_number)}-{suffix}.csv"
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-        csv.writer(response).writerows(rows(counts))
+        # Partner names are editors' free text: never a formula in the reader's spreadsheet.
+        csv.writer(response).writerows([text_cell(cell) for cell in row] for row in rows(counts))
         return _open(response, counts)
 
     view.__name__ = f"counts_{suffix}_csv"

@@ -22,6 +22,7 @@ from .ratelimit import allow_opt_in
 from .services import NoPublicKey, NoUpdatesToken, record_mailing_address
 from .views import render
 
+# "An hour" is updates_token.TOKEN_SECONDS: change the two together.
 NOT_AFTER_SIGNING = _(
     "Updates can be asked for once per statement of support, from its receipt, within an hour "
     "of signing. Nothing was stored."
@@ -75,7 +76,7 @@ def updates(request, signing_page):
         form.add_error(None, NOT_AFTER_SIGNING)
         return _step(request, signing_page, "updates", form=form)
     stored = _step(request, signing_page, "updates", stored=True)
-    return updates_token.used(stored, signing_page)
+    return updates_token.used(request, stored, initiative.pk)
 
 
 def _step(request, signing_page, template, status=200, **context):

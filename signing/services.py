@@ -212,6 +212,10 @@ def shuffle_mailing_list(before, since=None):
     rewritten = 0
     for initiative_id, day in groups:
         with transaction.atomic():
+            # The initiative first, as destroy_statements locks it: a destruction waits for the
+            # rewrite and then deletes the rows as rewritten (a DELETE already waiting on the old
+            # rows would skip them and never see the new), and the two never deadlock.
+            list(Initiative.objects.select_for_update().filter(pk=initiative_id).values("pk"))
             day_entries = list(
                 MailingListEntry.objects.select_for_update().filter(
                     initiative_id=initiative_id, added_on=day

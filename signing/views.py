@@ -122,7 +122,7 @@ def statement_form(request, signing_page, country):
                 redirect(with_flow(url, request, initiative.pk, keep_partner=False) + "#receipt")
             )
             # The signer's one opt-in for updates, proof that it follows a signature.
-            return updates_token.issue(request, response, signing_page, initiative.pk)
+            return updates_token.issue(request, response, initiative.pk)
         return render_form_step(request, signing_page, country, "statement_form", form=form, step=2)
     if not initiative.is_collecting():
         return render_form_step(request, signing_page, country, "outcome", outcome="not_collecting")

@@ -346,7 +346,8 @@ class PaperBatch(Orderable):
     """Statements of support collected on paper, counted by the organisers: one batch per
     member state and day collected. They count like any statement (progress, open counts); a
     paper statement whose data are later keyed in is stored for the export but not counted
-    again, so the paper figure is the sum of these batches."""
+    again, so the paper figure is the sum of these batches, less the keyed-in forms flagged as
+    duplicates of an earlier statement (initiatives.figures)."""
 
     initiative = ParentalKey(Initiative, on_delete=models.CASCADE, related_name="paper_batches")
     country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, verbose_name=_("country"))

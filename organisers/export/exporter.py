@@ -14,6 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from core import crypto
+from core.spreadsheet import text_cell
 from signing.rules import RULES
 
 from .authority_xml import (
@@ -25,9 +26,6 @@ from .authority_xml import (
     signature_element,
 )
 
-# Spreadsheet programs run a cell that starts with one of these as a formula; the CSV files are
-# for people to open, so such a value is written with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DECRYPT_CHUNK = 256
 
 
@@ -119,7 +117,7 @@ def csv_row(identifier, day, annex, groups):
         for key, value in properties:
             if name == IDENTIFICATION:
                 cells.append(key.removeprefix("oct.property."))
-            cells.append(_cell(value))
+            cells.append(text_cell(value))
     return cells
 
 
@@ -131,10 +129,6 @@ def _open_csv(stack, directory, name, country):
         ["identifier", "submission date", "annex revision", *CSV_HEADINGS[RULES[country].part]]
     )
     return writer
-
-
-def _cell(value):
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 MAILING_LIST_FILE = "mailing-list.csv"
@@ -155,7 +149,7 @@ def export_mailing_list(record, addresses, private_key, directory, result):
             except (crypto.DecryptionFailed, UnicodeDecodeError):
                 result.address_failures.append(identifier)
                 continue
-            writer.writerow([identifier, day, _cell(address)])
+            writer.writerow([identifier, day, text_cell(address)])
             result.addresses += 1
 
 

@@ -153,3 +153,16 @@ def test_counts_per_partner_as_csv_only_where_the_initiative_allows_it(client, i
     html = client.get(initiative_page.url).content.decode()
     assert f'<link rel="alternate" type="text/csv" href="{url}"' in html
     assert f'<a href="{url}" type="text/csv">' in html
+
+
+def test_a_partners_name_never_reaches_a_spreadsheet_as_a_formula(client, initiative_page):
+    """Partner names are editors' free text, published in a CSV that anyone opens."""
+    initiative = initiative_page.initiative
+    initiative.partner_counts_public = True
+    initiative.save()
+    PartnerFactory(initiative=initiative, code="sneaky", name='=HYPERLINK("https://x.test")')
+    response = client.get(counts_url(initiative, "open-counts-partners-csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1] == ["sneaky", '\'=HYPERLINK("https://x.test")', "0"]
+    # The JSON carries the name as it is: a program reading it runs nothing.
+    assert client.get(counts_url(initiative)).json()["partners"][0]["name"].startswith("=")

@@ -3,6 +3,7 @@ initiative, not under the content version, counted by one process at a time, and
 exactly when something changes them (a destruction, a paper batch)."""
 
 import datetime
+import time
 
 import pytest
 from django.db import connection
@@ -71,18 +72,17 @@ def test_while_one_process_counts_the_others_use_the_days_counted_before(initiat
     assert statement_queries(queries) == []
 
 
-def test_with_nothing_counted_yet_the_others_wait_for_the_one_counting(initiative, monkeypatch):
+def test_with_nothing_counted_yet_a_process_counts_without_waiting(initiative, monkeypatch):
+    """A request never sleeps in a worker for another process's count (review of finding 2)."""
     signed_on(initiative, days_ago(2))
     daily.cache.add(f"days-counting:online:{initiative.pk}", 1, 60)  # another process counts
 
-    def the_other_process_finishes(seconds):
-        version, _kept = daily._kept(daily.ONLINE, initiative.pk)
-        daily._keep(daily.ONLINE, initiative.pk, version, TODAY, {days_ago(2): 7})
+    def no_sleeping(seconds):
+        raise AssertionError("a request slept, waiting for another process's count")
 
-    monkeypatch.setattr(daily.time, "sleep", the_other_process_finishes)
-    with CaptureQueriesContext(connection) as queries:
-        assert past_online_days(initiative.pk, TODAY) == {days_ago(2): 7}
-    assert statement_queries(queries) == []
+    monkeypatch.setattr(time, "sleep", no_sleeping)
+    assert past_online_days(initiative.pk, TODAY) == {days_ago(2): 1}
+    assert daily.cache.get(f"days-counting:online:{initiative.pk}") == 1  # not its lock
 
 
 def test_a_destruction_makes_the_past_days_counted_again(

@@ -57,8 +57,9 @@ def sign(client, signing_page, country, **fields):
 
 def opt_in(client, signing_page, address):
     """Ask for updates as a signer does, with the single-use token a signature gives."""
-    token = updates_token.new_token(signing_page.initiative().pk)
-    client.cookies[updates_token.COOKIE_NAME] = token
+    initiative_id = signing_page.initiative().pk
+    token = updates_token.new_token(initiative_id)
+    client.cookies[updates_token.cookie_name(initiative_id)] = token
     return client.post(step_url(signing_page, "updates"), {"email": address, "consent": "on"})
 
 

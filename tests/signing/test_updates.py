@@ -114,9 +114,10 @@ def test_an_opt_in_without_a_signature_stores_nothing_and_keeps_what_was_typed(
     client, signing_page
 ):
     """A bot posting addresses to the updates route, with no signature behind them."""
-    for cookie in (None, "forged", updates_token.new_token(signing_page.initiative().pk + 1)):
+    initiative_id = signing_page.initiative().pk
+    for cookie in (None, "forged", updates_token.new_token(initiative_id + 1)):
         if cookie is not None:
-            client.cookies[updates_token.COOKIE_NAME] = cookie
+            client.cookies[updates_token.cookie_name(initiative_id)] = cookie
         html = opt_in(client, signing_page).content.decode()
         assert NOT_AFTER_SIGNING in html and 'value="quxzol@example.org"' in html
     assert not MailingListEntry.objects.exists()
@@ -124,11 +125,14 @@ def test_an_opt_in_without_a_signature_stores_nothing_and_keeps_what_was_typed(
 
 def test_one_signature_gives_one_opt_in(client, signing_page):
     response = sign(client, signing_page, "BG", **bulgarian())
-    token = response.cookies[updates_token.COOKIE_NAME]
-    assert token["httponly"] and token["path"] == updates_url(signing_page)
+    name = updates_token.cookie_name(signing_page.initiative().pk)
+    token = response.cookies[name]
+    # The whole site: the updates route of every language (a signer may switch language on
+    # the receipt) receives it.
+    assert token["httponly"] and token["path"] == "/"
     assert token.value not in response["Location"]  # in no URL, no access log
     assert OPTED_IN in opt_in(client, signing_page).content.decode()
-    client.cookies[updates_token.COOKIE_NAME] = token.value  # kept, and sent again
+    client.cookies[name] = token.value  # kept, and sent again
     assert NOT_AFTER_SIGNING in opt_in(client, signing_page, "other@example.org").content.decode()
     assert MailingListEntry.objects.count() == 1
     used = UsedUpdatesToken.objects.get()
@@ -170,8 +174,16 @@ def test_in_a_partners_frame_the_token_is_a_partitioned_cookie(client, signing_p
         url, {"declaration": "on", "privacy": "on", **solve_captcha(page.content.decode()),
               **bulgarian()},
     )  # fmt: skip
-    token = response.cookies[updates_token.COOKIE_NAME]
+    name = updates_token.cookie_name(signing_page.initiative().pk)
+    token = response.cookies[name]
     assert token["samesite"] == "None; Partitioned" and token["secure"]
+    client.cookies[name] = token.value
+    stored = client.post(
+        updates_url(signing_page) + "?embed=1", {"email": "quxzol@example.org", "consent": "on"}
+    )
+    # The spent token is dropped from the partner's partitioned jar, where it was set.
+    deletion = stored.cookies[name]
+    assert deletion.value == "" and deletion["samesite"] == "None; Partitioned"
 
 
 def physical_order(ids):

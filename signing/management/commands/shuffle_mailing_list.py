@@ -8,8 +8,10 @@ daily cron job (signing.services.shuffle_mailing_list says why).
 import datetime
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 from django.utils import timezone
 
+from signing.models import MailingListEntry
 from signing.services import shuffle_mailing_list
 
 # A week: a cron job missed for a few days still covers them, without rewriting every list daily.
@@ -26,4 +28,10 @@ class Command(BaseCommand):
         today = timezone.localdate()
         since = None if all else today - datetime.timedelta(days=SHUFFLED_DAYS)
         rewritten = shuffle_mailing_list(today, since)
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            # The old row versions keep the order of arrival until vacuumed; on a small table
+            # autovacuum may not come for days.
+            table = connection.ops.quote_name(MailingListEntry._meta.db_table)
+            with connection.cursor() as cursor:
+                cursor.execute(f"VACUUM {table}")
         self.stdout.write(f"Rewrote {rewritten} address(es) in a random order.")
