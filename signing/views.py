@@ -16,7 +16,14 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from initiatives.countries import MEMBER_STATES
 
 from .blank_form import blank_form_response
-from .embedding import flow_parameters, frame_if_embedded, is_embedded, partner_code, with_flow
+from .embedding import (
+    flow_links,
+    flow_parameters,
+    frame_if_embedded,
+    is_embedded,
+    partner_code,
+    with_flow,
+)
 from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
 from .models.statements import Statement
 from .ratelimit import allow_submission
@@ -44,6 +51,7 @@ def render(request, signing_page, template, context, status=200, private=True):
             "initiative": initiative_page.initiative,
             "embedded": is_embedded(request),
             "flow": flow_parameters(request, initiative_page.initiative_id),
+            **flow_links(request, initiative_page.initiative_id),
             **context,
         },
         status=status,

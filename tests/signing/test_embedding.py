@@ -1,6 +1,7 @@
 """Partners: the signing flow in a partner's frame, the widget, the embed page, partner codes."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 
 from signing.models import Statement
@@ -151,3 +152,41 @@ def test_the_embed_page_gives_both_snippets_with_a_link_as_fallback(client, sign
 def test_the_initiative_page_links_to_the_embed_page(client, signing_page):
     body = client.get(signing_page.initiative_page().url).content.decode()
     assert step_url(signing_page, "embed") in body
+
+
+def links_of(html):
+    """{text: href} of the page's links, as a browser reads them (entities decoded)."""
+    soup = BeautifulSoup(html, "html.parser")
+    return {link.get_text(" ", strip=True): link["href"] for link in soup.find_all("a")}
+
+
+def test_choosing_the_nationality_again_in_a_frame_keeps_the_partner_and_the_frame(
+    client, signing_page, partner
+):
+    """Review finding 7: "Choose again" dropped the partner code, so the statement no longer
+    counted for the partner; the blank form is built once, so each request fills in its own."""
+    for _ in range(2):  # built, then from the cache
+        framed = client.get(form_url(signing_page, "BG"), {"embed": "1", "partner": partner.code})
+        links = links_of(framed.content.decode())
+        again = links["Another nationality? Choose again"]
+        assert again == f"{signing_page.url}?embed=1&partner=friends-of-air"
+        # The footer's new window is no frame, but the statement still counts for the partner.
+        window = links["Open this form in a new window"]
+        assert window == form_url(signing_page, "BG") + "?partner=friends-of-air"
+    chosen = client.get(again + "&country=BG&step=country")
+    assert chosen["Location"] == form_url(signing_page, "BG") + "?embed=1&partner=friends-of-air"
+    # The same cached page for a signer without a partner (or another one) carries none.
+    plain = links_of(client.get(form_url(signing_page, "BG"), {"embed": "1"}).content.decode())
+    assert plain["Another nationality? Choose again"] == f"{signing_page.url}?embed=1"
+    alone = links_of(client.get(form_url(signing_page, "BG"), {"partner": "x"}).content.decode())
+    assert alone["Another nationality? Choose again"] == signing_page.url
+
+
+def test_a_form_sent_back_with_errors_in_a_frame_keeps_the_partner_in_its_links(
+    client, signing_page, partner
+):
+    url = form_url(signing_page, "BG") + "?embed=1&partner=friends-of-air"
+    sent_back = client.post(url, {"first_names": "Мария"})
+    assert sent_back.status_code == 200
+    links = links_of(sent_back.content.decode())
+    assert links["Another nationality? Choose again"].endswith("?embed=1&partner=friends-of-air")
