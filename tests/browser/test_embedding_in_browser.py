@@ -138,6 +138,20 @@ def test_a_signature_in_a_partners_frame_counts_for_that_partner(site_server, pa
     context.close()
 
 
+def test_a_csrf_failure_in_a_partners_frame_shows_in_the_frame_with_what_was_typed(
+    site_server, partner, browser
+):
+    """Review finding 4: the cookie lost (refused, or expired) between the form and sending it."""
+    context, _, flow = open_the_flow(browser, partner)
+    choose(flow, "Bulgaria")
+    flow.locator("#id_first_names").fill("Елена")
+    context.clear_cookies()
+    flow.locator(".statement-form button[type=submit]").press("Enter")
+    flow.get_by_text("Nothing you sent has been stored.").wait_for()
+    assert flow.locator("#id_first_names").input_value() == "Елена"
+    context.close()
+
+
 def test_a_site_not_on_the_list_cannot_frame_the_flow(site_server, partner, browser):
     src = re.search(r'src="([^"]+)"', partner["codes"]["flow"]).group(1)
     headers = urllib.request.urlopen(html.unescape(src), timeout=10).headers  # noqa: S310
