@@ -1,12 +1,13 @@
 """The blank statement form, built once per signing page, country and language.
 
 Everything on the form's page is the same for every signer of one initiative, country and
-language except two things: the CSRF token and the CAPTCHA challenge. The page is rendered once,
-the token and the challenge's key are replaced by marks, and the result is kept in the cache
-under the content version (any change to the tree, the initiative or the chrome sets a new one).
-Each request then fills in the marks: a token from Django's CSRF machinery and the key of a new
-challenge (one INSERT; the picture and the audio are served under that key). A form sent back
-with errors carries what the signer typed and is never built this way.
+language except the CSRF token, the CAPTCHA challenge and the query strings its links carry on
+(a partner's code, signing.embedding). The page is rendered once with marks in their places and
+kept in the cache under the content version (any change to the tree, the initiative or the
+chrome sets a new one). Each request then fills in the marks: a token from Django's CSRF
+machinery, the key of a new challenge (one INSERT; the picture and the audio are served under
+that key) and its own query strings. A form sent back with errors carries what the signer typed
+and is never built this way.
 """
 
 import re
@@ -17,13 +18,14 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape
 from django.utils.translation import get_language
 
 from core.captcha import new_challenge
 from core.content_version import current_version, versioned_cache
 from initiatives.countries import MEMBER_STATES
 
-from .embedding import frame_if_embedded, is_embedded
+from .embedding import flow_links, frame_if_embedded, is_embedded
 from .forms import StatementForm
 from .rules import RULES
 
@@ -31,12 +33,13 @@ from .rules import RULES
 # any text on the page contains them by chance.
 CSRF_MARK = "csrfmark9d2f7c41b8e6"
 CAPTCHA_MARK = "captchamark4e8a1f0c93d7"
+QUERY_MARKS = {"flow_query": "flowquerymark7b3e", "window_query": "windowquerymark2c9d"}
 CAPTCHA_KEY = re.compile(r'name="captcha_0" value="(\w+)"')
 
 
 def step_context(request, signing_page, country):
-    """What signing.views.render_form_step puts in the form step's context (the form posts to
-    its own address, so the flow's parameters need not be on the page)."""
+    """What signing.views.render_form_step puts in the form step's context, the query strings
+    of its links as marks (the form posts to its own address)."""
     initiative_page = signing_page.initiative_page()
     return {
         "embedded": is_embedded(request),
@@ -46,6 +49,7 @@ def step_context(request, signing_page, country):
         "country": country,
         "country_name": MEMBER_STATES[country],
         "part": RULES[country].part,
+        **QUERY_MARKS,
     }
 
 
@@ -81,9 +85,10 @@ def blank_form_response(request, signing_page, country):
     key = f"blank-form:{current_version()}:{signing_page.pk}:{country}:{get_language()}:{layout}"
     html = built_once(request, key, lambda: build(request, signing_page, country))
     challenge = new_challenge()
-    response = HttpResponse(
-        html.replace(CSRF_MARK, get_token(request)).replace(CAPTCHA_MARK, challenge)
-    )
+    html = html.replace(CSRF_MARK, get_token(request)).replace(CAPTCHA_MARK, challenge)
+    for name, value in flow_links(request, signing_page.initiative().pk).items():
+        html = html.replace(QUERY_MARKS[name], escape(value))
+    response = HttpResponse(html)
     # A token and a challenge of its own: no cache anywhere may keep or replay it.
     patch_cache_control(response, private=True, no_store=True)
     return frame_if_embedded(request, response, signing_page.initiative().pk)

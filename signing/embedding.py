@@ -3,9 +3,11 @@
 Two query parameters travel with the signer, from the partner's link or frame to the receipt,
 without a session: `partner` (a partner's code, stored with the statement when it is one of the
 initiative's; any other value is ignored) and `embed=1` (the flow shown in a partner's frame: a
-page without the site's chrome, framable by the initiative's partners' origins only). The
-statement form posts to its own address (`action=""`), so the blank form's page, built once for
-everyone (signing/blank_form.py), carries neither.
+page without the site's chrome, framable by the initiative's partners' origins only). Every
+link and form of the flow carries both on (`flow_links`): the statement form posts to its own
+address, and the blank form's page, built once for everyone (signing/blank_form.py), has them
+filled in per request like its CSRF token. A link that opens the flow in a new window carries
+the partner code alone: the new window is no frame.
 
 A framed page sets the CSRF cookie as a partitioned cross-site cookie (core/middleware.py): a
 browser that blocks third-party cookies keeps it for that partner's site only. Whatever is
@@ -42,11 +44,23 @@ def flow_parameters(request, initiative_id):
     return parameters
 
 
+def query(parameters):
+    return f"?{urlencode(parameters)}" if parameters else ""
+
+
 def with_flow(url, request, initiative_id, keep_partner=True):
     parameters = flow_parameters(request, initiative_id)
     if not keep_partner:
         parameters.pop(PARTNER, None)
-    return f"{url}?{urlencode(parameters)}" if parameters else url
+    return url + query(parameters)
+
+
+def flow_links(request, initiative_id):
+    """The query strings a step's links carry: `flow_query` within the flow (embedded mode and
+    partner code), `window_query` for the same step opened in a new window (the partner code)."""
+    parameters = flow_parameters(request, initiative_id)
+    window = {PARTNER: parameters[PARTNER]} if PARTNER in parameters else {}
+    return {"flow_query": query(parameters), "window_query": query(window)}
 
 
 def framed_by_partners(response, initiative_id):

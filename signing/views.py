@@ -17,7 +17,14 @@ from initiatives.countries import MEMBER_STATES
 
 from . import updates_token
 from .blank_form import blank_form_response
-from .embedding import flow_parameters, frame_if_embedded, is_embedded, partner_code, with_flow
+from .embedding import (
+    flow_links,
+    flow_parameters,
+    frame_if_embedded,
+    is_embedded,
+    partner_code,
+    with_flow,
+)
 from .forms import ChooseCountryForm, ReceiptLookupForm, StatementForm
 from .models.statements import Statement
 from .ratelimit import allow_submission
@@ -46,6 +53,7 @@ def render(request, signing_page, template, context, status=200, private=True):
             "initiative": initiative_page.initiative,
             "embedded": is_embedded(request),
             "flow": flow_parameters(request, initiative_page.initiative_id),
+            **flow_links(request, initiative_page.initiative_id),
             **context,
         },
         status=status,

@@ -257,23 +257,31 @@ def prepare_site(env):
 
 
 @contextlib.contextmanager
-def served_site(redis, database_url=None, instances=1, workers=2):
+def served_site(redis, database_url=None, instances=1, workers=2, threads=1):
     """The demo site prepared on `database_url` (default: SQLite) with `redis` as its cache and
     served by `instances` gunicorn masters; yields (env, [Gunicorn, ...]) and removes it all."""
     env = site_environment(database_url, redis_url=redis.url())
     try:
         prepare_site(env)
         with contextlib.ExitStack() as servers:
-            yield env, [servers.enter_context(Gunicorn(env, workers)) for _ in range(instances)]
+            sites = [Gunicorn(env, workers, threads=threads) for _ in range(instances)]
+            yield env, [servers.enter_context(site) for site in sites]
     finally:
         remove_site_environment(env)
 
 
 class Gunicorn(_Process):
-    """gunicorn serving eci_site.wsgi with `workers` sync workers on 127.0.0.1."""
+    """gunicorn serving eci_site.wsgi with `workers` workers on 127.0.0.1: sync workers, or
+    gthread workers with `threads` threads each (threads > 1).
 
-    def __init__(self, env, workers=2, port=None, timeout=30):
-        self.env, self.workers, self.timeout = env, workers, timeout
+    A sync worker reads one connection until a request arrives: a connection a browser opens
+    ahead and never uses holds a worker until the browser closes it or gunicorn kills the worker
+    (`timeout`). In production a buffering proxy stands in front (README, Deployment); a
+    browser talking to gunicorn directly needs gthread workers, which wait for requests on all
+    their connections at once."""
+
+    def __init__(self, env, workers=2, port=None, timeout=30, threads=1):
+        self.env, self.workers, self.timeout, self.threads = env, workers, timeout, threads
         self.port = port or free_port()
         self.process = None
         self.log = Path(env["ECI_TEST_FOLDER"]) / f"gunicorn-{self.port}.log"
@@ -285,7 +293,8 @@ class Gunicorn(_Process):
         self._log_file = open(self.log, "ab")  # noqa: SIM115 - closed in close()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "eci_site.wsgi", "--bind",
-             f"127.0.0.1:{self.port}", "--workers", str(self.workers), "--timeout",
+             f"127.0.0.1:{self.port}", "--workers", str(self.workers), "--threads",
+             str(self.threads), "--timeout",
              str(self.timeout), "--graceful-timeout", "5", "--log-level", "warning"],
             cwd=ROOT, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT,
         )  # fmt: skip

@@ -264,8 +264,9 @@ def frontend_cache_backend(kind):
 # --- Security defaults shared by all environments ----------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-# The citizen's page for a form that failed the CSRF check (Django's own mentions DEBUG).
-CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+# The citizen's page for a form that failed the CSRF check (Django's own mentions DEBUG): the
+# site's own (home.views), or in a partner's frame the step framed as before (signing).
+CSRF_FAILURE_VIEW = "signing.csrf_failure.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

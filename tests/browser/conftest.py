@@ -16,8 +16,10 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 @pytest.fixture(scope="session")
 def site_server():
-    # Production requires a shared cache: a private Redis.
-    with RedisServer() as redis, served_site(redis) as (env, [site]):
+    # Production requires a shared cache: a private Redis. gthread workers: with sync workers,
+    # the connections chromium opens ahead and leaves unused held both workers, and a partner's
+    # page (two frames of the site) waited 30 s for the next step (tests/harness.py, Gunicorn).
+    with RedisServer() as redis, served_site(redis, threads=4) as (env, [site]):
         yield {"url": site.url(""), "database": site_database(env), "env": env}
 
 

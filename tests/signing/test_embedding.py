@@ -1,6 +1,7 @@
 """Partners: the signing flow in a partner's frame, the widget, the embed page, partner codes."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 
 from signing.models import Statement
@@ -151,3 +152,94 @@ def test_the_embed_page_gives_both_snippets_with_a_link_as_fallback(client, sign
 def test_the_initiative_page_links_to_the_embed_page(client, signing_page):
     body = client.get(signing_page.initiative_page().url).content.decode()
     assert step_url(signing_page, "embed") in body
+
+
+def links_of(html):
+    """{text: href} of the page's links, as a browser reads them (entities decoded)."""
+    soup = BeautifulSoup(html, "html.parser")
+    return {link.get_text(" ", strip=True): link["href"] for link in soup.find_all("a")}
+
+
+def test_choosing_the_nationality_again_in_a_frame_keeps_the_partner_and_the_frame(
+    client, signing_page, partner
+):
+    """Review finding 7: "Choose again" dropped the partner code, so the statement no longer
+    counted for the partner; the blank form is built once, so each request fills in its own."""
+    for _ in range(2):  # built, then from the cache
+        framed = client.get(form_url(signing_page, "BG"), {"embed": "1", "partner": partner.code})
+        links = links_of(framed.content.decode())
+        again = links["Another nationality? Choose again"]
+        assert again == f"{signing_page.url}?embed=1&partner=friends-of-air"
+        # The footer's new window is no frame, but the statement still counts for the partner.
+        window = links["Open this form in a new window"]
+        assert window == form_url(signing_page, "BG") + "?partner=friends-of-air"
+    chosen = client.get(again + "&country=BG&step=country")
+    assert chosen["Location"] == form_url(signing_page, "BG") + "?embed=1&partner=friends-of-air"
+    # The same cached page for a signer without a partner (or another one) carries none.
+    plain = links_of(client.get(form_url(signing_page, "BG"), {"embed": "1"}).content.decode())
+    assert plain["Another nationality? Choose again"] == f"{signing_page.url}?embed=1"
+    alone = links_of(client.get(form_url(signing_page, "BG"), {"partner": "x"}).content.decode())
+    assert alone["Another nationality? Choose again"] == signing_page.url
+
+
+def test_a_form_sent_back_with_errors_in_a_frame_keeps_the_partner_in_its_links(
+    client, signing_page, partner
+):
+    url = form_url(signing_page, "BG") + "?embed=1&partner=friends-of-air"
+    sent_back = client.post(url, {"first_names": "Мария"})
+    assert sent_back.status_code == 200
+    links = links_of(sent_back.content.decode())
+    assert links["Another nationality? Choose again"].endswith("?embed=1&partner=friends-of-air")
+
+
+def test_a_csrf_failure_in_a_partners_frame_is_framed_and_keeps_what_was_typed(
+    signing_page, partner
+):
+    """Review finding 4: Django answers a failed CSRF check before the step's view, and its page
+    was unframable (`frame-ancestors 'none'`): the partner's visitor saw an empty frame."""
+    client = Client(enforce_csrf_checks=True)
+    url = form_url(signing_page, "BG") + "?embed=1&partner=friends-of-air"
+    sent = client.post(url, {"declaration": "on", "captcha_0": "x", "captcha_1": "ANSWER",
+                             **bulgarian()})  # fmt: skip
+    assert sent.status_code == 403
+    assert frame_ancestors(sent) == "frame-ancestors 'self' https://partner.example"
+    assert "X-Frame-Options" not in sent
+    assert "no-store" in sent["Cache-Control"]
+    body = sent.content.decode()
+    assert 'class="embedded"' in body and "Nothing you sent has been stored." in body
+    soup = BeautifulSoup(body, "html.parser")
+    assert soup.find("input", {"name": "first_names"})["value"] == "Мария Иванова"
+    assert soup.find("input", {"name": "document_number"})["value"] == "7501020018"
+    assert soup.find("input", {"name": "declaration"}).has_attr("checked")
+    assert not soup.find("input", {"name": "privacy"}).has_attr("checked")
+    assert not soup.find("input", {"name": "captcha_1"}).get("value")
+    assert links_of(body)["Another nationality? Choose again"].endswith("partner=friends-of-air")
+    # A new token, kept by the browser in the partner's jar: sent again, the form goes through.
+    assert "Partitioned" in sent.cookies["csrftoken"].OutputString()
+    token = soup.find("input", {"name": "csrfmiddlewaretoken"})["value"]
+    again = client.post(url, {"csrfmiddlewaretoken": token, "declaration": "on", "privacy": "on",
+                              **solve_captcha(body), **bulgarian()})  # fmt: skip
+    assert again.status_code == 302
+    assert Statement.objects.get().partner == "friends-of-air"
+
+
+def test_a_csrf_failure_outside_a_frame_keeps_the_sites_unframable_page(signing_page, partner):
+    client = Client(enforce_csrf_checks=True)
+    for url in (form_url(signing_page, "BG"), step_url(signing_page, "updates") + "?embed=0"):
+        sent = client.post(url, bulgarian())
+        assert sent.status_code == 403
+        assert frame_ancestors(sent) == "frame-ancestors 'none'"
+        assert sent["X-Frame-Options"] == "DENY"
+        assert 'class="embedded"' not in sent.content.decode()
+
+
+def test_a_csrf_failure_of_the_framed_opt_in_for_updates_is_framed(signing_page, partner):
+    client = Client(enforce_csrf_checks=True)
+    url = step_url(signing_page, "updates") + "?embed=1"
+    sent = client.post(url, {"email": "quxzol@example.org", "consent": "on"})
+    assert sent.status_code == 403
+    assert frame_ancestors(sent) == "frame-ancestors 'self' https://partner.example"
+    body = sent.content.decode()
+    assert 'class="embedded"' in body and "Nothing you sent has been stored." in body
+    assert "quxzol@example.org" not in body
+    assert links_of(body)["Open the page again"] == url
