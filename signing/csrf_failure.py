@@ -2,11 +2,11 @@
 
 Django answers such a form before any view runs, so the signing flow's own framing decision
 (signing.embedding) is never taken: a step of the flow in a partner's frame got the site's
-page with `frame-ancestors 'none'`, and the partner's visitor saw an empty frame. Here the
-request is routed as Wagtail routes it: an embedded step of a signing page gets the same message
-in the frame's layout, framable by the same origins, and the statement form comes back with
-what the signer typed (but the CAPTCHA) and a new token. Every other form gets the site's page
-(home.views.csrf_failure).
+page with `frame-ancestors 'none'`, and the partner's visitor saw an empty frame; and a signer
+lost all they had typed. Here the request is routed as Wagtail routes it: a step of a signing
+page gets the message in its own layout (in a partner's frame, framable by the same origins),
+and the statement form comes back with what the signer typed (but the CAPTCHA) and a new token.
+Every other form gets the site's page (home.views.csrf_failure).
 """
 
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -15,7 +15,6 @@ from wagtail.views import serve
 
 from home.views import csrf_failure as site_csrf_failure
 
-from .embedding import is_embedded
 from .forms import StatementForm
 from .models import SigningPage
 from .rules import RULES
@@ -39,7 +38,7 @@ def signing_route(request):
 @sensitive_post_parameters()
 @sensitive_variables("sent", "typed")
 def csrf_failure(request, reason=""):
-    route = signing_route(request) if is_embedded(request) else None
+    route = signing_route(request)
     if route is None:
         return site_csrf_failure(request, reason)
     signing_page, view_name, kwargs = route

@@ -223,14 +223,22 @@ def test_a_csrf_failure_in_a_partners_frame_is_framed_and_keeps_what_was_typed(
     assert Statement.objects.get().partner == "friends-of-air"
 
 
-def test_a_csrf_failure_outside_a_frame_keeps_the_sites_unframable_page(signing_page, partner):
+def test_a_csrf_failure_outside_a_frame_stays_unframable_and_keeps_what_was_typed(
+    signing_page, partner
+):
     client = Client(enforce_csrf_checks=True)
     for url in (form_url(signing_page, "BG"), step_url(signing_page, "updates") + "?embed=0"):
         sent = client.post(url, bulgarian())
         assert sent.status_code == 403
         assert frame_ancestors(sent) == "frame-ancestors 'none'"
         assert sent["X-Frame-Options"] == "DENY"
-        assert 'class="embedded"' not in sent.content.decode()
+        body = sent.content.decode()
+        assert 'class="embedded"' not in body and "Nothing you sent has been stored." in body
+    # The site's own statement form, as the framed one: nothing the signer typed is lost.
+    sent = client.post(form_url(signing_page, "BG"), {"declaration": "on", **bulgarian()})
+    soup = BeautifulSoup(sent.content.decode(), "html.parser")
+    assert soup.find("input", {"name": "first_names"})["value"] == "Мария Иванова"
+    assert soup.find("input", {"name": "declaration"}).has_attr("checked")
 
 
 def test_a_csrf_failure_of_the_framed_opt_in_for_updates_is_framed(signing_page, partner):
