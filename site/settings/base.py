@@ -264,8 +264,8 @@ def frontend_cache_backend(kind):
 # --- Security defaults shared by all environments ----------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-# The citizen's page for a form that failed the CSRF check (Django's own mentions DEBUG): the
-# site's own (home.views), or in a partner's frame the step framed as before (signing).
+# The citizen's page for a form that failed the CSRF check (Django's own mentions DEBUG): a
+# signing step's in its own layout, keeping what was typed (signing); any other, home.views'.
 CSRF_FAILURE_VIEW = "signing.csrf_failure.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
