@@ -212,9 +212,9 @@ def shuffle_mailing_list(before, since=None):
     rewritten = 0
     for initiative_id, day in groups:
         with transaction.atomic():
-            # The initiative first, as destroy_statements locks it: a destruction waits for the
-            # rewrite and then deletes the rows as rewritten (a DELETE already waiting on the old
-            # rows would skip them and never see the new), and the two never deadlock.
+            # The initiative first, as destroy_statements and remove_from_mailing_list lock it:
+            # they wait for the rewrite and then delete the rows as rewritten (a DELETE already
+            # waiting on the old rows would skip them and never see the new), and never deadlock.
             list(Initiative.objects.select_for_update().filter(pk=initiative_id).values("pk"))
             day_entries = list(
                 MailingListEntry.objects.select_for_update().filter(

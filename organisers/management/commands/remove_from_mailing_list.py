@@ -12,6 +12,7 @@ own mailing tool). `--all` destroys the whole list. Written to the audit log as 
 import uuid
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from wagtail.log_actions import log
 
 from initiatives.models import Initiative
@@ -40,7 +41,11 @@ class Command(BaseCommand):
             except ValueError:
                 raise CommandError("An identifier is not one from mailing-list.csv.") from None
             entries = entries.filter(pk__in=wanted)
-        removed, _by_model = entries.delete()
+        with transaction.atomic():
+            # The initiative first, as the daily shuffle (signing.services.shuffle_mailing_list)
+            # locks it: a removal waits for a rewrite and then finds the rows as rewritten.
+            Initiative.objects.select_for_update().get(pk=initiative.pk)
+            removed, _by_model = entries.delete()
         if removed:
             log(initiative, MAILING_LIST_REMOVED, data={"total": removed})
         self.stdout.write(f"Removed {removed} address(es) from the list of {initiative}.")
