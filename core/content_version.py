@@ -114,6 +114,18 @@ class VersionedCache:
                 found[key] = pickle.loads(copy[1])  # noqa: S301 (pickled by this process)
         return found, missing
 
+    def first_copy(self, keys):
+        """(key, value) of the first of `keys` this process has a copy of, or (None, None), and
+        the keys before it that it has no copy of; only that one copy is unpickled."""
+        now, missing = time.monotonic(), []
+        for key in keys:
+            copy = self._copies.get(key)
+            if copy is None or copy[0] <= now:
+                missing.append(key)
+            elif copy[1] is not None:
+                return key, pickle.loads(copy[1]), missing  # noqa: S301 (pickled by this process)
+        return None, None, missing
+
     def shared(self, keys, timeout):
         """{key: value} of the shared cache's entries, a copy of each (or of its absence) kept."""
         if not keys:

@@ -78,22 +78,25 @@ class PageRouteCacheMiddleware:
     def restore(request, version, components):
         """Hand Wagtail the route of the longest cached page URL this path starts with; return
         the page found there, or None."""
-        keys = {
+        lengths = {
             _key(request, version, components[:length]): length
             for length in range(len(components), 0, -1)
         }
-        cached, missing = versioned_cache.copies(list(keys))
-        deepest = max(cached, key=keys.get, default=None)
+        # Only the deepest copy is unpickled: the shallower ones (the home page, the index
+        # above an initiative) would be read for nothing.
+        key, cached, missing = versioned_cache.first_copy(list(lengths))
         # Below a page that can have no children (a signing page) no longer path is a page: its
         # routes' paths (a receipt's, with the identifier) need no look-up in the shared cache.
-        if deepest is None or type(cached[deepest][1]).allowed_subpage_models():
-            cached.update(versioned_cache.shared(missing, settings.ROUTE_CACHE_SECONDS))
-        if not cached:
+        if cached is None or type(cached[1]).allowed_subpage_models():
+            shared = versioned_cache.shared(missing, settings.ROUTE_CACHE_SECONDS)
+            # `missing` lists only keys longer than the copy's, the longest first.
+            key = next((longer for longer in missing if longer in shared), key)
+            cached = shared.get(key, cached)
+        if cached is None:
             return None
-        key = max(cached, key=keys.get)
-        site, page = cached[key]
+        site, page = cached
         try:
-            request._wagtail_route_for_request = page.route(request, components[keys[key] :])
+            request._wagtail_route_for_request = page.route(request, components[lengths[key] :])
         except Http404:
             return page  # Wagtail routes it again and answers 404 itself
         request._wagtail_site = site
