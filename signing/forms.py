@@ -1,13 +1,15 @@
 """The signing forms. The fields and checks of each member state come from `signing.rules`."""
 
+import copy
 import datetime
+import functools
 import re
 import unicodedata
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from core.captcha import SingleUseCaptchaField
 from initiatives.countries import countries_in_reading_order, country_name
@@ -110,6 +112,108 @@ def document_number_attrs(identifiers):
     return attrs
 
 
+@functools.lru_cache(maxsize=256)
+def statement_fields(country, language):
+    """The fields of one member state's form in one language, built once: their labels and
+    help, and the order of the countries, are the language's (`language` is the active one,
+    the key of this cache). Each form takes a copy, as Django copies a form's declared fields."""
+    fields = {
+        "first_names": NameField(
+            label=_("Full first names"),
+            error_messages={"required": _("Enter all your first names.")},
+            widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        ),
+        "family_names": NameField(
+            label=_("Family names"),
+            error_messages={"required": _("Enter your family names.")},
+            widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        ),
+    }
+    rule = RULES[country]
+    fields.update(address_fields(country) if rule.part == "A" else document_fields(rule))
+    fields["declaration"] = forms.BooleanField(
+        label=_(
+            "I hereby declare that the information I have provided in this form is correct "
+            "and that I have not already supported this proposed citizens' initiative."
+        ),
+        error_messages={"required": _("Confirm the declaration to support the initiative.")},
+    )
+    fields["privacy"] = forms.BooleanField(
+        label=_("I have read the privacy statement."),
+        error_messages={"required": _("Confirm that you have read the privacy statement.")},
+    )
+    fields["captcha"] = SingleUseCaptchaField(
+        label=_("Type the characters you see in the picture"),
+        help_text=_("This shows us that a person, not a program, is signing."),
+        error_messages={
+            "invalid": _("The characters do not match the picture. Try the new picture."),
+            "required": _("Type the characters you see in the picture."),
+        },
+    )
+    return fields
+
+
+def address_fields(country):
+    fields = {
+        name: forms.CharField(
+            label=label,
+            max_length=max_length,
+            error_messages={"required": required_message},
+            widget=forms.TextInput(attrs={"autocomplete": autocomplete} if autocomplete else {}),
+        )
+        for name, label, max_length, required_message, autocomplete in ADDRESS_LINES
+    }
+    fields["residence_country"] = forms.ChoiceField(
+        label=_("Country of residence"),
+        choices=[*countries_in_reading_order(), (OTHER_COUNTRY, _("Another country"))],
+        initial=country,
+        widget=forms.Select(attrs={"autocomplete": "country"}),
+        error_messages={"required": _("Choose the country where you live.")},
+    )
+    fields["residence_country_other"] = forms.CharField(
+        label=_("Name of the country, if you live outside the European Union"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "country-name"}),
+    )
+    fields["date_of_birth"] = forms.DateField(
+        label=_("Date of birth"),
+        help_text=_("For example 31/12/1990."),
+        # Day, month, year, as the help shows: a text field, since a browser's date picker
+        # shows the format of the browser's locale (mm/dd/yyyy in American English).
+        input_formats=["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
+        widget=forms.TextInput(attrs={"autocomplete": "bday"}),
+        error_messages={
+            "required": _("Enter your date of birth."),
+            "invalid": _("Enter a real date, for example 31/12/1990."),
+        },
+    )
+    return fields
+
+
+def document_fields(rule):
+    identifiers = rule.identifiers
+    examples = [f"{item.label}: {item.example}" for item in identifiers if item.example]
+    return {
+        "document_type": forms.ChoiceField(
+            label=pgettext_lazy("an identity document", "Document"),
+            choices=[(item.kind, item.label) for item in identifiers],
+            initial=identifiers[0].kind,
+            widget=forms.RadioSelect if len(identifiers) > 1 else forms.HiddenInput,
+            error_messages={"required": _("Choose the document whose number you give.")},
+        ),
+        "document_number": forms.CharField(
+            label=identifiers[0].label if len(identifiers) == 1 else _("Document number"),
+            max_length=30,
+            help_text=_("For example %(example)s.") % {"example": "; ".join(examples)}
+            if examples
+            else "",
+            error_messages={"required": _("Enter the number of your document.")},
+            widget=forms.TextInput(attrs=document_number_attrs(identifiers)),
+        ),
+    }
+
+
 class StatementForm(OwnMessagesForm):
     """The statement of support for one member state: exactly its Annex III data."""
 
@@ -119,95 +223,7 @@ class StatementForm(OwnMessagesForm):
         self.rule = RULES[country]
         self.today = today or timezone.localdate()
         self.birth_date = None
-        self.fields["first_names"] = NameField(
-            label=_("Full first names"),
-            error_messages={"required": _("Enter all your first names.")},
-            widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        )
-        self.fields["family_names"] = NameField(
-            label=_("Family names"),
-            error_messages={"required": _("Enter your family names.")},
-            widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-        )
-        if self.rule.part == "A":
-            self.add_address_fields()
-        else:
-            self.add_document_fields()
-        self.fields["declaration"] = forms.BooleanField(
-            label=_(
-                "I hereby declare that the information I have provided in this form is correct "
-                "and that I have not already supported this proposed citizens' initiative."
-            ),
-            error_messages={"required": _("Confirm the declaration to support the initiative.")},
-        )
-        self.fields["privacy"] = forms.BooleanField(
-            label=_("I have read the privacy statement."),
-            error_messages={"required": _("Confirm that you have read the privacy statement.")},
-        )
-        self.fields["captcha"] = SingleUseCaptchaField(
-            label=_("Type the characters you see in the picture"),
-            help_text=_("This shows us that a person, not a program, is signing."),
-            error_messages={
-                "invalid": _("The characters do not match the picture. Try the new picture."),
-                "required": _("Type the characters you see in the picture."),
-            },
-        )
-
-    def add_address_fields(self):
-        for name, label, max_length, required_message, autocomplete in ADDRESS_LINES:
-            self.fields[name] = forms.CharField(
-                label=label,
-                max_length=max_length,
-                error_messages={"required": required_message},
-                widget=forms.TextInput(
-                    attrs={"autocomplete": autocomplete} if autocomplete else {}
-                ),
-            )
-        self.fields["residence_country"] = forms.ChoiceField(
-            label=_("Country of residence"),
-            choices=[*countries_in_reading_order(), (OTHER_COUNTRY, _("Another country"))],
-            initial=self.country,
-            widget=forms.Select(attrs={"autocomplete": "country"}),
-            error_messages={"required": _("Choose the country where you live.")},
-        )
-        self.fields["residence_country_other"] = forms.CharField(
-            label=_("Name of the country, if you live outside the European Union"),
-            max_length=100,
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "country-name"}),
-        )
-        self.fields["date_of_birth"] = forms.DateField(
-            label=_("Date of birth"),
-            help_text=_("For example 31/12/1990."),
-            # Day, month, year, as the help shows: a text field, since a browser's date picker
-            # shows the format of the browser's locale (mm/dd/yyyy in American English).
-            input_formats=["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
-            widget=forms.TextInput(attrs={"autocomplete": "bday"}),
-            error_messages={
-                "required": _("Enter your date of birth."),
-                "invalid": _("Enter a real date, for example 31/12/1990."),
-            },
-        )
-
-    def add_document_fields(self):
-        identifiers = self.rule.identifiers
-        self.fields["document_type"] = forms.ChoiceField(
-            label=pgettext_lazy("an identity document", "Document"),
-            choices=[(item.kind, item.label) for item in identifiers],
-            initial=identifiers[0].kind,
-            widget=forms.RadioSelect if len(identifiers) > 1 else forms.HiddenInput,
-            error_messages={"required": _("Choose the document whose number you give.")},
-        )
-        examples = [f"{item.label}: {item.example}" for item in identifiers if item.example]
-        self.fields["document_number"] = forms.CharField(
-            label=identifiers[0].label if len(identifiers) == 1 else _("Document number"),
-            max_length=30,
-            help_text=_("For example %(example)s.") % {"example": "; ".join(examples)}
-            if examples
-            else "",
-            error_messages={"required": _("Enter the number of your document.")},
-            widget=forms.TextInput(attrs=document_number_attrs(identifiers)),
-        )
+        self.fields = copy.deepcopy(statement_fields(country, get_language()))
 
     # --- Validation ------------------------------------------------------------------------------
 

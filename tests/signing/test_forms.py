@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from captcha.models import CaptchaStore
+from django.utils import translation
 
 from initiatives.countries import MEMBER_STATES
 from signing.forms import StatementForm
@@ -53,6 +54,32 @@ def test_fields_are_exactly_the_annex_data(country):
         assert fields == COMMON | PART_B_FIELDS
         kinds = {kind for kind, _label in StatementForm(country).fields["document_type"].choices}
         assert kinds == {item.kind for item in RULES[country].identifiers}
+
+
+def test_fields_built_once_are_each_languages_and_each_forms_own():
+    """The fields of a country are built once per language: labels, help and the order of the
+    countries are the language's; a form that changes its fields changes no other form's."""
+
+    def countries(language):
+        with translation.override(language):
+            choices = StatementForm("DE").fields["residence_country"].choices
+            return [str(name) for _code, name in choices]
+
+    def help_text(language):
+        with translation.override(language):
+            return str(StatementForm("SE").fields["document_number"].help_text)
+
+    english_countries, bulgarian_countries = countries("en"), countries("bg")
+    english_help, bulgarian_help = help_text("en"), help_text("bg")
+    assert english_countries[:2] == ["Austria", "Belgium"]
+    assert bulgarian_countries[:2] == ["Австрия", "Белгия"]
+    assert english_help.startswith("For example") and not bulgarian_help.startswith("For")
+    changed = StatementForm("BG")
+    del changed.fields["captcha"]
+    changed.fields["first_names"].widget.attrs["autofocus"] = True
+    fresh = StatementForm("BG")
+    assert "captcha" in fresh.fields
+    assert "autofocus" not in fresh.fields["first_names"].widget.attrs
 
 
 @pytest.mark.parametrize("country", sorted(c for c, r in RULES.items() if r.part == "A"))
