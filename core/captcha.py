@@ -3,7 +3,9 @@
 The library reads a challenge and then deletes it, so two submissions racing with the same
 challenge can both pass; it also deletes every expired challenge on each check, which costs
 three more round trips on the signing path. Here one `DELETE ... RETURNING` both checks and
-consumes the challenge: only one submission can ever use it. Expired challenges are removed by
+consumes the challenge: only one submission can ever use it. A form may leave that statement to
+the one that stores what the form was for (the signing form does: signing.services), so that a
+signature costs one round trip and one commit, not two. Expired challenges are removed by
 the library's `manage.py captcha_clean` (run it from cron, see README) and, as a fallback, on
 one check in CLEANUP_EVERY.
 
@@ -15,6 +17,7 @@ quarters of a picture's time (bench/profile_steps.py).
 import datetime
 import random
 import secrets
+from typing import NamedTuple
 
 from captcha.conf import settings as captcha_settings
 from captcha.fields import CaptchaField
@@ -58,24 +61,48 @@ def new_challenge():
     return key
 
 
-def consume_challenge(key):
-    """The expected answer of an unexpired challenge, deleting it; None if there is none."""
+def consume_challenge_sql():
+    """A DELETE of challenge `%s` if unexpired at `%s`, returning whether it was answered `%s`:
+    alone (answer_is_right) or inside a statement that acts only on a right answer."""
     table = connection.ops.quote_name(CaptchaStore._meta.db_table)
-    _count, rows = execute_prepared(
-        f"DELETE FROM {table} WHERE hashkey = %s AND expiration > %s RETURNING response",  # noqa: S608
-        [key, timezone.now()],
+    return (
+        f"DELETE FROM {table} WHERE hashkey = %s AND expiration > %s"  # noqa: S608
+        " RETURNING response = %s AS answered"
     )
-    return rows[0][0] if rows else None
+
+
+class Answer(NamedTuple):
+    """The key of a challenge and what was typed for it (trimmed, lower case)."""
+
+    key: str
+    text: str
+
+    def params(self):
+        """The parameters of consume_challenge_sql."""
+        return [self.key, timezone.now(), self.text]
+
+
+def answer_is_right(answer):
+    """Whether the answer is that of an unexpired challenge; the challenge is used up anyway."""
+    _count, rows = execute_prepared(consume_challenge_sql(), answer.params())
+    return bool(rows and rows[0][0])
 
 
 class SingleUseCaptchaField(CaptchaField):
+    """Cleaning checks the answer and uses the challenge up. With `deferred` set, cleaning only
+    reads the answer (an Answer, as the cleaned value): whoever handles the form must then use
+    the challenge up, with answer_is_right or inside its own statement, whatever the outcome."""
+
+    deferred = False
+
     def clean(self, value):
         MultiValueField.clean(self, value)  # the required checks of both parts
-        key, answer = value[0], (value[1] or "").strip().lower()
+        answer = Answer(value[0], (value[1] or "").strip().lower())
         value[1] = ""  # never echo the answer back
         if random.randrange(CLEANUP_EVERY) == 0:
             CaptchaStore.remove_expired()
-        expected = consume_challenge(key)
-        if expected is None or expected != answer:
+        if self.deferred:
+            return answer
+        if not answer_is_right(answer):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return value

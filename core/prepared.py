@@ -2,8 +2,9 @@
 
 Django's PostgreSQL cursors bind parameters on the client: each statement reaches the server as
 new text to parse and plan, with the ciphertext escaped into it as a literal several times its
-size. The signing path's two statements (consuming the CAPTCHA challenge; storing and counting
-the statement) go instead through a psycopg cursor that binds on the server and prepares them:
+size. The signing path's statements (a new CAPTCHA challenge; storing and counting a statement,
+its challenge used up in the same statement; a receipt's statement) go instead through a psycopg
+cursor that binds on the server and prepares them:
 each connection parses and plans them once, and the ciphertext travels as binary.
 
 Behind a connection pooler in transaction mode, prepared statements need its support for them

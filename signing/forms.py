@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.captcha import SingleUseCaptchaField
+from core.captcha import Answer, SingleUseCaptchaField, answer_is_right
 from initiatives.countries import countries_in_reading_order, country_name
 
 from .national_ids import InvalidNumber
@@ -217,13 +217,35 @@ def document_fields(rule):
 class StatementForm(OwnMessagesForm):
     """The statement of support for one member state: exactly its Annex III data."""
 
-    def __init__(self, country, *args, today=None, **kwargs):
+    def __init__(self, country, *args, today=None, answer_checked_on_storing=False, **kwargs):
+        """With `answer_checked_on_storing`, a valid form leaves its CAPTCHA challenge to the
+        statement that stores the signature (`answer`; signing.services), where the form's
+        other checks have failed, it uses the challenge up itself."""
         super().__init__(*args, **kwargs)
         self.country = country
         self.rule = RULES[country]
         self.today = today or timezone.localdate()
         self.birth_date = None
         self.fields = copy.deepcopy(statement_fields(country, get_language()))
+        self.fields["captcha"].deferred = answer_checked_on_storing
+
+    def full_clean(self):
+        super().full_clean()
+        answer = self.answer
+        if answer is not None and self.errors and not answer_is_right(answer):
+            self.reject_answer()
+
+    @property
+    def answer(self):
+        """The CAPTCHA answer left to the storing statement, if any (see __init__)."""
+        answer = getattr(self, "cleaned_data", {}).get("captcha")
+        return answer if isinstance(answer, Answer) else None
+
+    def reject_answer(self):
+        self.add_error(
+            "captcha",
+            forms.ValidationError(self.fields["captcha"].error_messages["invalid"], code="invalid"),
+        )
 
     # --- Validation ------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from django.views.decorators.debug import sensitive_variables
 from wagtail.models import Page, PageViewRestriction
 
 from core import crypto
+from core.captcha import answer_is_right, consume_challenge_sql
 from core.prepared import execute_prepared
 from initiatives import counters
 from initiatives.models import Initiative, SupportCounter
@@ -36,6 +37,10 @@ class NoPublicKey(Exception):
 
 class InitiativeChanged(Exception):
     """The initiative's signing state changed after it was read: nothing was stored."""
+
+
+class WrongAnswer(Exception):
+    """The CAPTCHA answer was wrong, or its challenge expired or used: nothing was stored."""
 
 
 class NoUpdatesToken(Exception):
@@ -80,27 +85,21 @@ def record_statement(
     page_revision_id,
     signing_page_id=None,
     partner="",
+    answer=None,
 ):
     """Encrypt and store one statement and count it; raise AlreadySigned for a duplicate.
 
     With `signing_page_id`, the statement is stored only while that signing page is live and
     has no view restriction (nor an ancestor), as read in the storing statement itself: a page
-    taken offline a moment ago takes nothing, whatever any process's cache still says."""
+    taken offline a moment ago takes nothing, whatever any process's cache still says.
+    With `answer` (core.captcha.Answer), the storing statement also uses up its CAPTCHA
+    challenge, and stores nothing unless the answer was right (WrongAnswer)."""
     statement = sealed_statement(
         initiative, country, data, identity, submitted_on=timezone.localdate(),
         language=language, page_revision_id=page_revision_id,
         partner=partner,  # a code already checked against the initiative's partners
     )  # fmt: skip
-    try:
-        stored = store_and_count(statement, initiative, signing_page_id)
-    except IntegrityError:
-        if Statement.objects.filter(
-            initiative=initiative, dedupe_hash=statement.dedupe_hash
-        ).exists():
-            raise AlreadySigned from None
-        raise
-    if not stored:
-        raise InitiativeChanged
+    store_and_count(statement, initiative, signing_page_id, answer)
     return statement
 
 
@@ -229,25 +228,22 @@ def shuffle_mailing_list(before, since=None):
     return rewritten
 
 
-def store_and_count(statement, initiative, signing_page_id=None):
+def store_and_count(statement, initiative, signing_page_id=None, answer=None):
     """Insert the statement and count it, both or neither, if the initiative's signing state in
     the database is still the one the statement was accepted under (the caller may have read it
-    from a cache); return whether it was stored.
+    from a cache), else raise InitiativeChanged; AlreadySigned for a duplicate; WrongAnswer if
+    `answer` was wrong (its challenge is used up whatever happens).
 
-    On PostgreSQL one statement does it all (the check, then data-modifying CTEs feeding an
-    upsert of a counter shard): a single round trip, atomic by itself, where the ORM needs five
-    (BEGIN, SELECT, INSERT, UPDATE, COMMIT). Elsewhere, the ORM in a transaction.
+    On PostgreSQL one statement does it all (the challenge used up, the checks, then
+    data-modifying CTEs feeding an upsert of a counter shard): a single round trip and a single
+    commit, where the ORM needs seven round trips. Elsewhere, the ORM in a transaction. A wrong
+    answer is thus found after the statement was sealed: the cost of a wrong guess is the
+    Argon2id hash (about a millisecond), under the same rate limit as any submission.
     """
     state = {field: getattr(initiative, field) for field in Initiative.SIGNING_STATE_FIELDS}
     if connection.vendor != "postgresql":
-        with transaction.atomic():
-            if not Initiative.objects.filter(pk=initiative.pk, **state).exists():
-                return False
-            if signing_page_id is not None and not signing_page_open(signing_page_id):
-                return False
-            statement.save(force_insert=True)
-            counters.increment(statement.initiative_id, statement.country)
-        return True
+        store_and_count_with_orm(statement, state, signing_page_id, answer)
+        return
     columns = Statement._meta.concrete_fields
     values = [
         field.get_db_prep_save(field.pre_save(statement, True), connection) for field in columns
@@ -260,11 +256,37 @@ def store_and_count(statement, initiative, signing_page_id=None):
     guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
     with guard:
         page = [] if signing_page_id is None else [signing_page_id]
-        count, _rows = execute_prepared(
-            _store_and_count_sql(bool(page)),
-            [initiative.pk, *state_values, *page, *values, counters.random_shard()],
+        challenge = [] if answer is None else answer.params()
+        _count, rows = execute_prepared(
+            _store_and_count_sql(bool(page), bool(challenge)),
+            [*challenge, initiative.pk, *state_values, *page, *values, counters.random_shard()],
         )
-    return count == 1
+    answered, as_read, stored = rows[0]
+    if not answered:
+        raise WrongAnswer
+    if not as_read:
+        raise InitiativeChanged
+    if not stored:
+        raise AlreadySigned
+
+
+def store_and_count_with_orm(statement, state, signing_page_id, answer):
+    if answer is not None and not answer_is_right(answer):
+        raise WrongAnswer
+    try:
+        with transaction.atomic():
+            if not Initiative.objects.filter(pk=statement.initiative_id, **state).exists():
+                raise InitiativeChanged
+            if signing_page_id is not None and not signing_page_open(signing_page_id):
+                raise InitiativeChanged
+            statement.save(force_insert=True)
+            counters.increment(statement.initiative_id, statement.country)
+    except IntegrityError:
+        if Statement.objects.filter(
+            initiative_id=statement.initiative_id, dedupe_hash=statement.dedupe_hash
+        ).exists():
+            raise AlreadySigned from None
+        raise
 
 
 def signing_page_open(page_id):
@@ -278,10 +300,11 @@ def signing_page_open(page_id):
 
 
 @functools.cache
-def _store_and_count_sql(check_page=False):
+def _store_and_count_sql(check_page=False, check_answer=False):
     quote = connection.ops.quote_name
     statements, counter = quote(Statement._meta.db_table), quote(SupportCounter._meta.db_table)
     initiatives = quote(Initiative._meta.db_table)
+    (one_per_person,) = Statement._meta.constraints
     unchanged = " AND ".join(
         f"{quote(Initiative._meta.get_field(field).column)} IS NOT DISTINCT FROM %s"
         for field in Initiative.SIGNING_STATE_FIELDS
@@ -297,11 +320,21 @@ def _store_and_count_sql(check_page=False):
             f"SELECT 1 FROM {restrictions} r JOIN {pages} a ON a.id = r.page_id"
             " WHERE left(p.path, length(a.path)) = a.path))"
         )
+    challenge, answered = "", "true"
+    if check_answer:
+        # Used up first, whatever follows: a right answer is never good for a second try.
+        challenge = f"challenge AS ({consume_challenge_sql()}), "
+        answered = "EXISTS (SELECT 1 FROM challenge WHERE answered)"
+        unchanged += f" AND {answered}"
     return (
-        f"WITH as_read AS (SELECT 1 FROM {initiatives} WHERE id = %s AND {unchanged}), "  # noqa: S608
+        f"WITH {challenge}"  # noqa: S608
+        f"as_read AS (SELECT 1 FROM {initiatives} WHERE id = %s AND {unchanged}), "
         f"stored AS (INSERT INTO {statements} ({columns}) SELECT {placeholders} FROM as_read "
-        "RETURNING initiative_id, country) "
-        f"INSERT INTO {counter} (initiative_id, country, shard, count) "
+        f"ON CONFLICT ON CONSTRAINT {quote(one_per_person.name)} DO NOTHING "
+        "RETURNING initiative_id, country), "
+        f"counted AS (INSERT INTO {counter} (initiative_id, country, shard, count) "
         "SELECT initiative_id, country, %s, 1 FROM stored "
-        f"ON CONFLICT (initiative_id, country, shard) DO UPDATE SET count = {counter}.count + 1"
+        "ON CONFLICT (initiative_id, country, shard) "
+        f"DO UPDATE SET count = {counter}.count + 1) "
+        f"SELECT {answered}, EXISTS (SELECT 1 FROM as_read), EXISTS (SELECT 1 FROM stored)"
     )

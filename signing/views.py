@@ -30,7 +30,7 @@ from .models.statements import Statement
 from .ratelimit import allow_submission
 from .receipt_page import receipt_response, receipt_statement
 from .rules import RULES
-from .services import AlreadySigned, InitiativeChanged, record_statement
+from .services import AlreadySigned, InitiativeChanged, WrongAnswer, record_statement
 
 
 def render(request, signing_page, template, context, status=200, private=True):
@@ -102,11 +102,16 @@ def statement_form(request, signing_page, country):
             return render_form_step(
                 request, signing_page, country, "outcome", status=429, outcome="rate_limited"
             )
-        form = StatementForm(country, request.POST)
+        form = StatementForm(country, request.POST, answer_checked_on_storing=True)
         if form.is_valid():
             try:
                 statement = store_statement(
                     signing_page, initiative, country, form, partner_code(request, initiative.pk)
+                )
+            except WrongAnswer:
+                form.reject_answer()
+                return render_form_step(
+                    request, signing_page, country, "statement_form", form=form, step=2
                 )
             except AlreadySigned:
                 return render_form_step(
@@ -139,10 +144,11 @@ def statement_form(request, signing_page, country):
 
 @sensitive_variables("form")
 def store_statement(signing_page, initiative, country, form, partner):
-    """Store under the initiative as read (perhaps from the cache); if it has changed since,
-    once more under its state read now, while it still collects."""
+    """Store under the initiative as read (perhaps from the cache), checking the form's CAPTCHA
+    answer in the same statement; if the initiative has changed since, once more under its
+    state read now, while it still collects (the answer was right, and its challenge is gone)."""
     try:
-        return record_from_form(signing_page, initiative, country, form, partner)
+        return record_from_form(signing_page, initiative, country, form, partner, form.answer)
     except InitiativeChanged:
         initiative = signing_page.initiative(cached=False)
         if not initiative.is_collecting():
@@ -151,7 +157,7 @@ def store_statement(signing_page, initiative, country, form, partner):
 
 
 @sensitive_variables("form")
-def record_from_form(signing_page, initiative, country, form, partner):
+def record_from_form(signing_page, initiative, country, form, partner, answer=None):
     return record_statement(
         initiative=initiative,
         country=country,
@@ -161,6 +167,7 @@ def record_from_form(signing_page, initiative, country, form, partner):
         page_revision_id=initiative.page_revision_id,
         signing_page_id=signing_page.pk,  # live and unrestricted, checked where it is stored
         partner=partner,
+        answer=answer,
     )
 
 

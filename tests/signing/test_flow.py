@@ -372,18 +372,6 @@ def test_reconcile_counts_finds_and_repairs_a_drifted_counter(
     assert "Counters and statements agree." in capsys.readouterr().out
 
 
-@pytest.mark.postgres
-def test_postgresql_prepares_the_statements_a_signing_rush_repeats(client, signing_page):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (make test-postgres)")
-    assert sign(client, signing_page, "BG", **bulgarian()).status_code == 302
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements")
-        prepared = [row[0] for row in cursor.fetchall()]
-    assert any(text.startswith('DELETE FROM "captcha_captchastore"') for text in prepared)
-    assert any('INSERT INTO "signing_statement"' in text for text in prepared)
-
-
 def test_a_count_row_names_its_part(initiative):
     day = datetime.date(2026, 5, 1)
     destroyed = DestroyedStatements(initiative=initiative, country="BG", submitted_on=day, count=3)
