@@ -115,8 +115,9 @@ class VersionedCache:
         return found, missing
 
     def first_copy(self, keys):
-        """(key, value) of the first of `keys` this process has a copy of, or (None, None), and
-        the keys before it that it has no copy of; only that one copy is unpickled."""
+        """(key, value, missing): the first of `keys` this process has a copy of, and its value
+        (None, None if none), and `missing`, the keys before it of which it has no copy. Only
+        that one copy is unpickled."""
         now, missing = time.monotonic(), []
         for key in keys:
             copy = self._copies.get(key)

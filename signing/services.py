@@ -303,7 +303,11 @@ def _store_and_count_sql(check_page=False, check_answer=False):
     quote = connection.ops.quote_name
     statements, counter = quote(Statement._meta.db_table), quote(SupportCounter._meta.db_table)
     initiatives = quote(Initiative._meta.db_table)
-    (one_per_person,) = Statement._meta.constraints
+    one_per_person = next(
+        constraint
+        for constraint in Statement._meta.constraints
+        if constraint.name == "one_statement_per_person"
+    )
     unchanged = " AND ".join(
         f"{quote(Initiative._meta.get_field(field).column)} IS NOT DISTINCT FROM %s"
         for field in Initiative.SIGNING_STATE_FIELDS

@@ -79,3 +79,17 @@ def test_on_postgresql_one_prepared_statement_takes_the_challenge_and_stores(cli
         'DELETE FROM "captcha_captchastore"' in text and 'INSERT INTO "signing_statement"' in text
         for text in prepared
     )
+
+
+def test_a_wrong_answer_after_a_change_the_cache_missed_is_not_tried_again(client, signing_page):
+    """The signing state changed behind the cache: a right answer is stored on the second try
+    (test_flow), a wrong one is refused at once, with nothing stored."""
+    from initiatives.models import Initiative
+
+    data = a_form(client, signing_page)
+    Initiative.objects.filter(pk=signing_page.initiative().pk).update(
+        registration_number="TEST(2026)999999"
+    )
+    response = post(client, signing_page, {**data, "captcha_1": "wrong"})
+    assert WRONG_ANSWER in response.content.decode()
+    assert Statement.objects.count() == 0
