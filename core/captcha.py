@@ -62,8 +62,9 @@ def new_challenge():
 
 
 def consume_challenge_sql():
-    """A DELETE of challenge `%s` if unexpired at `%s`, returning whether it was answered `%s`:
-    alone (answer_is_right) or inside a statement that acts only on a right answer."""
+    """The DELETE that uses a challenge up (parameters: Answer.params): one row, `answered`,
+    if the challenge was there unexpired, none otherwise. Run alone (answer_is_right) or as a
+    CTE of a statement that acts only on a right answer (signing.services)."""
     table = connection.ops.quote_name(CaptchaStore._meta.db_table)
     return (
         f"DELETE FROM {table} WHERE hashkey = %s AND expiration > %s"  # noqa: S608

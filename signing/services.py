@@ -235,9 +235,9 @@ def store_and_count(statement, initiative, signing_page_id=None, answer=None):
 
     On PostgreSQL one statement does it all (the challenge used up, the checks, then
     data-modifying CTEs feeding an upsert of a counter shard): a single round trip and a single
-    commit, where the ORM needs seven round trips. Elsewhere, the ORM in a transaction. A wrong
-    answer is thus found after the statement was sealed: the cost of a wrong guess is the
-    Argon2id hash (about a millisecond), under the same rate limit as any submission.
+    commit, where the ORM needs one for each step. Elsewhere, the ORM in a transaction. A wrong
+    answer is thus found after the statement was sealed: a wrong guess costs the sealing (the
+    Argon2id hash and the encryption), under the same rate limit as any submission.
     """
     state = {field: getattr(initiative, field) for field in Initiative.SIGNING_STATE_FIELDS}
     if connection.vendor != "postgresql":
