@@ -64,8 +64,16 @@ class Initiative(RevisionMixin, ClusterableModel):
         ANSWERED = "answered", _("Answered")
 
     class Collection(models.TextChoices):
+        # Which online route the law leaves an initiative is decided by its registration date
+        # (initiatives.collection_routes); paper is open to every initiative whatever this says.
         ON_SITE = "on_site", _("On this site")
+        CENTRAL = "central", _("On the Commission's central online collection system")
         EXTERNAL = "external", _("On an external online collection system")
+
+    class TestPurpose(models.TextChoices):
+        CERTIFICATION = "certification", _("Tests of the competent authority before certification")
+        TRAINING = "training", _("Training")
+        DEMONSTRATION = "demonstration", _("Demonstration")
 
     name = models.CharField(
         max_length=255,
@@ -94,7 +102,34 @@ class Initiative(RevisionMixin, ClusterableModel):
         help_text=_("Organisers with the permission may key in the data of signed paper forms."),
     )
     external_system_url = models.URLField(
-        blank=True, verbose_name=_("address of the external collection system")
+        blank=True,
+        verbose_name=_("address of the online collection system"),
+        help_text=_(
+            "On the Commission's central system, the collection's public address, for example "
+            "https://eci.ec.europa.eu/045/public/"
+        ),
+    )
+    test_collection = models.CharField(
+        max_length=20,
+        choices=TestPurpose,
+        blank=True,
+        verbose_name=_("test collection"),
+        help_text=_(
+            "A test collection runs the whole collection on this site, but every page, figure "
+            "and export says it is a test, and nothing of it counts for a real initiative."
+        ),
+    )
+    certificate_of_conformity = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("certificate of conformity"),
+        help_text=_(
+            "The certificate of the online collection system (Annex IV of Regulation (EU) "
+            "2019/788), published on the signing page."
+        ),
     )
     public_key = models.TextField(
         blank=True,
