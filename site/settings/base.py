@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "news",
     "home",
     "signing",
+    "petitions",
     "organisers",
     "translators",
     "demo",
@@ -233,6 +234,11 @@ PUBLIC_PAGE_KINDS = {
     # What partners embed (signing/embedding.py): the widget shows counts.
     "signing.SigningPage:widget": "counts",
     "signing.SigningPage:embed": "content",
+    # Petitions (petitions.views): the page and its open counts show the confirmed signatures.
+    "petitions.PetitionIndexPage": "counts",
+    "petitions.PetitionPage:index_route": "counts",
+    "petitions.PetitionPage:counts_json": "counts",
+    "petitions.PetitionPage:days_csv": "counts",
 }
 # The server's page cache (core/page_cache.py) keeps public pages in the default cache.
 PAGE_CACHE_ENABLED = True
