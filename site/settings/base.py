@@ -267,6 +267,16 @@ def frontend_cache_backend(kind):
     raise ImproperlyConfigured("FRONTEND_CACHE must be cloudflare, cloudfront or varnish.")
 
 
+# --- The Commission's services (initiatives/commission.py) ----------------------------------
+# The register of European citizens' initiatives (register import: docs/register-import.md).
+COMMISSION_REGISTER_URL = os.environ.get(
+    "COMMISSION_REGISTER_URL", "https://register.eci.ec.europa.eu/core/api/register"
+)
+# Every request to the Commission gives up after this many seconds.
+COMMISSION_TIMEOUT_SECONDS = float(os.environ.get("COMMISSION_TIMEOUT_SECONDS", "10"))
+# Empty: the site's name and address (WAGTAIL_SITE_NAME, WAGTAILADMIN_BASE_URL).
+COMMISSION_USER_AGENT = os.environ.get("COMMISSION_USER_AGENT", "")
+
 # --- Security defaults shared by all environments ----------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
