@@ -300,6 +300,22 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
+# --- The Commission's services (docs/operations.md, "Counts from the central system") -------
+# The register's API; an initiative's central-system address is in its record.
+COMMISSION_REGISTER_URL = os.environ.get(
+    "COMMISSION_REGISTER_URL", "https://register.eci.ec.europa.eu/core/api/register/"
+)
+# How often the periodic job reads each initiative on the central system, at most; after
+# failures it waits twice as long each time, up to the back-off's limit.
+CENTRAL_SYSTEM_READ_SECONDS = int(os.environ.get("CENTRAL_SYSTEM_READ_SECONDS", "300"))
+CENTRAL_SYSTEM_BACKOFF_LIMIT_SECONDS = int(
+    os.environ.get("CENTRAL_SYSTEM_BACKOFF_LIMIT_SECONDS", "3600")
+)
+# Per request, to connect and between bytes (initiatives/central_system.py).
+CENTRAL_SYSTEM_TIMEOUT_SECONDS = float(os.environ.get("CENTRAL_SYSTEM_TIMEOUT_SECONDS", "10"))
+# Names the site to the Commission's services; empty: the site's name and public address.
+COMMISSION_USER_AGENT = os.environ.get("COMMISSION_USER_AGENT", "")
+
 # Per-language overrides of Django's number and date formats (only what Django lacks).
 FORMAT_MODULE_PATH = ["core.formats"]
 
