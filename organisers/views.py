@@ -26,7 +26,7 @@ from initiatives.models import Initiative
 
 from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
 from .bundle import bundle_lines
-from .dashboard import overview
+from .dashboard import central_system_readings, overview
 from .records import initiative_record, mailing_list, stored_statements
 from .retention import StatementsHeld, destroy_statements
 
@@ -54,7 +54,9 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
         counts = counts_by_initiative([initiative.pk for initiative in initiatives])
         for initiative in initiatives:
             initiative.total = sum(counts[initiative.pk].values())
-        return super().get_context_data(initiatives=initiatives, **kwargs)
+        return super().get_context_data(
+            initiatives=initiatives, central=central_system_readings(), **kwargs
+        )
 
 
 class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):

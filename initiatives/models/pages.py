@@ -22,6 +22,7 @@ from core.pages import IndexPage
 from ..chart import daily_chart
 from ..countries import countries_in_reading_order
 from ..daily import public_series
+from ..figures import signed_online
 from ..progress import attach_progress
 from .records import Initiative, Topic
 
@@ -109,7 +110,7 @@ class InitiativePage(Page):
         context.update(shown)
         context["nationalities"] = countries_in_reading_order()  # one tap to one's own form
         attach_progress([self])  # the counts: the shared snapshot (initiatives.figures)
-        online = sum(figure.online for figure in self.figures.values())
+        online = signed_online(self.initiative, self.figures)
         context["chart"] = daily_chart(public_series(self.initiative, online))
         context["share_url"] = request.build_absolute_uri(request.path)
         return context

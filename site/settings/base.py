@@ -267,16 +267,6 @@ def frontend_cache_backend(kind):
     raise ImproperlyConfigured("FRONTEND_CACHE must be cloudflare, cloudfront or varnish.")
 
 
-# --- The Commission's services (initiatives/commission.py) ----------------------------------
-# The register of European citizens' initiatives (register import: docs/register-import.md).
-COMMISSION_REGISTER_URL = os.environ.get(
-    "COMMISSION_REGISTER_URL", "https://register.eci.ec.europa.eu/core/api/register"
-)
-# Every request to the Commission gives up after this many seconds.
-COMMISSION_TIMEOUT_SECONDS = float(os.environ.get("COMMISSION_TIMEOUT_SECONDS", "10"))
-# Empty: the site's name and address (WAGTAIL_SITE_NAME, WAGTAILADMIN_BASE_URL).
-COMMISSION_USER_AGENT = os.environ.get("COMMISSION_USER_AGENT", "")
-
 # --- Security defaults shared by all environments ----------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -315,6 +305,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- The Commission's services (initiatives/commission.py; docs/operations.md) -----------------
+# The register's API (the register import, and per-country figures of the central system); an
+# initiative's central-system address is in its record.
+COMMISSION_REGISTER_URL = os.environ.get(
+    "COMMISSION_REGISTER_URL", "https://register.eci.ec.europa.eu/core/api/register/"
+)
+# Every request to the Commission gives up after this many seconds (to connect, between bytes).
+COMMISSION_TIMEOUT_SECONDS = float(os.environ.get("COMMISSION_TIMEOUT_SECONDS", "10"))
+# How often the periodic job reads each initiative on the central system, at most; after
+# failures it waits twice as long each time, up to the back-off's limit.
+CENTRAL_SYSTEM_READ_SECONDS = int(os.environ.get("CENTRAL_SYSTEM_READ_SECONDS", "300"))
+CENTRAL_SYSTEM_BACKOFF_LIMIT_SECONDS = int(
+    os.environ.get("CENTRAL_SYSTEM_BACKOFF_LIMIT_SECONDS", "3600")
+)
+# Names the site to the Commission's services; empty: the site's name and public address.
+COMMISSION_USER_AGENT = os.environ.get("COMMISSION_USER_AGENT", "")
 
 # Per-language overrides of Django's number and date formats (only what Django lacks).
 FORMAT_MODULE_PATH = ["core.formats"]
