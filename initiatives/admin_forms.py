@@ -9,7 +9,7 @@ own message on the field it concerns.
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 # Only users with this permission see or change the paper batches (Initiative.panels).
 PAPER_PERMISSION = "initiatives.record_paper_statements"
@@ -75,3 +75,20 @@ class InitiativeAdminForm(WagtailAdminModelForm):
                 "Collecting on this site needs one representative and one substitute among the "
                 "organisers, as contact persons (Regulation (EU) 2019/788, Article 5)."
             )
+
+
+class InitiativePageForm(WagtailAdminPageForm):
+    """The initiative page's form: each topic once."""
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = set()
+        formset = self.formsets.get("topic_links")
+        for form in formset.forms if formset else []:
+            topic = form.cleaned_data.get("topic") if form.is_valid() else None
+            if topic is None or form.cleaned_data.get("DELETE"):
+                continue
+            if topic.pk in chosen:
+                form.add_error("topic", _("This topic is already chosen for this page."))
+            chosen.add(topic.pk)
+        return cleaned
