@@ -89,3 +89,32 @@ def test_a_links_block_without_target_is_refused_in_the_page_form(home_page):
     )
     with pytest.raises(StreamBlockValidationError):
         body.clean(stream)
+
+
+@pytest.mark.parametrize(("heading", "title_tag"), [("Three stages", "h3"), ("", "h2")])
+def test_step_titles_sit_one_level_under_their_heading(heading, title_tag):
+    from core.blocks import StepsBlock
+
+    block = StepsBlock()
+    value = block.to_python(
+        {"heading": heading, "steps": [{"title": "Choose the software", "body": "<p>Reuse.</p>"}]}
+    )
+    html = block.render(value)
+    assert f'<{title_tag} class="steps__title">Choose the software</{title_tag}>' in html
+
+
+def test_the_block_picker_previews_every_block_with_the_sites_stylesheet(editor_client):
+    previewed = {
+        name: block for name, block in BodyBlock().child_blocks.items() if block.is_previewable
+    }
+    # An image needs an image of the site's own; every other block shows its preview value.
+    assert set(previewed) == {"heading", "paragraph", "steps", "callout", "links", "quote"}
+    for name, block in previewed.items():
+        assert block.get_description(), name
+        response = editor_client.get(
+            reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
+        )
+        assert response.status_code == 200, name
+        html = response.content.decode()
+        assert "css/site.css" in html, name
+        assert f"block-{name}" in html, name
