@@ -38,6 +38,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import has_vary_header, patch_cache_control
 from wagtail.models import PageViewRestriction
 
@@ -148,7 +149,10 @@ def drop_vary(response, header):
 
 
 def cache_key(request):
-    return f"page-cache:{request.scheme}:{request.get_host()}:{request.path}"
+    """One copy per URL, and per encoding: GZipMiddleware, below the page cache, compresses
+    what is stored for clients that accept gzip (Vary: Accept-Encoding)."""
+    gzip = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    return f"page-cache:{request.scheme}:{request.get_host()}:{request.path}:{int(gzip)}"
 
 
 def server_cacheable(request):
