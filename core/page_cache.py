@@ -11,7 +11,7 @@
 - the request carries no session cookie: the visitor is anonymous (an editor logged in gets a
   private copy, with Wagtail's user bar). Reading the session then found nothing, so the
   `Vary: Cookie` that reading adds is dropped: anonymous visitors all get the same page, and a
-  CDN must bypass its cache for requests with the session cookie (README, "A CDN");
+  CDN must bypass its cache for requests with the session cookie (docs/operations.md, "A CDN");
 - the page has no view restriction (a password or login restriction is never public).
 
 Each kind's lifetimes are in `PUBLIC_CACHE_POLICIES`; pages that show counts ("counts": home,

@@ -1,8 +1,8 @@
 """Statements per day: online (stored and destroyed, from the app that stores them) and on paper
 (the organisers' batches, by the day collected), for the charts and the open counts.
 
-This app may not import the one that stores statements (the layers in the README): that app
-registers its per-day sources here from its AppConfig.ready (`register_online_days`), and the
+This app may not import the one that stores statements (docs/architecture.md, the layers): that
+app registers its per-day sources here from its AppConfig.ready (`register_online_days`), and the
 tables whose changes alter past days (`forget_past_days_on_change`).
 
 Days before today do not change as statements are signed: public pages keep them per initiative

@@ -14,7 +14,7 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-# The project's apps, in the order their layers build on each other (see README, Architecture).
+# The project's apps, in the order their layers build on each other (see docs/architecture.md).
 INSTALLED_APPS = [
     "core",
     "outbox",
@@ -248,7 +248,7 @@ PAGE_CACHE_SKIP = ("/healthz", "/admin/", "/captcha/", "/documents/")
 
 
 def frontend_cache_backend(kind):
-    """WAGTAILFRONTENDCACHE's entry for a CDN named in FRONTEND_CACHE (README: "A CDN")."""
+    """WAGTAILFRONTENDCACHE's entry for a CDN named in FRONTEND_CACHE (docs/operations.md)."""
     if kind == "cloudflare":
         return {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
