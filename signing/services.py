@@ -51,7 +51,7 @@ class NoUpdatesToken(Exception):
 # Argon2id for the duplicate-detection hash: memory-hard, so that even someone holding the
 # database AND the dedupe key pays about a millisecond and 2 MiB per guess (HMAC-SHA256 took
 # 2 µs: the whole EGN space in a minute). More would slow every signature: 2 MiB, one pass is
-# ~1.2 ms on one core (bench/dedupe_hash.py; README, "Threat model"). Changing these changes
+# ~1.2 ms on one core (bench/dedupe_hash.py; docs/threat-model.md). Changing these changes
 # every hash: only before the first statement of a collection. (core/argon2.py computes the
 # same hashes as cryptography's Argon2id did, faster: it changed none.)
 DEDUPE_ARGON2 = {"iterations": 1, "lanes": 1, "memory_cost": 2 * 1024}

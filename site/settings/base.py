@@ -14,7 +14,7 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-# The project's apps, in the order their layers build on each other (see README, Architecture).
+# The project's apps, in the order their layers build on each other (see docs/architecture.md).
 INSTALLED_APPS = [
     "core",
     "outbox",
@@ -65,6 +65,10 @@ MIDDLEWARE = [
     # in, before sessions, languages and routing (core/page_cache.py).
     "core.page_cache.UpdatePageCacheMiddleware",
     "core.page_cache.FetchFromPageCacheMiddleware",
+    # Compressed once, when rendered: the page cache keeps a gzipped copy for clients that take
+    # it. Pages with a CSRF token too: Django masks the token anew in every response and
+    # GZipMiddleware pads each one with random bytes (BREACH); docs/deployment.md.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,6 +181,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 # The site's own CSS (and any other front-end file) lives in the project-level static/ folder.
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site's root by whitenoise: /favicon.ico, which browsers and crawlers ask
+# for whatever the pages link to (otherwise each first visit fetched the 404 page).
+WHITENOISE_ROOT = BASE_DIR / "site" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
@@ -247,7 +254,7 @@ PAGE_CACHE_SKIP = ("/healthz", "/admin/", "/captcha/", "/documents/")
 
 
 def frontend_cache_backend(kind):
-    """WAGTAILFRONTENDCACHE's entry for a CDN named in FRONTEND_CACHE (README: "A CDN")."""
+    """WAGTAILFRONTENDCACHE's entry for a CDN named in FRONTEND_CACHE (docs/operations.md)."""
     if kind == "cloudflare":
         return {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
@@ -304,6 +311,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Django's own loggers print through the root's handler only: Django's default console
+    # handler (DEBUG only) printed every warning of django.* a second time under `make run`.
+    # No mail to ADMINS either: an error report must not carry what a citizen typed.
+    "loggers": {"django": {"level": "INFO"}},
 }
 
 # --- The Commission's services (initiatives/commission.py; docs/operations.md) -----------------
