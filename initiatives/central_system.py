@@ -194,12 +194,13 @@ def read_collection(initiative, last):
 
 
 def initiatives_to_read(today):
-    """Initiatives on the central system with its address, collecting or closed lately."""
+    """Initiatives on the central system with its address, collecting or closed lately (an
+    unknown date does not stop the readings: a few requests cost less than missing figures)."""
     lately = today - datetime.timedelta(days=LAG_DAYS)
     return Initiative.objects.filter(
+        Q(collection_start__isnull=True) | Q(collection_start__lte=today),
         Q(collection_end__isnull=True) | Q(collection_end__gte=lately),
         collection=Initiative.Collection.CENTRAL,
-        collection_start__lte=today,
     ).exclude(external_system_url="")
 
 
