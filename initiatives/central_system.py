@@ -52,21 +52,14 @@ REGISTER_NUMBER = re.compile(r"^ECI\((\d{4})\)(\d{6})$")
 
 @dataclass
 class Failure(Exception):
-    """Why a reading was not kept: `code` (one of CODES), the address that failed, and the
-    figures that say more (an HTTP status, the seconds waited, two totals)."""
+    """Why a reading was not kept: `code` (timeout, http_status, unreachable, bad_answer,
+    total_fell, countries_mismatch: the organisers' dashboard has a sentence for each), the
+    address that failed, and the figures that say more (an HTTP status, the seconds waited, two
+    totals)."""
 
     code: str
     url: str = ""
     details: dict = field(default_factory=dict)
-
-    CODES = (
-        "timeout",
-        "http_status",
-        "unreachable",
-        "bad_answer",
-        "total_fell",
-        "countries_mismatch",
-    )
 
     def __str__(self):
         return f"{self.code} {self.details} {self.url}".strip()
