@@ -2,6 +2,7 @@
 
 from .pages import InitiativeIndexPage, InitiativePage, InitiativeTopic
 from .partners import Partner
+from .readings import CentralReading, CentralSystemState
 from .records import (
     CountOfStatements,
     ExternalCount,
@@ -15,6 +16,8 @@ from .records import (
 from .register import RegisteredText, registered_text
 
 __all__ = [
+    "CentralReading",
+    "CentralSystemState",
     "CountOfStatements",
     "ExternalCount",
     "Initiative",

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -28,6 +29,7 @@ from ..admin_forms import SAME_RECORD, InitiativePageForm, LockedFieldPanel, Loc
 from ..chart import daily_chart
 from ..countries import countries_in_reading_order
 from ..daily import public_series
+from ..figures import signed_online
 from ..progress import attach_progress
 from .records import Initiative, Topic
 from .register import answer_links, registered_text
@@ -72,6 +74,18 @@ class InitiativeIndexPage(IndexPage):
             "selected_status": status,
             "selected_topic": topic,
         }
+
+
+def paper_form_links(initiative, nationalities):
+    """(country name, address) of the paper form of each member state in the active language.
+    The forms are the signing app's, found by their URL's name (this app may not import it);
+    one reverse() for all 27."""
+    sample = reverse(
+        "paper-form",
+        kwargs={"registration_number": initiative.registration_number, "country": "xx"},
+    )
+    prefix = sample.removesuffix("xx.pdf")
+    return [(name, f"{prefix}{code.lower()}.pdf") for code, name in nationalities]
 
 
 class RegisteredTextField(TranslatableField):
@@ -163,12 +177,24 @@ class InitiativePage(Page):
             return
         if self.language_versions().exclude(initiative_id=self.initiative_id).exists():
             raise ValidationError({"initiative": SAME_RECORD})
-        in_this_language = InitiativePage.objects.filter(
-            initiative_id=self.initiative_id, locale_id=self.locale_id
-        ).exclude(translation_key=self.translation_key)
-        if in_this_language.exists():
+        # One page per record and language: a second one would be listed twice, and every
+        # count and link would have two places. Checked on every save, drafts included.
+        other = (
+            InitiativePage.objects.filter(
+                initiative_id=self.initiative_id, locale_id=self.locale_id
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if other is not None:
             raise ValidationError(
-                {"initiative": _("This initiative already has a page in this language.")}
+                {
+                    "initiative": _(
+                        "This initiative already has a page in this language: “%(title)s”. "
+                        "Edit that page, or translate it into another language."
+                    )
+                    % {"title": other.title}
+                }
             )
 
     def save(self, *args, **kwargs):
@@ -182,8 +208,9 @@ class InitiativePage(Page):
         self.initiative = shown["initiative"]
         context.update(shown)
         context["nationalities"] = countries_in_reading_order()  # one tap to one's own form
+        context["paper_forms"] = paper_form_links(self.initiative, context["nationalities"])
         attach_progress([self])  # the counts: the shared snapshot (initiatives.figures)
-        online = sum(figure.online for figure in self.figures.values())
+        online = signed_online(self.initiative, self.figures)
         context["chart"] = daily_chart(public_series(self.initiative, online))
         context["share_url"] = request.build_absolute_uri(request.path)
         # In the reader's language where the Commission published one.
@@ -209,8 +236,10 @@ class InitiativePage(Page):
 
     def signing_page(self):
         """Found through the tree: the only child type an initiative page allows is the signing
-        page (subpage_types), and at most one (SigningPage.max_count_per_parent)."""
-        return self.get_children().live().specific().first()
+        page (subpage_types), and at most one (SigningPage.max_count_per_parent). By path, not
+        get_children(): treebeard's get_children() trusts the stored child count
+        (numchild), which wagtail-localize can leave at 0 on a translation it gave children."""
+        return Page.objects.child_of(self).live().specific().first()
 
 
 class InitiativeTopic(TranslatableMixin, Orderable):
