@@ -75,7 +75,7 @@ class RegisterImportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
         return {
             "entry": entry,
             "changes": register_import.changes(entry),
-            "pages": register_import.pages_plan(entry),
+            "pages": register_import.pages_plan(entry, self.request.user),
             "signed_entry": signing.dumps(entry, salt=SALT, compress=True),
         }
 

@@ -231,26 +231,48 @@ def content_languages():
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
-def pages_plan(entry):
-    """[(language, page or None, what happens)] for every content language and every
-    registered language: the page created or updated, or why none is."""
+CREATE, UPDATE = "create", "update"
+OUTCOMES = {
+    CREATE: _("Page created"),
+    UPDATE: _("Page updated"),
+    "no_version": _("No version in the register"),
+    "no_index": _("Not imported: no initiative index in this language"),
+    "not_content": _("Not imported: not a content language of this site"),
+    "no_permission": _("Not imported: you may not publish pages in this language"),
+}
+
+
+def page_actions(entry, user):
+    """[(language, page or None, outcome)] for every content language and every registered
+    language: the page updated (every existing one: its derived text may change) or created,
+    or why none is. `user` None: a command, which may publish anything."""
     record = Initiative.objects.filter(registration_number=entry["registration_number"]).first()
     pages = {}
     if record:
-        pages = {page.locale.language_code: page for page in record.pages.select_related("locale")}
-    plan = []
+        pages = {page.locale.language_code: page.specific for page in record.pages.all()}
+    found = []
     for language in content_languages():
-        if language not in entry["texts"]:
-            plan.append((language, pages.get(language), _("No version in the register")))
-        elif language in pages:
-            plan.append((language, pages[language], _("Page updated")))
-        elif index_in(language) is None:
-            plan.append((language, None, _("Not imported: no initiative index in this language")))
+        page, index = pages.get(language), index_in(language)
+        if page is not None:
+            outcome, allowed = UPDATE, user is None or page.permissions_for_user(user).can_publish()
+        elif language not in entry["texts"]:
+            outcome, allowed = "no_version", True
+        elif index is None:
+            outcome, allowed = "no_index", True
         else:
-            plan.append((language, None, _("Page created")))
+            permissions = index.permissions_for_user(user) if user else None
+            outcome, allowed = CREATE, permissions is None or permissions.can_publish_subpage()
+        found.append((language, page, outcome if allowed else "no_permission"))
     for language in sorted(set(entry["texts"]) - set(content_languages())):
-        plan.append((language, None, _("Not imported: not a content language of this site")))
-    return plan
+        found.append((language, None, "not_content"))
+    return found
+
+
+def pages_plan(entry, user=None):
+    """What the import does to each language's page, as the preview lists it."""
+    return [
+        (language, page, OUTCOMES[outcome]) for language, page, outcome in page_actions(entry, user)
+    ]
 
 
 def index_in(language):
@@ -310,17 +332,17 @@ def new_record(entry):
 
 
 def save_pages(record, entry, user):
-    """The page in every registered content language: updated where it exists, else created
-    as a translation of an existing one (wagtail-localize), or as the first page."""
-    pages = {page.locale.language_code: page.specific for page in record.pages.all()}
-    for page in pages.values():
-        publish_registered_text(page, user)
-    wanted = [code for code in content_languages() if code in entry["texts"]]
-    # The first page in the site's default language where the register has one.
-    wanted.sort(key=lambda code: code != settings.LANGUAGE_CODE)
-    for language in wanted:
-        if language in pages or index_in(language) is None:
-            continue
+    """Updates and creates the pages page_actions names: a new one as a translation of an
+    existing one (wagtail-localize), else as the first page, in the site's default language
+    where the register has one."""
+    actions = page_actions(entry, user)
+    pages = {language: page for language, page, _outcome in actions if page is not None}
+    for _language, page, outcome in actions:
+        if outcome == UPDATE:
+            publish_registered_text(page, user)
+    created = [language for language, _page, outcome in actions if outcome == CREATE]
+    created.sort(key=lambda code: code != settings.LANGUAGE_CODE)
+    for language in created:
         if pages:
             source = pages.get(settings.LANGUAGE_CODE) or next(iter(pages.values()))
             pages[language] = translate(source, language, user)

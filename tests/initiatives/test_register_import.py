@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from wagtail.models import Locale, Page
@@ -288,18 +289,27 @@ def test_a_confirmation_not_signed_by_the_site_saves_nothing(editor, register, i
     assert not Initiative.objects.exists()
 
 
-def test_only_editors_of_initiatives_may_import(client, register):
-    user = get_user_model().objects.create_user("reader", "", "correct horse battery")
-    user.user_permissions.add(*_admin_access())
+def user_with(client, *codenames):
+    user = get_user_model().objects.create_user("someone", "", "correct horse battery")
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", *codenames]))
     client.force_login(user)
+    return user
+
+
+def test_only_editors_of_initiatives_may_import(client, register):
+    user_with(client)
     assert client.get(IMPORT, {"number": NUMBER}).status_code in (302, 403)
     assert register.requests == []
 
 
-def _admin_access():
-    from django.contrib.auth.models import Permission
-
-    return Permission.objects.filter(codename="access_admin")
+def test_an_editor_who_may_not_publish_pages_imports_the_record_only(client, register, indexes):
+    user_with(client, "add_initiative", "change_initiative")
+    preview = client.get(IMPORT, {"number": NUMBER})
+    html = strip_tags(preview.content.decode())
+    assert "en: Not imported: you may not publish pages in this language" in html
+    client.post(IMPORT, {"entry": preview.context["signed_entry"]})
+    record = Initiative.objects.get(registration_number=NUMBER)
+    assert record.registered_texts.count() == 4 and not record.pages.exists()
 
 
 def test_pages_of_a_record_typed_in_by_hand_keep_their_translated_text(initiative_page):
