@@ -27,7 +27,7 @@ from signing.paper_form_views import form_links
 
 from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
 from .bundle import bundle_lines
-from .dashboard import overview
+from .dashboard import central_system_readings, overview
 from .records import initiative_record, mailing_list, stored_statements
 from .retention import StatementsHeld, destroy_statements
 
@@ -55,7 +55,9 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
         counts = counts_by_initiative([initiative.pk for initiative in initiatives])
         for initiative in initiatives:
             initiative.total = sum(counts[initiative.pk].values())
-        return super().get_context_data(initiatives=initiatives, **kwargs)
+        return super().get_context_data(
+            initiatives=initiatives, central=central_system_readings(), **kwargs
+        )
 
 
 class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
