@@ -34,6 +34,7 @@ class Period:
 
 @dataclass(frozen=True)
 class Regime:
+    key: str  # "211/2011" or "2019/788": what other data is keyed by (signing/legal_texts.json)
     regulation: str
     registered_from: datetime.date
     # Statements are destroyed this many months after the initiative is submitted to the
@@ -57,10 +58,10 @@ class Regime:
 
 
 REGIMES = (
-    Regime("Regulation (EU) No 211/2011", datetime.date(2012, 4, 1), 1, 18, "registration_date",
-           None, Period(days=7), collection_from="registration_date"),
-    Regime("Regulation (EU) 2019/788", datetime.date(2020, 1, 1), 1, 21, "collection_start",
-           1, Period(months=1), start_within_months=6),
+    Regime("211/2011", "Regulation (EU) No 211/2011", datetime.date(2012, 4, 1), 1, 18,
+           "registration_date", None, Period(days=7), collection_from="registration_date"),
+    Regime("2019/788", "Regulation (EU) 2019/788", datetime.date(2020, 1, 1), 1, 21,
+           "collection_start", 1, Period(months=1), start_within_months=6),
 )  # fmt: skip
 
 # Organisers submit the statements to the national authorities within 3 months after the
