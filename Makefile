@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/eci_test
 
-.PHONY: run install translations test test-postgres test-browser test-fault lint format messages bench bench-export clean
+.PHONY: run install translations voices test test-postgres test-browser test-fault lint format messages bench bench-export clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -19,7 +19,11 @@ install: $(VENV)/.installed
 translations: install
 	$(MANAGE) compile_translations
 
-run: translations
+# espeak-ng for the audio CAPTCHA in every language: installed when missing, or said clearly.
+voices:
+	bash .ci/voices
+
+run: translations voices
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
@@ -27,7 +31,7 @@ run: translations
 
 # The SQLite suite (with the fuzz suite) always; with CI=true also PostgreSQL, the browser suite
 # and the fault suite.
-test: translations lint
+test: translations voices lint
 	$(PY) -m pytest -m "not postgres and not browser and not fault"
 ifeq ($(CI),true)
 	$(MAKE) test-postgres test-browser test-fault

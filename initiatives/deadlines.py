@@ -34,7 +34,8 @@ class Period:
 
 @dataclass(frozen=True)
 class Regime:
-    regulation: str
+    key: str  # "211/2011" or "2019/788": what other data is keyed by (signing/legal_texts.json)
+    regulation: str  # its name, translated
     registered_from: datetime.date
     # Statements are destroyed this many months after the initiative is submitted to the
     # Commission...
@@ -50,13 +51,13 @@ class Regime:
 
 
 REGIMES = (
-    Regime("Regulation (EU) No 211/2011", datetime.date(2012, 4, 1), 1, 18, "registration_date",
-           None, Period(days=7)),
-    Regime("Regulation (EU) 2019/788", datetime.date(2020, 1, 1), 1, 21, "collection_start",
-           1, Period(months=1)),
+    Regime("211/2011", _("Regulation (EU) No 211/2011"), datetime.date(2012, 4, 1), 1, 18,
+           "registration_date", None, Period(days=7)),
+    Regime("2019/788", _("Regulation (EU) 2019/788"), datetime.date(2020, 1, 1), 1, 21,
+           "collection_start", 1, Period(months=1)),
 )  # fmt: skip
 
-# Organisers submit the statements to the national authorities within 3 months after the
+# Organisers submit the statements to the competent authorities within 3 months after the
 # collection closes; the authorities verify them within 3 months of receiving them.
 MONTHS_TO_SUBMIT_TO_AUTHORITIES = 3
 MONTHS_TO_VERIFY = 3
@@ -135,7 +136,7 @@ def deadline_list(initiative):
         items.append(Deadline(_("Collection closes"), initiative.collection_end))
         items.append(
             Deadline(
-                _("Submit the statements to the national authorities"),
+                _("Submit the statements to the competent authorities"),
                 add_months(initiative.collection_end, MONTHS_TO_SUBMIT_TO_AUTHORITIES),
                 done=bool(initiative.submitted_to_authorities_on),
             )
