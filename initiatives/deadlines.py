@@ -34,8 +34,7 @@ class Period:
 
 @dataclass(frozen=True)
 class Regime:
-    key: str  # "211/2011" or "2019/788": what other data is keyed by (signing/legal_texts.json)
-    regulation: str  # its name, translated
+    regulation: str  # its citation in English: what data files are keyed by (legal_texts.json)
     registered_from: datetime.date
     # Statements are destroyed this many months after the initiative is submitted to the
     # Commission...
@@ -48,13 +47,22 @@ class Regime:
     months_after_withdrawal: int | None
     # ...but under a legal hold, not before this long after the proceedings end.
     kept_after_proceedings: Period
+    # The collection lasts at most `collection_months` from `collection_from` (the registration
+    # under 211/2011, Art. 5(5); the day the organisers chose under 2019/788, Art. 8(1)), which
+    # is at the latest `start_within_months` after the registration (None: no limit of its
+    # own). Extensions of Regulation (EU) 2020/1042: initiatives/collection_routes.py.
+    collection_months: int = 12
+    collection_from: str = "collection_start"
+    start_within_months: int | None = None
+    title: str = ""  # its citation in the reader's language
 
 
 REGIMES = (
-    Regime("211/2011", _("Regulation (EU) No 211/2011"), datetime.date(2012, 4, 1), 1, 18,
-           "registration_date", None, Period(days=7)),
-    Regime("2019/788", _("Regulation (EU) 2019/788"), datetime.date(2020, 1, 1), 1, 21,
-           "collection_start", 1, Period(months=1)),
+    Regime("Regulation (EU) No 211/2011", datetime.date(2012, 4, 1), 1, 18, "registration_date",
+           None, Period(days=7), collection_from="registration_date",
+           title=_("Regulation (EU) No 211/2011")),
+    Regime("Regulation (EU) 2019/788", datetime.date(2020, 1, 1), 1, 21, "collection_start",
+           1, Period(months=1), start_within_months=6, title=_("Regulation (EU) 2019/788")),
 )  # fmt: skip
 
 # Organisers submit the statements to the competent authorities within 3 months after the

@@ -1,6 +1,6 @@
 from django import template
 
-from ..legal_text import legal_text_for
+from .. import legal_texts
 
 register = template.Library()
 
@@ -8,5 +8,8 @@ register = template.Library()
 @register.simple_tag
 def legal_text(initiative):
     """The Annex III declaration and privacy statement of the initiative's regime, in the page's
-    language (signing.legal_text)."""
-    return legal_text_for(initiative)
+    language (signing.legal_texts)."""
+    return {
+        "declaration": legal_texts.declaration(initiative),
+        "privacy": legal_texts.privacy_statement(initiative),
+    }

@@ -9,14 +9,18 @@ import re
 import pytest
 from django.utils import translation
 
-from signing.legal_text import DATA
+from signing.legal_texts import TEXTS_FILE
 from tests.factories import signing_tree, translate_tree
 from tests.translators.test_catalogues import EU_LANGUAGES
 
 from .helpers import form_url
 
 pytestmark = pytest.mark.django_db
-REGIMES = json.loads(DATA.read_text(encoding="utf-8"))["regimes"]
+TEXTS = json.loads(TEXTS_FILE.read_text(encoding="utf-8"))
+REGIMES = {
+    "2019/788": TEXTS["Regulation (EU) 2019/788"],
+    "211/2011": TEXTS["Regulation (EU) No 211/2011"],
+}
 
 
 def form_page(client, signing_page, language, country="BG"):
@@ -44,7 +48,7 @@ def test_the_form_carries_the_full_privacy_statement_and_the_declaration(
 ):
     page = form_page(client, signing_pages.get(language, signing_pages["en"]), language)
     texts = REGIMES["2019/788"]
-    assert texts["privacy"][language] in page
+    assert texts["privacy_statement"][language] in page
     assert texts["declaration"][language] in page
     assert "proposed citizens' initiative" not in page  # 211/2011's wording is not this regime's
     # One tap away, on the same page: a disclosure, no other page to open.
@@ -53,11 +57,10 @@ def test_the_form_carries_the_full_privacy_statement_and_the_declaration(
 
 def test_each_language_has_its_own_official_wording():
     for regime, texts in REGIMES.items():
-        for kind in ("declaration", "privacy"):
+        for kind in ("declaration", "privacy_statement"):
             assert set(texts[kind]) == set(EU_LANGUAGES), (regime, kind)
             english = texts[kind]["en"]
             assert all(text != english for code, text in texts[kind].items() if code != "en")
-        assert set(texts["sources"]) == {"declaration", "privacy"}
 
 
 def test_an_initiative_under_regulation_211_2011_shows_that_regulation_s_texts(
@@ -68,7 +71,7 @@ def test_an_initiative_under_regulation_211_2011_shows_that_regulation_s_texts(
     initiative.save()
     page = form_page(client, signing_pages["en"], "de")
     assert REGIMES["211/2011"]["declaration"]["de"] in page
-    assert REGIMES["211/2011"]["privacy"]["de"] in page
+    assert REGIMES["211/2011"]["privacy_statement"]["de"] in page
     assert REGIMES["2019/788"]["declaration"]["de"] not in page
 
 
