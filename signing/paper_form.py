@@ -3,7 +3,7 @@
 Regulation (EU) 2019/788, Annex III (Regulation (EU) No 211/2011, Annex III, for initiatives
 under that regime): the registered facts of the initiative, the declaration, rows with exactly
 the data that member state asks of its nationals (Part A or B: signing.rules, read by
-`signatory_columns`), and the privacy statement (signing.legal_text).
+`signatory_columns`), and the privacy statement (signing.legal_texts).
 
 `form_content` gathers everything the form shows, as plain data in the reader's language;
 `render_pdf` draws it, and only it: the content's digest (`content_digest`, with the identity of
@@ -39,8 +39,7 @@ from fpdf.enums import XPos, YPos
 from initiatives.countries import country_name
 from initiatives.deadlines import regime_for
 
-from .legal_text import DATA as LEGAL_TEXTS_FILE
-from .legal_text import legal_text_for
+from . import legal_texts
 from .rules import ADDRESS, IDENTIFICATION, RULES
 
 FONT_DIR = fontpkg_fira_sans.ROOT / "files"
@@ -121,7 +120,7 @@ def registered_points(initiative, page, country, organisers, website):
     objectives = (_("Objectives"), plain_text(page.objectives))
     contact_persons = (_("Names and e-mail addresses of the registered contact persons"), contacts)
     site = (_("Website of this initiative (if any)"), website)
-    if regime_for(initiative).key == "2019/788":
+    if regime_for(initiative).regulation == "Regulation (EU) 2019/788":
         window = " – ".join(
             filter(None, [_day(initiative.collection_start), _day(initiative.collection_end)])
         )
@@ -145,7 +144,6 @@ def form_content(page, country, language, website, organisers=None):
     initiative = page.initiative
     if organisers is None:
         organisers = list(initiative.organisers.all())
-    legal = legal_text_for(initiative, language)
     with translation.override(language):
         part = RULES[country].part
         return {
@@ -159,10 +157,10 @@ def form_content(page, country, language, website, organisers=None):
             "mandatory": _("All fields on this form are mandatory."),
             "points": registered_points(initiative, page, country, organisers, website),
             "to_complete": _("To be completed by the signatories"),
-            "declaration": legal.declaration,
+            "declaration": legal_texts.declaration(initiative, language),
             "columns": [asdict(column) for column in signatory_columns(country)],
             "privacy_heading": capfirst(_("privacy statement")),
-            "privacy_statement": legal.privacy,
+            "privacy_statement": legal_texts.privacy_statement(initiative, language),
         }
 
 
@@ -171,7 +169,7 @@ def code_identity():
     """What drew a form, besides its content: this module, the legal texts, the rules and the
     PDF library. A change to any of them changes every digest."""
     digest = hashlib.sha256()
-    for path in (Path(__file__), LEGAL_TEXTS_FILE, Path(__file__).with_name("rules.py")):
+    for path in (Path(__file__), legal_texts.TEXTS_FILE, Path(__file__).with_name("rules.py")):
         digest.update(path.read_bytes())
     digest.update(importlib.metadata.version("fpdf2").encode())
     return digest.hexdigest()

@@ -144,7 +144,7 @@ class Initiative(RevisionMixin, ClusterableModel):
         max_length=64, blank=True, editable=False, verbose_name=_("public key fingerprint")
     )
     submitted_to_authorities_on = optional_date(
-        _("statements submitted to the national authorities on")
+        _("statements submitted to the competent authorities on")
     )
     submitted_to_commission_on = optional_date(
         _("initiative submitted to the Commission on"),

@@ -15,8 +15,7 @@ from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from initiatives.models import Organiser
-from signing import paper_form_views, rules
-from signing.legal_text import legal_text_for, regimes
+from signing import legal_texts, paper_form_views, rules
 from signing.paper_form import content_digest, form_content, render_pdf, signatory_columns
 from signing.rules import RULES
 from tests.factories import OrganiserFactory, translate_tree
@@ -64,8 +63,8 @@ def test_each_member_states_form_holds_the_number_and_exactly_that_states_fields
 ):
     initiative = initiative_page.initiative
     date_of_birth, residence = labels(language, "Date of birth", "Residence")
-    legal = legal_text_for(initiative, language)
-    declaration, privacy = squeezed(legal.declaration), squeezed(legal.privacy)
+    declaration = squeezed(legal_texts.declaration(initiative, language))
+    privacy = squeezed(legal_texts.privacy_statement(initiative, language))
     for country, rule in RULES.items():
         content = form_content(initiative_page, country, language, WEBSITE)
         text = pdf_text(render_pdf(content))
@@ -155,12 +154,13 @@ def test_an_initiative_under_211_2011_gets_that_regimes_declaration(initiative_p
 def test_every_official_language_has_both_regimes_texts(settings):
     languages = {code for code, _name in settings.LANGUAGES}
     assert len(languages) == 24
-    for regime, texts in regimes().items():
-        for kind in ("declaration", "privacy"):
-            assert set(texts[kind]) == languages, (regime, kind)
-            assert all(text.strip() and "<" not in text for text in texts[kind].values())
+    texts = legal_texts._texts()
+    for regime in legal_texts.regimes():
+        for kind in ("declaration", "privacy_statement"):
+            assert set(texts[regime][kind]) == languages, (regime, kind)
+            assert all(text.strip() and "<" not in text for text in texts[regime][kind].values())
     # The deletion limit, in each language (French writes it out).
-    privacy = regimes()["2019/788"]["privacy"].values()
+    privacy = texts["Regulation (EU) 2019/788"]["privacy_statement"].values()
     assert all("21" in text or "vingt et un" in text for text in privacy)
 
 
@@ -227,7 +227,7 @@ def test_an_interface_language_without_pages_gets_its_labels_and_the_registered_
     response = client.get(url)
     assert response.status_code == 200
     text = squeezed(pdf_text(response.content))
-    assert squeezed(legal_text_for(initiative_page.initiative, "sk").declaration) in text
+    assert squeezed(legal_texts.declaration(initiative_page.initiative, "sk")) in text
     assert squeezed("Clean air") in text  # the English page's registered title
 
 
