@@ -50,7 +50,7 @@ case "$command" in
     fi
     # No access log: it would hold the visitors' addresses (personal data).
     exec gunicorn eci_site.wsgi --bind "0.0.0.0:${PORT:-8000}" --workers "${WEB_WORKERS:-4}" \
-      --timeout 30 --graceful-timeout 20 "$@"
+      --timeout 30 --graceful-timeout 20 --no-control-socket "$@"
     ;;
   jobs) run_jobs "$@" ;;
   manage) exec python manage.py "$@" ;;
