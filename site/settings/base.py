@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "news",
     "home",
     "signing",
+    "petitions",
     "organisers",
     "translators",
     "demo",
@@ -240,6 +241,11 @@ PUBLIC_PAGE_KINDS = {
     # What partners embed (signing/embedding.py): the widget shows counts.
     "signing.SigningPage:widget": "counts",
     "signing.SigningPage:embed": "content",
+    # Petitions (petitions.views): the page and its open counts show the confirmed signatures.
+    "petitions.PetitionIndexPage": "counts",
+    "petitions.PetitionPage:index_route": "counts",
+    "petitions.PetitionPage:counts_json": "counts",
+    "petitions.PetitionPage:days_csv": "counts",
 }
 # The server's page cache (core/page_cache.py) keeps public pages in the default cache.
 PAGE_CACHE_ENABLED = True
@@ -310,6 +316,23 @@ LOGGING = {
     # No mail to ADMINS either: an error report must not carry what a citizen typed.
     "loggers": {"django": {"level": "INFO"}},
 }
+
+# --- The Commission's services (initiatives/commission.py; docs/operations.md) -----------------
+# The register's API (the register import, and per-country figures of the central system); an
+# initiative's central-system address is in its record.
+COMMISSION_REGISTER_URL = os.environ.get(
+    "COMMISSION_REGISTER_URL", "https://register.eci.ec.europa.eu/core/api/register/"
+)
+# Every request to the Commission gives up after this many seconds (to connect, between bytes).
+COMMISSION_TIMEOUT_SECONDS = float(os.environ.get("COMMISSION_TIMEOUT_SECONDS", "10"))
+# How often the periodic job reads each initiative on the central system, at most; after
+# failures it waits twice as long each time, up to the back-off's limit.
+CENTRAL_SYSTEM_READ_SECONDS = int(os.environ.get("CENTRAL_SYSTEM_READ_SECONDS", "300"))
+CENTRAL_SYSTEM_BACKOFF_LIMIT_SECONDS = int(
+    os.environ.get("CENTRAL_SYSTEM_BACKOFF_LIMIT_SECONDS", "3600")
+)
+# Names the site to the Commission's services; empty: the site's name and public address.
+COMMISSION_USER_AGENT = os.environ.get("COMMISSION_USER_AGENT", "")
 
 # Per-language overrides of Django's number and date formats (only what Django lacks).
 FORMAT_MODULE_PATH = ["core.formats"]
