@@ -86,7 +86,9 @@ def test_sign_then_the_mailed_link_counts_the_signature(client, smtp, petition_p
     assert response.status_code == 302
     assert response["Location"].endswith("/sent/")
     assert Signature.objects.count() == 1 and confirmed(petition_page) == 0
-    assert "0 of 1,000 signatures" in client.get(petition_page.url).content.decode()
+    page = client.get(petition_page.url).content.decode()
+    assert "0 of 1,000 signatures" in page and "The European Parliament" in page
+    assert f'href="{petition_page.url}sign/"' in page  # the call to sign, while open
 
     assert send_due() == (1, 0)  # the request queued it; the outbox sends it, not the request
     ((recipients, message),) = smtp.messages
