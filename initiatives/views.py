@@ -14,6 +14,8 @@ from core.spreadsheet import text_cell
 from .models import Initiative
 from .open_counts import country_rows, day_rows, open_counts, partner_rows
 
+TEST_COLUMN = "test_collection"
+
 
 def _published_initiative(registration_number):
     """Only an initiative with a live page that anyone may read has public counts (a page still
@@ -54,10 +56,14 @@ def _csv_view(rows, suffix, part=None):
         if part is not None and part not in counts:
             raise Http404
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        name = f"{slugify(registration_number)}-{suffix}.csv"
+        test = counts["test_collection"] or ""
+        name = f"{'test-' if test else ''}{slugify(registration_number)}-{suffix}.csv"
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
         # Partner names are editors' free text: never a formula in the reader's spreadsheet.
-        csv.writer(response).writerows([text_cell(cell) for cell in row] for row in rows(counts))
+        # Every row says whether the figures are a test collection's (its purpose) or not ("").
+        table = rows(counts)
+        marked = [[*next(table), TEST_COLUMN], *([*row, test] for row in table)]
+        csv.writer(response).writerows([text_cell(cell) for cell in row] for row in marked)
         return _open(response, counts)
 
     view.__name__ = f"counts_{suffix}_csv"

@@ -1,7 +1,7 @@
 """The registered record and its counters (records), and the pages that show them (pages)."""
 
 from .pages import InitiativeIndexPage, InitiativePage, InitiativeTopic
-from .partners import Partner
+from .partners import ClickThroughCounter, Partner
 from .records import (
     CountOfStatements,
     ExternalCount,
@@ -14,6 +14,7 @@ from .records import (
 )
 
 __all__ = [
+    "ClickThroughCounter",
     "CountOfStatements",
     "ExternalCount",
     "Initiative",
