@@ -16,7 +16,7 @@ refusal names its rule, in the editor's language.
 from types import SimpleNamespace
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from . import collection_routes
 
@@ -113,3 +113,20 @@ class InitiativeAdminForm(WagtailAdminModelForm):
                 "Collecting on this site needs one representative and one substitute among the "
                 "organisers, as contact persons (Regulation (EU) 2019/788, Article 5)."
             )
+
+
+class InitiativePageForm(WagtailAdminPageForm):
+    """The initiative page's form: each topic once."""
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = set()
+        formset = self.formsets.get("topic_links")
+        for form in formset.forms if formset else []:
+            topic = form.cleaned_data.get("topic") if form.is_valid() else None
+            if topic is None or form.cleaned_data.get("DELETE"):
+                continue
+            if topic.pk in chosen:
+                form.add_error("topic", _("This topic is already chosen for this page."))
+            chosen.add(topic.pk)
+        return cleaned

@@ -234,13 +234,15 @@ class Initiative(RevisionMixin, ClusterableModel):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         ordering = ["-registration_date"]
+        # Wagtail's group editor drops a label's last words when they are the model's name
+        # ("… of an initiative" showed as "… of an"): no label ends with "initiative".
         permissions = [
             (
                 "follow_collection",
                 "Can see the collection dashboard and download encrypted statements",
             ),
-            ("destroy_statements", "Can destroy the statements of support of an initiative"),
-            ("record_paper_statements", "Can record the paper statements of an initiative"),
+            ("destroy_statements", "Can destroy an initiative's statements of support"),
+            ("record_paper_statements", "Can record an initiative's paper statements"),
             ("key_in_paper_statements", "Can key in the data of paper statements of support"),
         ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0010_collection_routes_and_test_collections'),
+        ('initiatives', '0012_merge_readings_and_permission_labels'),
     ]
 
     operations = [
