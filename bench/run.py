@@ -63,10 +63,10 @@ HIGH_DURATION = int(os.environ.get("BENCH_SECONDS_HIGH", "10"))
 HIGH_FORMS = int(os.environ.get("BENCH_FORMS_HIGH", "8000"))
 HOME = "/en/"
 GUIDANCE = "/en/organise/prepare-online-collection-system/"
-INITIATIVE = "/en/initiatives/clean-air-around-every-school/"
+INITIATIVE = "/en/initiatives/try-signing/"  # the demo's test collection: it signs here
 CENTRAL_INITIATIVE = "/en/initiatives/public-data-open-by-default/"  # bench/central_page.py
 SIGN = INITIATIVE + "sign/bg/"
-REGISTRATION_NUMBER = "DEMO(2026)000001"
+REGISTRATION_NUMBER = "DEMO(2026)000004"
 
 
 def free_port():

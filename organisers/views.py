@@ -43,6 +43,13 @@ def collected_here():
     return Initiative.objects.filter(collection=Initiative.Collection.ON_SITE)
 
 
+def followed():
+    """What the dashboards follow: collections on this site, and on the Commission's central
+    system (its click-throughs, its paper statements)."""
+    routes = [Initiative.Collection.ON_SITE, Initiative.Collection.CENTRAL]
+    return Initiative.objects.filter(collection__in=routes)
+
+
 class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     permission_required = FOLLOW
     raise_exception = True
@@ -51,7 +58,7 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
     template_name = "organisers/index.html"
 
     def get_context_data(self, **kwargs):
-        initiatives = list(collected_here())
+        initiatives = list(followed())
         counts = counts_by_initiative([initiative.pk for initiative in initiatives])
         for initiative in initiatives:
             initiative.total = sum(counts[initiative.pk].values())
@@ -63,9 +70,10 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
 class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
     raise_exception = True
     header_icon = "list-ul"
+    initiatives = staticmethod(collected_here)
 
     def dispatch(self, request, *args, **kwargs):
-        self.initiative = get_object_or_404(collected_here(), pk=kwargs["pk"])
+        self.initiative = get_object_or_404(self.initiatives(), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -81,6 +89,7 @@ class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
 
 class CollectionDashboard(InitiativeMixin, TemplateView):
     permission_required = FOLLOW
+    initiatives = staticmethod(followed)
     page_title = _("Collection dashboard")
     template_name = "organisers/dashboard.html"
 
