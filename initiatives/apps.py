@@ -11,6 +11,7 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from core.content_version import invalidate_on_change
 
+        from . import checks  # noqa: F401  (registers the law's route check)
         from .daily import CENTRAL, PAPER, forget_past_days_on_change
         from .models import CentralReading, Initiative, PaperBatch, Partner
 

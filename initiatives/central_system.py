@@ -35,6 +35,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .commission import user_agent
 from .countries import MEMBER_STATES
 from .figures import forget_snapshot
 from .models import CentralReading, CentralSystemState, Initiative
@@ -65,19 +66,13 @@ class Failure(Exception):
         return f"{self.code} {self.details} {self.url}".strip()
 
 
-def user_agent():
-    return settings.COMMISSION_USER_AGENT or (
-        f"{settings.WAGTAIL_SITE_NAME} counts reader (+{settings.WAGTAILADMIN_BASE_URL})"
-    )
-
-
 def fetch_json(url):
     """The JSON the service answers at `url`, or a Failure; never waits longer than the
     timeout for a connection or between two bytes."""
     request = urllib.request.Request(  # noqa: S310 (the addresses are https or the tests' fake)
         url, headers={"User-Agent": user_agent(), "Accept": "application/json"}
     )
-    seconds = settings.CENTRAL_SYSTEM_TIMEOUT_SECONDS
+    seconds = settings.COMMISSION_TIMEOUT_SECONDS
     said = {"seconds": f"{seconds:g}"}
     try:
         with urllib.request.urlopen(request, timeout=seconds) as response:  # noqa: S310
@@ -201,7 +196,7 @@ def _claim(initiative, now, due_only):
     """Whether this process may read the initiative now: no other holds it and (unless
     `due_only` is false) its next reading is due. The claim lasts until every request of one
     reading could have timed out, so a process that died leaves it free again."""
-    lease = datetime.timedelta(seconds=4 * settings.CENTRAL_SYSTEM_TIMEOUT_SECONDS + 60)
+    lease = datetime.timedelta(seconds=4 * settings.COMMISSION_TIMEOUT_SECONDS + 60)
     claimable = CentralSystemState.objects.filter(initiative=initiative).filter(
         Q(leased_until__isnull=True) | Q(leased_until__lte=now)
     )

@@ -2,8 +2,8 @@
 initiative on the Commission's central system, the growth of its readings), and on paper (the
 organisers' batches, by the day collected), for the charts and the open counts.
 
-This app may not import the one that stores statements (the layers in the README): that app
-registers its per-day sources here from its AppConfig.ready (`register_online_days`), and the
+This app may not import the one that stores statements (docs/architecture.md, the layers): that
+app registers its per-day sources here from its AppConfig.ready (`register_online_days`), and the
 tables whose changes alter past days (`forget_past_days_on_change`).
 
 Days before today do not change as statements are signed: public pages keep them per initiative

@@ -1,6 +1,6 @@
 """Open counts: an initiative's figures as data anyone may reuse (JSON, CSV), from the same
 snapshot as the pages (initiatives.figures), stamped with the time it was taken. The schema is
-documented in docs/open-data.md."""
+documented in docs/open-data.md ("Open counts")."""
 
 from .countries import COUNTRIES_REQUIRED, MEMBER_STATES, TOTAL_REQUIRED, threshold_table_for
 from .daily import public_series

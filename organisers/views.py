@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 from initiatives.counters import counts_by_initiative
 from initiatives.deadlines import legal_hold
 from initiatives.models import Initiative
+from signing.paper_form_views import form_links
 
 from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
 from .bundle import bundle_lines
@@ -89,6 +90,7 @@ class CollectionDashboard(InitiativeMixin, TemplateView):
             can_destroy=self.request.user.has_perm(DESTROY),
             can_key_in=self.request.user.has_perm(KEY_IN),
             **overview(self.initiative),
+            paper_forms=form_links(self.initiative),
             **kwargs,
         )
 

@@ -38,7 +38,7 @@ REGISTER = "/core/api/register/details/2025/000006"
 def fake(settings):
     with CommissionFake() as fake:
         settings.COMMISSION_REGISTER_URL = fake.url + "/core/api/register/"
-        settings.CENTRAL_SYSTEM_TIMEOUT_SECONDS = 0.3
+        settings.COMMISSION_TIMEOUT_SECONDS = 0.3
         yield fake
 
 
@@ -180,7 +180,7 @@ def test_the_services_are_told_which_site_reads_them(central, fake, settings):
     fake.fail(MAP, "forbidden")
     read(0)
     agents = {headers["User-Agent"] for _path, headers in fake.requests}
-    assert agents == {"Citizens' Initiatives counts reader (+https://initiatives.example.eu)"}
+    assert agents == {"Citizens' Initiatives (https://initiatives.example.eu)"}
     assert {headers["Accept"] for _path, headers in fake.requests} == {"application/json"}
 
 
