@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,8 +12,12 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from core.content_version import invalidate_on_change
 
+        from .access import ensure_organisers_group
         from .daily import PAPER, forget_past_days_on_change
         from .models import Initiative, PaperBatch, Partner
+
+        # Each initiative has its organisers' group (initiatives.access).
+        post_save.connect(ensure_organisers_group, sender=Initiative)
 
         # Initiative pages and the signing path cache what they read of the record.
         invalidate_on_change(Initiative, "initiative")
