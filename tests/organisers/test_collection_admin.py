@@ -219,7 +219,7 @@ def test_the_dashboard_draws_empty_bars_as_empty_and_one_day_narrow(
 
 def test_the_collection_index_and_deadlines_are_tables_with_a_row_per_item(client, initiative):
     undated = InitiativeFactory(collection_start=None, collection_end=None)
-    admin_user(client, "follow_collection", of=[initiative])
+    admin_user(client, "follow_collection", of=[initiative, undated])
     index = client.get(urls(initiative)["index"]).content.decode()
     dashboards = re.findall(r'<td><a href="([^"]+)">([^<]+)</a></td>', index)
     assert sorted(dashboards) == sorted(
