@@ -6,6 +6,7 @@ block picker before they insert it.
 
 import types
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
@@ -96,12 +97,11 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         targets = [value.get("page"), value.get("document"), value.get("url")]
         if sum(1 for target in targets if target) != 1:
+            # A message on the link as a whole: no one of its fields is wrong by itself.
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": blocks.BlockValidationError(
-                        _("Choose exactly one of page, document or external address.")
-                    )
-                }
+                non_block_errors=[
+                    ValidationError(_("Choose exactly one of page, document or external address."))
+                ]
             )
         return value
 

@@ -54,6 +54,11 @@ class ContentSecurityPolicyMiddleware:
     """Send the site's Content-Security-Policy on public pages; on a response a view allowed
     to be framed (allow_framing), its frame-ancestors and a partitioned CSRF cookie.
 
+    A preview is the page rendered for the admin's preview panel, an iframe of the admin:
+    Wagtail runs it through this middleware with the page's own path (/en/…), not /admin/,
+    and marks the request `is_preview`. It keeps the site's policy (the preview shows what
+    visitors will get) but may be framed by the site itself.
+
     It sits above CsrfViewMiddleware, so that it sees the cookie that middleware sets. The
     Wagtail admin relies on inline scripts and styles, so it is left to its own defaults.
     """
@@ -65,6 +70,8 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if request.path.startswith("/admin/"):
             return response
+        if getattr(request, "is_preview", False):
+            allow_framing(response, ())
         origins = getattr(response, "frame_origins", None)
         framed_by = None if origins is None else ("'self'", *origins)
         response.headers.setdefault("Content-Security-Policy", policy(framed_by))

@@ -1,6 +1,7 @@
 """The home page, standard pages, the contact form and the translatable site chrome."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +46,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "initiatives.InitiativeIndexPage",
+        "petitions.PetitionIndexPage",
         "guidance.GuidanceIndexPage",
         "news.NewsIndexPage",
         "home.StandardPage",
@@ -217,9 +219,26 @@ class SiteIdentity(
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("site identity")
         verbose_name_plural = _("site identity")
+        # One per language: a second one would silently replace the real one on every page.
+        constraints = [
+            models.UniqueConstraint(fields=["locale"], name="one_site_identity_per_language")
+        ]
 
     def __str__(self):
         return self.site_name
+
+    def clean(self):
+        super().clean()
+        if (
+            self.locale_id
+            and SiteIdentity.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk).exists()
+        ):
+            raise ValidationError(
+                _(
+                    "This language already has its site identity: edit that one instead of "
+                    "adding another."
+                )
+            )
 
     @property
     def revisions(self):

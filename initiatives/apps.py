@@ -12,9 +12,10 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from core.content_version import invalidate_on_change
 
+        from . import checks  # noqa: F401  (registers the law's route check)
         from .access import ensure_organisers_group
-        from .daily import PAPER, forget_past_days_on_change
-        from .models import Initiative, PaperBatch, Partner
+        from .daily import CENTRAL, PAPER, forget_past_days_on_change
+        from .models import CentralReading, Initiative, PaperBatch, Partner
 
         # Each initiative has its organisers' group (initiatives.access).
         post_save.connect(ensure_organisers_group, sender=Initiative)
@@ -24,3 +25,4 @@ class InitiativesConfig(AppConfig):
         invalidate_on_change(Partner, "initiative-partner")
         # The chart's and the open counts' past days are kept apart from the content version.
         forget_past_days_on_change(PaperBatch, PAPER)
+        forget_past_days_on_change(CentralReading, CENTRAL)

@@ -28,10 +28,11 @@ from initiatives.access import may, organised_by
 from initiatives.counters import counts_by_initiative
 from initiatives.deadlines import legal_hold
 from initiatives.models import Initiative
+from signing.paper_form_views import form_links
 
 from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
 from .bundle import bundle_lines
-from .dashboard import overview
+from .dashboard import central_system_readings, overview
 from .records import initiative_record, mailing_list, stored_statements
 from .retention import StatementsHeld, destroy_statements
 
@@ -61,7 +62,9 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
         counts = counts_by_initiative([initiative.pk for initiative in initiatives])
         for initiative in initiatives:
             initiative.total = sum(counts[initiative.pk].values())
-        return super().get_context_data(initiatives=initiatives, **kwargs)
+        return super().get_context_data(
+            initiatives=initiatives, central=central_system_readings(), **kwargs
+        )
 
 
 class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
@@ -97,6 +100,7 @@ class CollectionDashboard(InitiativeMixin, TemplateView):
             can_destroy=may(self.request.user, DESTROY, self.initiative),
             can_key_in=may(self.request.user, KEY_IN, self.initiative),
             **overview(self.initiative),
+            paper_forms=form_links(self.initiative),
             **kwargs,
         )
 

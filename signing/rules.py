@@ -11,7 +11,7 @@ the member state of the signatory's nationality. Every row names its source:
 - REF: shared/reference/eci-rules.md, sections 3 and 4, with its corrections.
 - STDNUM: python-stdnum 2.2 (requirements.txt), which checks the national numbers.
 - OCS: the export property keys of the Commission's online collection software (see
-  organisers/export/authority_xml.py and README "Export for the national authorities").
+  organisers/export/authority_xml.py and docs/organisers.md).
 
 UNVERIFIED marks what no source at hand established (a pattern reported as used in practice, a
 date reported but not read in the legal text): it is kept as data, to be corrected here.

@@ -51,7 +51,7 @@ class NoUpdatesToken(Exception):
 # Argon2id for the duplicate-detection hash: memory-hard, so that even someone holding the
 # database AND the dedupe key pays about a millisecond and 2 MiB per guess (HMAC-SHA256 took
 # 2 µs: the whole EGN space in a minute). More would slow every signature: 2 MiB, one pass is
-# ~1.2 ms on one core (bench/dedupe_hash.py; README, "Threat model"). Changing these changes
+# ~1.2 ms on one core (bench/dedupe_hash.py; docs/threat-model.md). Changing these changes
 # every hash: only before the first statement of a collection. (core/argon2.py computes the
 # same hashes as cryptography's Argon2id did, faster: it changed none.)
 DEDUPE_ARGON2 = {"iterations": 1, "lanes": 1, "memory_cost": 2 * 1024}
@@ -59,18 +59,22 @@ DEDUPE_ARGON2 = {"iterations": 1, "lanes": 1, "memory_cost": 2 * 1024}
 
 @sensitive_variables("identity")
 def dedupe_hash(initiative, identity):
+    """The duplicate-detection hash of a statement's identity (keyed_hash), per initiative."""
+    return keyed_hash(f"initiative:{initiative.registration_number}", identity)
+
+
+@sensitive_variables("identity")
+def keyed_hash(scope, identity):
     """Argon2id of the normalised identity, keyed: the dedupe key (SIGNING_DEDUPE_SECRET, read
     from SIGNING_DEDUPE_SECRET_FILE in production) is Argon2's secret input, and the salt is a
-    per-initiative key derived from it.
+    key derived from it for `scope` (an initiative, a petition).
 
-    The same person gives unrelated hashes for two initiatives, nobody without the key can test
+    The same person gives unrelated hashes in two scopes, nobody without the key can test
     a guess (the database alone reveals nothing), and with the key each guess costs the Argon2id
     work above.
     """
     key = settings.SIGNING_DEDUPE_SECRET.encode()
-    salt = hmac.new(
-        key, f"initiative:{initiative.registration_number}".encode(), hashlib.sha256
-    ).digest()
+    salt = hmac.new(key, scope.encode(), hashlib.sha256).digest()
     return argon2id(identity.encode(), salt=salt, secret=key, length=32, **DEDUPE_ARGON2).hex()
 
 

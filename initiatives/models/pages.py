@@ -6,7 +6,9 @@ facts come from its `Initiative` record (initiatives.models.records).
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
@@ -19,9 +21,11 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.content_version import current_version
 from core.pages import IndexPage
 
+from ..admin_forms import InitiativePageForm
 from ..chart import daily_chart
 from ..countries import countries_in_reading_order
 from ..daily import public_series
+from ..figures import signed_online
 from ..progress import attach_progress
 from .records import Initiative, Topic
 
@@ -67,6 +71,18 @@ class InitiativeIndexPage(IndexPage):
         }
 
 
+def paper_form_links(initiative, nationalities):
+    """(country name, address) of the paper form of each member state in the active language.
+    The forms are the signing app's, found by their URL's name (this app may not import it);
+    one reverse() for all 27."""
+    sample = reverse(
+        "paper-form",
+        kwargs={"registration_number": initiative.registration_number, "country": "xx"},
+    )
+    prefix = sample.removesuffix("xx.pdf")
+    return [(name, f"{prefix}{code.lower()}.pdf") for code, name in nationalities]
+
+
 class InitiativePage(Page):
     initiative = models.ForeignKey(
         Initiative,
@@ -98,9 +114,33 @@ class InitiativePage(Page):
     ]
     parent_page_types = ["initiatives.InitiativeIndexPage"]
     subpage_types = ["signing.SigningPage"]
+    base_form_class = InitiativePageForm  # each topic once
 
     class Meta:
         verbose_name = _("initiative page")
+
+    def clean(self):
+        """One page per record and language: a second one would be listed twice, and every
+        count and link would have two places. Checked on every save, drafts included."""
+        super().clean()
+        if self.initiative_id and self.locale_id:
+            other = (
+                InitiativePage.objects.filter(
+                    initiative_id=self.initiative_id, locale_id=self.locale_id
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if other is not None:
+                raise ValidationError(
+                    {
+                        "initiative": _(
+                            "This initiative already has a page in this language: “%(title)s”. "
+                            "Edit that page, or translate it into another language."
+                        )
+                        % {"title": other.title}
+                    }
+                )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -108,8 +148,9 @@ class InitiativePage(Page):
         self.initiative = shown["initiative"]
         context.update(shown)
         context["nationalities"] = countries_in_reading_order()  # one tap to one's own form
+        context["paper_forms"] = paper_form_links(self.initiative, context["nationalities"])
         attach_progress([self])  # the counts: the shared snapshot (initiatives.figures)
-        online = sum(figure.online for figure in self.figures.values())
+        online = signed_online(self.initiative, self.figures)
         context["chart"] = daily_chart(public_series(self.initiative, online))
         context["share_url"] = request.build_absolute_uri(request.path)
         return context
@@ -132,8 +173,10 @@ class InitiativePage(Page):
 
     def signing_page(self):
         """Found through the tree: the only child type an initiative page allows is the signing
-        page (subpage_types), and at most one (SigningPage.max_count_per_parent)."""
-        return self.get_children().live().specific().first()
+        page (subpage_types), and at most one (SigningPage.max_count_per_parent). By path, not
+        get_children(): treebeard's get_children() trusts the stored child count
+        (numchild), which wagtail-localize can leave at 0 on a translation it gave children."""
+        return Page.objects.child_of(self).live().specific().first()
 
 
 class InitiativeTopic(TranslatableMixin, Orderable):

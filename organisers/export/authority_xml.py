@@ -5,7 +5,7 @@ The shape is section 6 of the reference (what the Commission's software produced
 table's (`Identifier.property_key`): the names of the Commission's online collection software
 (its 2019/788 property list: passport, id.card, personal.number, personal.id,
 national.id.number, citizens.card, ...), chosen per member state as that software's country
-table did (README, "Export for the national authorities").
+table did (docs/organisers.md).
 
 Each signature is validated against the schema as it is made, so a bad statement is named by its
 identifier; each file is validated again as a whole, streaming, before it takes its final name.

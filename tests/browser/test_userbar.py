@@ -1,11 +1,8 @@
 """Wagtail's userbar on the public pages: shown to a logged-in editor under the site's own CSP."""
 
-import secrets
-import sqlite3
-
 import pytest
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django_otp.oath import totp
+
+from .conftest import add_user, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -22,32 +19,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture(scope="module")
 def editor(site_server):
-    password = secrets.token_urlsafe(16)
-    hashed = PBKDF2PasswordHasher().encode(password, secrets.token_hex(8))
-    with sqlite3.connect(site_server["database"]) as db:
-        db.execute(
-            "INSERT INTO auth_user (password, is_superuser, username, first_name, last_name, "
-            "email, is_staff, is_active, date_joined) "
-            "VALUES (?, 1, 'userbar-editor', '', '', 'editor@localhost', 1, 1, "
-            "CURRENT_TIMESTAMP)",
-            (hashed,),
-        )
-        # A superuser gives a second factor (core/admin_door.py): a TOTP device of its own.
-        db.execute(
-            "INSERT INTO otp_totp_totpdevice (user_id, name, confirmed, key, step, t0, digits, "
-            "tolerance, drift, last_t, throttling_failure_count) "
-            "SELECT id, 'phone', 1, ?, 30, 0, 6, 1, 0, -1, 0 FROM auth_user "
-            "WHERE username = 'userbar-editor'",
-            (TOTP_KEY,),
-        )
-    return {"username": "userbar-editor", "password": password}
-
-
-TOTP_KEY = secrets.token_hex(20)
-
-
-def current_code():
-    return f"{totp(bytes.fromhex(TOTP_KEY)):06d}"
+    return add_user(site_server, "userbar-editor")
 
 
 def watched_page(browser):
@@ -71,14 +43,7 @@ def watched_page(browser):
 
 def test_an_editor_sees_the_userbar_with_no_csp_violation(site_server, browser, editor):
     context, page, errors = watched_page(browser)
-    page.goto(site_server["url"] + "/admin/login/")
-    page.fill("input[name=username]", editor["username"])
-    page.fill("input[name=password]", editor["password"])
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/2fa/auth**")
-    page.fill("input[name=otp_token]", current_code())
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    log_in(page, site_server, editor)
     errors.clear()  # the admin is not under the site's policy
     for path in PAGES:
         page.goto(site_server["url"] + path)

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('initiatives', '0009_keyed_in_paper'),
+        ('initiatives', '0012_merge_readings_and_permission_labels'),
     ]
 
     operations = [
