@@ -18,9 +18,10 @@ from types import SimpleNamespace
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, TitleFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 
 from . import collection_routes
+from .access import is_organiser, may
 
 # Only users with this permission see or change the paper batches (Initiative.panels).
 PAPER_PERMISSION = "initiatives.record_paper_statements"
@@ -39,12 +40,24 @@ REQUIRED_FOR_COLLECTING = {
 }
 
 
+class OrganisersPanel(MultiFieldPanel):
+    """A panel shown only to the initiative's organisers (and superusers) who hold its
+    `permission`."""
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        def is_shown(self):
+            # The organiser first: the children of a panel not shown are never bound (the
+            # form leaves their formset out).
+            return is_organiser(self.request.user, self.instance) and super().is_shown()
+
+
 class InitiativeAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The panel is hidden from users without the permission; the formset is left out of
-        # their form as well, so that nothing they post can touch the batches.
-        if self.for_user is None or not self.for_user.has_perm(PAPER_PERMISSION):
+        # The panel is hidden from users without the permission or not organisers of this
+        # initiative (OrganisersPanel); the formset is left out of their form as well, so that
+        # nothing they post can touch the batches.
+        if self.for_user is None or not may(self.for_user, PAPER_PERMISSION, self.instance):
             self.formsets.pop("paper_batches", None)
 
     def clean(self):

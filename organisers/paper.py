@@ -7,8 +7,8 @@ day the paper form was signed, which decides the age rule as a statement's date 
 The statement is encrypted to the same key and checked against every stored statement by the
 same keyed hash (signing.services.record_paper_statement): a form of someone who already
 signed, online or on paper, is flagged and not stored. No CAPTCHA or rate limit: only users with
-`initiatives.key_in_paper_statements` reach it. The response is never cached; the audit log
-gets a count per form, never its content.
+`initiatives.key_in_paper_statements` who organise the initiative reach it. The response is
+never cached; the audit log gets a count per form, never its content.
 """
 
 from django import forms
