@@ -163,12 +163,12 @@ def test_the_container_migrated_and_serves_the_demo_loaded_through_its_manage_co
 
 
 def test_the_container_runs_as_its_own_user_with_no_development_packages(site):
-    probe = "id -un; python -c 'import pytest' 2>&1 | tail -1; command -v flite"
+    probe = "id -un; python -c 'import pytest' 2>&1 | tail -1; command -v espeak-ng"
     found = podman("exec", site["name"], "sh", "-c", probe)
-    user, pytest_import, flite = found.stdout.splitlines()
+    user, pytest_import, espeak = found.stdout.splitlines()
     assert user == "eci"
     assert "No module named 'pytest'" in pytest_import
-    assert flite == "/usr/bin/flite"  # the audio CAPTCHA
+    assert espeak == "/usr/bin/espeak-ng"  # the audio CAPTCHA's voices
 
 
 def test_check_deploy_in_the_container(site):
