@@ -11,6 +11,8 @@ own message on the field it concerns.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from .countries import countries_in_reading_order
+
 # Only users with this permission see or change the paper batches (Initiative.panels).
 PAPER_PERMISSION = "initiatives.record_paper_statements"
 ORGANISERS_REQUIRED = 7
@@ -28,6 +30,17 @@ REQUIRED_FOR_COLLECTING = {
 }
 
 
+def in_reading_order(form_class):
+    """`form_class` with its member states in the active language's order (one formset's)."""
+    countries = [("", "---------"), *countries_in_reading_order()]
+
+    def __init__(self, *args, **kwargs):
+        form_class.__init__(self, *args, **kwargs)
+        self.fields["country"].choices = countries
+
+    return type(form_class.__name__, (form_class,), {"__init__": __init__, "countries": countries})
+
+
 class InitiativeAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,6 +48,13 @@ class InitiativeAdminForm(WagtailAdminModelForm):
         # their form as well, so that nothing they post can touch the batches.
         if self.for_user is None or not self.for_user.has_perm(PAPER_PERMISSION):
             self.formsets.pop("paper_batches", None)
+        # The member states in the editor's language's alphabetical order (ICU), not by code:
+        # the form classes, and the choices they took from the model, are built once.
+        for formset in self.formsets.values():
+            if "country" in formset.form.base_fields:
+                formset.form = in_reading_order(formset.form)
+                for form in formset.forms:
+                    form.fields["country"].choices = formset.form.countries
 
     def clean(self):
         cleaned = super().clean()
