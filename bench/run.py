@@ -18,7 +18,7 @@ database built by migrate + load_demo, and drives it with wrk (Debian's package)
 6. a second pass at 256 connections (BENCH_CONNECTIONS_HIGH): the initiative page, the form and
    submissions, reporting every answer other than 200/302/429/503, p99, and stored = counters.
 
-The site runs in its production configuration (README, "Running in production"), Redis
+The site runs in its production configuration (docs/operations.md, "Running in production"), Redis
 included: a private redis-server on a free port, started here and stopped at the end.
 The per-client rate limit is off for the run (SIGNING_RATE_LIMIT=""): all load comes from one
 address, and the limit protects against a client, not against a crowd.

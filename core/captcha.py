@@ -6,7 +6,7 @@ three more round trips on the signing path. Here one `DELETE ... RETURNING` both
 consumes the challenge: only one submission can ever use it. A form may leave that statement to
 the one that stores what the form was for (the signing form does: signing.services), so that a
 signature costs one round trip and one commit, not two. Expired challenges are removed by
-the library's `manage.py captcha_clean` (run it from cron, see README) and, as a fallback, on
+the library's `manage.py captcha_clean` (a periodic job, see docs/signing.md) and, as a fallback, on
 one check in CLEANUP_EVERY.
 
 The picture's noise is the library's (`captcha.helpers.noise_arcs` and dots), with the dots

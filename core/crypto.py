@@ -214,6 +214,12 @@ def mailing_list_context(registration_number):
     return f"eci-mailing-list|{registration_number}".encode()
 
 
+def petition_context(petition_uid):
+    """The HPKE info of a petition's signature: bound to that petition, so that it cannot pass
+    for another petition's signature, a statement or an address for updates."""
+    return f"eci-petition|{petition_uid}".encode()
+
+
 def encrypt(public_key, plaintext, info):
     return SUITE.encrypt(plaintext, public_key, info=info)
 

@@ -11,7 +11,7 @@
 - the request carries no session cookie: the visitor is anonymous (an editor logged in gets a
   private copy, with Wagtail's user bar). Reading the session then found nothing, so the
   `Vary: Cookie` that reading adds is dropped: anonymous visitors all get the same page, and a
-  CDN must bypass its cache for requests with the session cookie (README, "A CDN");
+  CDN must bypass its cache for requests with the session cookie (docs/operations.md, "A CDN");
 - the page has no view restriction (a password or login restriction is never public).
 
 Each kind's lifetimes are in `PUBLIC_CACHE_POLICIES`; pages that show counts ("counts": home,
@@ -38,6 +38,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import has_vary_header, patch_cache_control
 from wagtail.models import PageViewRestriction
 
@@ -148,7 +149,10 @@ def drop_vary(response, header):
 
 
 def cache_key(request):
-    return f"page-cache:{request.scheme}:{request.get_host()}:{request.path}"
+    """One copy per URL, and per encoding: GZipMiddleware, below the page cache, compresses
+    what is stored for clients that accept gzip (Vary: Accept-Encoding)."""
+    gzip = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    return f"page-cache:{request.scheme}:{request.get_host()}:{request.path}:{int(gzip)}"
 
 
 def server_cacheable(request):

@@ -8,7 +8,7 @@ cursor that binds on the server and prepares them:
 each connection parses and plans them once, and the ciphertext travels as binary.
 
 Behind a connection pooler in transaction mode, prepared statements need its support for them
-(PgBouncer 1.21 or later with max_prepared_statements set); see README, "Running in
+(PgBouncer 1.21 or later with max_prepared_statements set); see docs/operations.md, "Running in
 production".
 """
 

@@ -38,6 +38,7 @@ from initiatives.models import (
     Topic,
 )
 from news.models import NewsIndexPage, NewsPage
+from petitions.models import Petition, PetitionIndexPage, PetitionPage
 from signing.models import SigningPage
 
 from . import content
@@ -46,8 +47,8 @@ SOURCE_LANGUAGE = "en"
 # What a demo record lists besides its own fields.
 RECORD_RELATIONS = ("organisers", "external_counts", "paper_batches")
 
-about, guidance, initiatives, site = (
-    content.load(part) for part in ("about", "guidance", "initiatives", "site")
+about, guidance, initiatives, petitions, site = (
+    content.load(part) for part in ("about", "guidance", "initiatives", "petitions", "site")
 )
 
 
@@ -109,6 +110,7 @@ class DemoLoader:
                           extra={"privacy_page": privacy})  # fmt: skip
         self.contact_page(home)
         self.feature(home, initiative_pages[:2])
+        self.petitions(home)
         self.stdout.write(
             f"Demo content ready ({self.created} objects created; site name: {identity})."
         )
@@ -200,21 +202,33 @@ class DemoLoader:
             )
             self.created += created
 
+    def petitions(self, home):
+        index = self.page(home, PetitionIndexPage, "petitions", petitions.PETITION_INDEX, menu=True)
+        for spec in petitions.PETITIONS:
+            record = Petition.objects.filter(name=spec["record"]["name"]).first()
+            if record is None:
+                key = self.demo_key_file(f"petition-{spec['slug']}")
+                record = Petition.objects.create(**spec["record"], public_key=key.public_key_text())
+                self.created += 1
+            self.page(index, PetitionPage, spec["slug"], spec, extra={"petition": record})
+
     def demo_key(self, initiative):
         """A key pair for a demo initiative; its private file goes under DEMO_KEY_DIR (ignored
         by git), so a new user can sign and then export with the organisers' tools."""
         if initiative.public_key:
             return
-        key = PrivateKey.generate()
-        path = Path(settings.DEMO_KEY_DIR) / f"{slugify(initiative.registration_number)}.key.json"
-        # A file left by an earlier demo database belongs to a key that database took with it.
-        key.write_file(path, content.DEMO_KEY_PASSPHRASE, replace=True)
+        key = self.demo_key_file(slugify(initiative.registration_number))
         initiative.public_key = key.public_key_text()
         initiative.save()
-        self.stdout.write(
-            f"Demo private key for {initiative.registration_number}: {path} "
-            f"(passphrase: {content.DEMO_KEY_PASSPHRASE!r})"
-        )
+
+    def demo_key_file(self, name):
+        """A new key pair whose private file is `name`.key.json under DEMO_KEY_DIR."""
+        key = PrivateKey.generate()
+        path = Path(settings.DEMO_KEY_DIR) / f"{name}.key.json"
+        # A file left by an earlier demo database belongs to a key that database took with it.
+        key.write_file(path, content.DEMO_KEY_PASSPHRASE, replace=True)
+        self.stdout.write(f"Demo private key: {path} (passphrase: {content.DEMO_KEY_PASSPHRASE!r})")
+        return key
 
     def contact_page(self, home):
         if ContactPage.objects.child_of(home).filter(slug="contact").exists():

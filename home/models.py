@@ -46,6 +46,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "initiatives.InitiativeIndexPage",
+        "petitions.PetitionIndexPage",
         "guidance.GuidanceIndexPage",
         "news.NewsIndexPage",
         "home.StandardPage",

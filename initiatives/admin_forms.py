@@ -6,11 +6,19 @@ organisers' public key and the organisers the regulation requires (Regulation (E
 Article 5(1) and (3): a group of at least seven natural persons resident in at least seven member
 states, one representative and one substitute as contact persons). Each missing piece gets its
 own message on the field it concerns.
+
+Where the record may collect online at all is the law's route (initiatives.collection_routes):
+"On this site" is refused to a record the law sends to the Commission's central system, and to
+an own system outside its collection period or without its certificate of conformity; each
+refusal names its rule, in the editor's language.
 """
+
+from types import SimpleNamespace
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from . import collection_routes
 from .countries import countries_in_reading_order
 
 # Only users with this permission see or change the paper batches (Initiative.panels).
@@ -69,7 +77,36 @@ class InitiativeAdminForm(WagtailAdminModelForm):
                     self.add_error(name, message)
             for message in self.organisers_missing():
                 self.add_error("status", message)
+        self.clean_route(cleaned, collecting_here)
         return cleaned
+
+    def clean_route(self, cleaned, collecting_here):
+        """The law's route (initiatives.collection_routes), on the values as they would be saved."""
+        if not cleaned.get("registration_date"):
+            return  # the field has its own error
+        initiative = self._meta.model
+        certificate = cleaned.get("certificate_of_conformity")
+        record = SimpleNamespace(
+            **{name: cleaned.get(name) for name in ("registration_date", "collection_start",
+                                                     "collection_end", "test_collection")},
+            certificate_of_conformity_id=certificate.pk if certificate else None,
+        )  # fmt: skip
+        collection = cleaned.get("collection")
+        if record.test_collection and collection != initiative.Collection.ON_SITE:
+            self.add_error(
+                "test_collection",
+                _("A test collection collects on this site: choose “On this site”."),
+            )
+        if collection == initiative.Collection.EXTERNAL and collection_routes.central_system_only(
+            record
+        ):
+            self.add_error("collection", collection_routes.central_system_message())
+        if collection != initiative.Collection.ON_SITE:
+            return
+        for name, message in collection_routes.on_site_refusals(record):
+            if name == "certificate_of_conformity" and not collecting_here:
+                continue  # uploaded before the collection opens
+            self.add_error(name if name in self.fields else None, message)
 
     def organisers_missing(self):
         formset = self.formsets["organisers"]

@@ -11,11 +11,13 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from core.content_version import invalidate_on_change
 
-        from .daily import PAPER, forget_past_days_on_change
-        from .models import Initiative, PaperBatch, Partner
+        from . import checks  # noqa: F401  (registers the law's route check)
+        from .daily import CENTRAL, PAPER, forget_past_days_on_change
+        from .models import CentralReading, Initiative, PaperBatch, Partner
 
         # Initiative pages and the signing path cache what they read of the record.
         invalidate_on_change(Initiative, "initiative")
         invalidate_on_change(Partner, "initiative-partner")
         # The chart's and the open counts' past days are kept apart from the content version.
         forget_past_days_on_change(PaperBatch, PAPER)
+        forget_past_days_on_change(CentralReading, CENTRAL)

@@ -1,8 +1,9 @@
-"""Statements per day: online (stored and destroyed, from the app that stores them) and on paper
-(the organisers' batches, by the day collected), for the charts and the open counts.
+"""Statements per day: online (stored and destroyed, from the app that stores them; for an
+initiative on the Commission's central system, the growth of its readings), and on paper (the
+organisers' batches, by the day collected), for the charts and the open counts.
 
-This app may not import the one that stores statements (the layers in the README): that app
-registers its per-day sources here from its AppConfig.ready (`register_online_days`), and the
+This app may not import the one that stores statements (docs/architecture.md, the layers): that
+app registers its per-day sources here from its AppConfig.ready (`register_online_days`), and the
 tables whose changes alter past days (`forget_past_days_on_change`).
 
 Days before today do not change as statements are signed: public pages keep them per initiative
@@ -18,15 +19,17 @@ from collections import Counter
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Max, Min, Sum
+from django.db.models.functions import TruncDate
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from .models.records import PaperBatch
+from .models.readings import CentralReading
+from .models.records import Initiative, PaperBatch
 
 # (queryset of rows with `initiative` and `submitted_on`, aggregate giving their statements)
 _ONLINE_SOURCES = []
-ONLINE, PAPER = "online", "paper"
+ONLINE, PAPER, CENTRAL = "online", "paper", "central"
 # A safety net only: kept days are counted again after a week even if nothing said they changed.
 KEPT_DAYS_SECONDS = 7 * 24 * 3600
 # One process at a time counts an initiative's new online days; the others use the days counted
@@ -76,13 +79,16 @@ def series(online, paper=None):
 def public_series(initiative, online_total):
     """The series public pages and the open counts show: the days before today as kept (see
     the module's docstring), today's online figure the rest of `online_total`, from the public
-    snapshot (initiatives.figures). No page view counts today's statements, and the days add up
-    to the snapshot's total."""
+    snapshot (initiatives.figures.signed_online). No page view counts today's statements, and
+    the days add up to the snapshot's total (on the central system: less its first reading)."""
     today = timezone.localdate()
-    online = {}
+    online, before = {}, 0
     if initiative.collects_on_site:
         online = dict(past_online_days(initiative.pk, today))
-    signed_today = online_total - sum(online.values())
+    elif initiative.collection == Initiative.Collection.CENTRAL:
+        online, before = past_central_days(initiative.pk, today)
+        online = dict(online)
+    signed_today = online_total - before - sum(online.values())
     if signed_today > 0:
         online[today] = signed_today
     return series(online, kept_paper_days(initiative.pk))
@@ -148,6 +154,40 @@ def past_online_days(initiative_id, today):
         if holding:
             cache.delete(lock)
     return days
+
+
+def central_per_day(initiative_id, before):
+    """({day: statements signed on the central system that day}, total of the first reading)
+    for the days before `before`: the growth of the readings' total from the end of one day to
+    the end of the next (a good reading's total never falls: initiatives.central_system). What
+    was signed before the first reading belongs to no day."""
+    readings = CentralReading.objects.filter(initiative_id=initiative_id)
+    first = readings.aggregate(first=Min("total"))["first"]
+    if first is None:
+        return {}, 0
+    start_of_day = timezone.make_aware(datetime.datetime.combine(before, datetime.time()))
+    rows = (
+        readings.filter(read_at__lt=start_of_day)
+        .annotate(day=TruncDate("read_at"))
+        .values("day")
+        .annotate(end=Max("total"))
+        .order_by("day")
+    )
+    days, previous = {}, first
+    for row in rows:
+        days[row["day"]] = row["end"] - previous
+        previous = row["end"]
+    return days, first
+
+
+def past_central_days(initiative_id, today):
+    """({day: growth} before `today`, the first reading's total): counted once a day in two
+    queries, and again after a reading of the initiative is stored or removed."""
+    version, kept = _kept(CENTRAL, initiative_id)
+    if kept is None or kept[0] != today:
+        kept = (today, central_per_day(initiative_id, today))
+        _keep(CENTRAL, initiative_id, version, *kept)
+    return kept[1]
 
 
 def forget_past_days(kind, initiative_id):

@@ -47,13 +47,20 @@ class Regime:
     months_after_withdrawal: int | None
     # ...but under a legal hold, not before this long after the proceedings end.
     kept_after_proceedings: Period
+    # The collection lasts at most `collection_months` from `collection_from` (the registration
+    # under 211/2011, Art. 5(5); the day the organisers chose under 2019/788, Art. 8(1)), which
+    # is at the latest `start_within_months` after the registration (None: no limit of its
+    # own). Extensions of Regulation (EU) 2020/1042: initiatives/collection_routes.py.
+    collection_months: int = 12
+    collection_from: str = "collection_start"
+    start_within_months: int | None = None
 
 
 REGIMES = (
     Regime("Regulation (EU) No 211/2011", datetime.date(2012, 4, 1), 1, 18, "registration_date",
-           None, Period(days=7)),
+           None, Period(days=7), collection_from="registration_date"),
     Regime("Regulation (EU) 2019/788", datetime.date(2020, 1, 1), 1, 21, "collection_start",
-           1, Period(months=1)),
+           1, Period(months=1), start_within_months=6),
 )  # fmt: skip
 
 # Organisers submit the statements to the national authorities within 3 months after the

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from .countries import COUNTRIES_REQUIRED, MEMBER_STATES, TOTAL_REQUIRED, threshold_table_for
-from .figures import figures_by_initiative
+from .figures import figures_and_readings
 
 
 def _percent(count, required):
@@ -48,6 +48,15 @@ class Progress:
     table_description: str = ""
     # When the counts were taken (public pages show a snapshot); None for exact counts.
     counted_at: datetime.datetime | None = None
+    # When the central system was last read well (its figures are in the counts), local time.
+    central_read_at: datetime.datetime | None = None
+
+    @property
+    def central_read_today(self):
+        """Whether the last reading was today: a page then gives its time only."""
+        return self.central_read_at is not None and (
+            self.central_read_at.date() == timezone.localdate()
+        )
 
     @property
     def percent(self):
@@ -97,14 +106,17 @@ def attach_progress(pages, exact=False):
     must select_related the initiative).
 
     Public pages read the shared snapshot (initiatives.figures), and `progress.counted_at` says
-    when it was taken; `exact=True` counts now."""
+    when it was taken; `exact=True` counts now. For an initiative on the central system,
+    `progress.central_read_at` says when its figures were read there."""
     pages = list(pages)
     initiatives = {page.initiative_id: page.initiative for page in pages}
-    figures, taken_at = figures_by_initiative(initiatives.values(), exact=exact)
+    figures, taken_at, readings = figures_and_readings(initiatives.values(), exact=exact)
     for page in pages:
         initiative = initiatives[page.initiative_id]
         page.figures = figures[page.initiative_id]
         page.progress = progress_from_figures(page.figures, initiative.registration_date)
         if initiative.collects_on_site and taken_at:
             page.progress.counted_at = timezone.localtime(taken_at)
+        if (reading := readings.get(initiative.pk)) is not None:
+            page.progress.central_read_at = timezone.localtime(reading.read_at)
     return pages

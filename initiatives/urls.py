@@ -18,4 +18,9 @@ urlpatterns = [
         views.counts_by_partner_csv,
         name="open-counts-partners-csv",
     ),
+    path(
+        "<str:registration_number>/readings.csv",
+        views.counts_readings_csv,
+        name="open-counts-readings-csv",
+    ),
 ]

@@ -3,7 +3,9 @@ like the pages that show the same figures, readable from any origin."""
 
 import csv
 import datetime
+import io
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.http import http_date
 from django.utils.text import slugify
@@ -11,8 +13,12 @@ from django.utils.text import slugify
 from core.page_cache import is_restricted, public_page
 from core.spreadsheet import text_cell
 
+from .figures import collects_centrally
 from .models import Initiative
-from .open_counts import country_rows, day_rows, open_counts, partner_rows
+from .open_counts import country_rows, day_rows, open_counts, partner_rows, reading_rows
+
+# A rendered readings.csv is kept until the next reading (a year of readings is some MB).
+READINGS_CSV_SECONDS = 24 * 3600
 
 
 def _published_initiative(registration_number):
@@ -44,6 +50,13 @@ def counts_json(request, registration_number):
     return _open(JsonResponse(counts, json_dumps_params={"ensure_ascii": False}), counts)
 
 
+def _csv_response(registration_number, suffix):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = f"{slugify(registration_number)}-{suffix}.csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 def _csv_view(rows, suffix, part=None):
     """A view of the CSV file `rows` writes; with `part`, only where the counts have that part
     (the per-partner figures, published only where the editors allow it)."""
@@ -53,9 +66,7 @@ def _csv_view(rows, suffix, part=None):
         counts = open_counts(_published_initiative(registration_number))
         if part is not None and part not in counts:
             raise Http404
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        name = f"{slugify(registration_number)}-{suffix}.csv"
-        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        response = _csv_response(registration_number, suffix)
         # Partner names are editors' free text: never a formula in the reader's spreadsheet.
         csv.writer(response).writerows([text_cell(cell) for cell in row] for row in rows(counts))
         return _open(response, counts)
@@ -67,3 +78,23 @@ def _csv_view(rows, suffix, part=None):
 counts_by_country_csv = _csv_view(country_rows, "countries")
 counts_by_day_csv = _csv_view(day_rows, "days")
 counts_by_partner_csv = _csv_view(partner_rows, "partners", part="partners")
+
+
+@public_page("counts")
+def counts_readings_csv(request, registration_number):
+    """Every reading of the central system (initiatives.open_counts.reading_rows), written once
+    per reading: kept under the last reading's id, which the counts snapshot holds."""
+    initiative = _published_initiative(registration_number)
+    if not collects_centrally(initiative):
+        raise Http404
+    counts = open_counts(initiative)
+    key = f"readings-csv:{initiative.pk}:{counts['read_at']}"
+    body = cache.get(key)
+    if body is None:
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(reading_rows(initiative))
+        body = buffer.getvalue().encode()
+        cache.set(key, body, READINGS_CSV_SECONDS)
+    response = _csv_response(registration_number, "readings")
+    response.write(body)
+    return _open(response, counts)

@@ -2,13 +2,15 @@
 
 from django.db.models import Count, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.crypto import SUITE_NAME
 from initiatives.chart import daily_chart
 from initiatives.countries import country_name
 from initiatives.daily import online_per_day, series
 from initiatives.deadlines import deadline_list, deletion_deadline, legal_hold, regime_for
-from initiatives.figures import figures_by_initiative
+from initiatives.figures import figures_by_initiative, last_readings
+from initiatives.models import CentralSystemState, Initiative
 from initiatives.partners import statements_per_partner
 from initiatives.progress import progress_from_figures
 from signing.models import FlaggedPaperForms, Statement
@@ -51,3 +53,47 @@ def keyed_in_paper(initiative):
         "stored": sum(row["stored"] for row in countries),
         "flagged": sum(row["flagged"] for row in countries),
     }
+
+
+# What the organisers read when a reading of the central system failed (the job's
+# initiatives.central_system.Failure codes, with its figures).
+FAILURES = {
+    "timeout": _("No answer within the time limit (%(seconds)s s)"),
+    "http_status": _("Answered with HTTP status %(status)s"),
+    "unreachable": _("Could not be reached"),
+    "bad_answer": _("Answered something other than the documented figures"),
+    "total_fell": _("The total fell from %(before)s to %(after)s"),
+    "countries_mismatch": _(
+        "The member states' figures add up to %(sum)s, not to the total of %(total)s"
+    ),
+}
+
+
+def central_system_readings():
+    """[{initiative, reading, state, failure}] for each initiative on the Commission's central
+    system: its last good reading (or None), the periodic job's state, and what failed (a
+    sentence) while it fails."""
+    initiatives = list(Initiative.objects.filter(collection=Initiative.Collection.CENTRAL))
+    readings = last_readings([initiative.pk for initiative in initiatives])
+    states = {
+        state.initiative_id: state
+        for state in CentralSystemState.objects.filter(initiative__in=initiatives)
+    }
+    rows = []
+    for initiative in initiatives:
+        state = states.get(initiative.pk)
+        failure = None
+        if state is not None and state.failure:
+            failure = FAILURES.get(state.failure, FAILURES["bad_answer"]) % {
+                "seconds": "", "status": "", "before": "", "after": "", "sum": "", "total": "",
+                **state.failure_details,
+            }  # fmt: skip
+        rows.append(
+            {
+                "initiative": initiative,
+                "reading": readings.get(initiative.pk),
+                "state": state,
+                "failure": failure,
+            }
+        )
+    return rows

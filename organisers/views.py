@@ -23,10 +23,11 @@ from wagtail.log_actions import log
 from initiatives.deadlines import legal_hold
 from initiatives.figures import figures_by_initiative
 from initiatives.models import Initiative
+from signing.paper_form_views import form_links
 
 from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
 from .bundle import bundle_lines
-from .dashboard import overview
+from .dashboard import central_system_readings, overview
 from .records import initiative_record, mailing_list, stored_statements
 from .retention import StatementsHeld, destroy_statements
 
@@ -55,7 +56,9 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
         figures = figures_by_initiative(initiatives, exact=True)[0] if initiatives else {}
         for initiative in initiatives:
             initiative.total = sum(f.total for f in figures.get(initiative.pk, {}).values())
-        return super().get_context_data(initiatives=initiatives, **kwargs)
+        return super().get_context_data(
+            initiatives=initiatives, central=central_system_readings(), **kwargs
+        )
 
 
 class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
@@ -88,6 +91,7 @@ class CollectionDashboard(InitiativeMixin, TemplateView):
             can_destroy=self.request.user.has_perm(DESTROY),
             can_key_in=self.request.user.has_perm(KEY_IN),
             **overview(self.initiative),
+            paper_forms=form_links(self.initiative),
             **kwargs,
         )
 

@@ -7,8 +7,9 @@ from django.utils import timezone
 class QueuedMessage(models.Model):
     """One message to send. Stored in the transaction of what caused it (a contact submission),
     sent after that transaction commits and, when sending fails, again later with a growing delay
-    (`outbox.sending`, `manage.py send_queued_mail`). Once sent, its body is emptied: what the
-    citizen wrote stays only where it was stored in the first place (the form submission)."""
+    (`outbox.sending`, `manage.py send_queued_mail`). Once sent, its body and its recipients are
+    emptied: what the citizen wrote stays only where it was stored in the first place (the form
+    submission), and a signer's address, mailed a petition's link, is kept nowhere."""
 
     created_at = models.DateTimeField(default=timezone.now)
     subject = models.CharField(max_length=255)

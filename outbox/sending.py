@@ -103,6 +103,7 @@ def _send_one(pk, now):
         message.attempts += 1
         message.sent_at = timezone.now()
         message.body = ""
+        message.to = []
         message.last_error = ""
-        message.save(update_fields=["attempts", "sent_at", "body", "last_error"])
+        message.save(update_fields=["attempts", "sent_at", "body", "to", "last_error"])
         return True

@@ -25,3 +25,31 @@ class SigningConfig(AppConfig):
         # A keyed-in paper form flagged as a duplicate is in a batch, but its signer already
         # counts: the paper figures leave it out.
         register_paper_duplicates(FlaggedPaperForms)
+        connect_paper_forms()
+
+
+def connect_paper_forms():
+    """Draw an initiative's paper forms again once a change they show has committed: the record,
+    its organisers, or one of its pages published (signing.paper_form_views)."""
+    from django.db.models.signals import post_save
+    from wagtail.signals import page_published
+
+    from initiatives.models import Initiative, InitiativePage, Organiser
+
+    from .paper_form_views import build_after_change
+
+    def record_saved(sender, instance, **kwargs):
+        build_after_change(instance.pk)
+
+    def organiser_saved(sender, instance, **kwargs):
+        build_after_change(instance.initiative_id)
+
+    def page_changed(sender, instance, **kwargs):
+        build_after_change(instance.initiative_id)
+
+    post_save.connect(record_saved, sender=Initiative, weak=False,
+                      dispatch_uid="paper-forms-record")  # fmt: skip
+    post_save.connect(organiser_saved, sender=Organiser, weak=False,
+                      dispatch_uid="paper-forms-organiser")  # fmt: skip
+    page_published.connect(page_changed, sender=InitiativePage, weak=False,
+                           dispatch_uid="paper-forms-page")  # fmt: skip

@@ -38,7 +38,7 @@ def check_rate_limit_setup(app_configs=None, **kwargs):
             checks.Warning(
                 f"The cache ({backend}) is not shared between processes: each worker counts "
                 "submissions on its own, so the rate limit is multiplied by the workers.",
-                hint="Set REDIS_URL (see README, Rate limiting).",
+                hint="Set REDIS_URL (see docs/operations.md, Rate limiting).",
                 id="eci.W001",
             )
         )
@@ -101,7 +101,7 @@ def check_dedupe_key(app_configs=None, **kwargs):
                 "database credentials are: whoever has one tends to have both, and with both "
                 "the duplicate-detection hashes can be tested against guesses.",
                 hint="Put the key in a file readable only by the site's user and set "
-                "SIGNING_DEDUPE_SECRET_FILE (see README, Threat model).",
+                "SIGNING_DEDUPE_SECRET_FILE (see docs/threat-model.md).",
                 id="eci.W005",
             )
         ]

@@ -4,11 +4,10 @@ import copy
 import datetime
 import functools
 import re
-import unicodedata
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext_lazy, pgettext_lazy
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.captcha import Answer, SingleUseCaptchaField, answer_is_right
@@ -23,13 +22,6 @@ NAME_MAX_LENGTH = 100
 
 def age_on(birth, day):
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def normalised(text):
-    """Lower case, no diacritics, only letters and digits separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", bare).replace("_", " ").split())
 
 
 def compact_number(text):
@@ -94,16 +86,6 @@ class NameField(forms.CharField):
         return value
 
 
-# The address of Part A forms: field, label, maximum length, message when empty, and the
-# browser's autocomplete token.
-ADDRESS_LINES = (
-    ("street", _("Street"), 200, _("Enter the street of your address."), "address-line1"),
-    ("street_number", _("Street number"), 20, _("Enter the number of the building."), ""),
-    ("postal_code", _("Postal code"), 20, _("Enter your postal code."), "postal-code"),
-    ("city", _("City"), 100, _("Enter your city, town or village."), "address-level2"),
-)
-
-
 def document_number_attrs(identifiers):
     """The number pad where every accepted number is digits only (an EGN, a PESEL)."""
     attrs = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
@@ -119,20 +101,8 @@ def statement_fields(country, language):
     """The fields of one member state's form in one language, built once: their labels and
     help, and the order of the countries, are the language's (`language` is the active one,
     the key of this cache). Each form takes a copy, as Django copies a form's declared fields."""
-    fields = {
-        "first_names": NameField(
-            label=_("Full first names"),
-            error_messages={"required": _("Enter all your first names.")},
-            widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        ),
-        "family_names": NameField(
-            label=_("Family names"),
-            error_messages={"required": _("Enter your family names.")},
-            widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-        ),
-    }
     rule = RULES[country]
-    fields.update(address_fields(country) if rule.part == "A" else document_fields(rule))
+    fields = {item.name: FORM_FIELDS[item.kind](item, rule) for item in rule.fields}
     fields["declaration"] = forms.BooleanField(
         label=_(
             "I hereby declare that the information I have provided in this form is correct "
@@ -155,65 +125,95 @@ def statement_fields(country, language):
     return fields
 
 
-def address_fields(country):
-    fields = {
-        name: forms.CharField(
-            label=label,
-            max_length=max_length,
-            error_messages={"required": required_message},
-            widget=forms.TextInput(attrs={"autocomplete": autocomplete} if autocomplete else {}),
-        )
-        for name, label, max_length, required_message, autocomplete in ADDRESS_LINES
-    }
-    fields["residence_country"] = forms.ChoiceField(
-        label=_("Country of residence"),
+# The form field of each kind of statement datum (signing.rules.StatementField.kind).
+
+
+def name_field(item, rule):
+    return NameField(
+        label=item.label,
+        error_messages={"required": item.required_message},
+        widget=forms.TextInput(attrs={"autocomplete": item.autocomplete}),
+    )
+
+
+def line_field(item, rule):
+    attrs = {"autocomplete": item.autocomplete} if item.autocomplete else {}
+    return forms.CharField(
+        label=item.label,
+        max_length=item.max_length,
+        error_messages={"required": item.required_message},
+        widget=forms.TextInput(attrs=attrs),
+    )
+
+
+def residence_field(item, rule):
+    return forms.ChoiceField(
+        label=item.label,
         choices=[*countries_in_reading_order(), (OTHER_COUNTRY, _("Another country"))],
-        initial=country,
-        widget=forms.Select(attrs={"autocomplete": "country"}),
-        error_messages={"required": _("Choose the country where you live.")},
+        initial=rule.code,
+        widget=forms.Select(attrs={"autocomplete": item.autocomplete}),
+        error_messages={"required": item.required_message},
     )
-    fields["residence_country_other"] = forms.CharField(
-        label=_("Name of the country, if you live outside the European Union"),
-        max_length=100,
+
+
+def residence_other_field(item, rule):
+    return forms.CharField(
+        label=item.label,
+        max_length=item.max_length,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "country-name"}),
+        widget=forms.TextInput(attrs={"autocomplete": item.autocomplete}),
     )
-    fields["date_of_birth"] = forms.DateField(
-        label=_("Date of birth"),
+
+
+def date_field(item, rule):
+    return forms.DateField(
+        label=item.label,
         help_text=_("For example 31/12/1990."),
         # Day, month, year, as the help shows: a text field, since a browser's date picker
         # shows the format of the browser's locale (mm/dd/yyyy in American English).
         input_formats=["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
-        widget=forms.TextInput(attrs={"autocomplete": "bday"}),
+        widget=forms.TextInput(attrs={"autocomplete": item.autocomplete}),
         error_messages={
-            "required": _("Enter your date of birth."),
+            "required": item.required_message,
             "invalid": _("Enter a real date, for example 31/12/1990."),
         },
     )
-    return fields
 
 
-def document_fields(rule):
+def document_type_field(item, rule):
     identifiers = rule.identifiers
-    examples = [f"{item.label}: {item.example}" for item in identifiers if item.example]
-    return {
-        "document_type": forms.ChoiceField(
-            label=pgettext_lazy("an identity document", "Document"),
-            choices=[(item.kind, item.label) for item in identifiers],
-            initial=identifiers[0].kind,
-            widget=forms.RadioSelect if len(identifiers) > 1 else forms.HiddenInput,
-            error_messages={"required": _("Choose the document whose number you give.")},
-        ),
-        "document_number": forms.CharField(
-            label=identifiers[0].label if len(identifiers) == 1 else _("Document number"),
-            max_length=30,
-            help_text=_("For example %(example)s.") % {"example": "; ".join(examples)}
-            if examples
-            else "",
-            error_messages={"required": _("Enter the number of your document.")},
-            widget=forms.TextInput(attrs=document_number_attrs(identifiers)),
-        ),
-    }
+    return forms.ChoiceField(
+        label=item.label,
+        choices=[(identifier.kind, identifier.label) for identifier in identifiers],
+        initial=identifiers[0].kind,
+        widget=forms.RadioSelect if len(identifiers) > 1 else forms.HiddenInput,
+        error_messages={"required": item.required_message},
+    )
+
+
+def document_number_field(item, rule):
+    identifiers = rule.identifiers
+    examples = [f"{each.label}: {each.example}" for each in identifiers if each.example]
+    return forms.CharField(
+        label=identifiers[0].label if len(identifiers) == 1 else item.label,
+        max_length=item.max_length,
+        help_text=_("For example %(example)s.") % {"example": "; ".join(examples)}
+        if examples
+        else "",
+        error_messages={"required": item.required_message},
+        widget=forms.TextInput(attrs=document_number_attrs(identifiers)),
+    )
+
+
+FORM_FIELDS = {
+    "name": name_field,
+    "line": line_field,
+    "residence": residence_field,
+    "residence_other": residence_other_field,
+    "date": date_field,
+    "document_type": document_type_field,
+    "document_number": document_number_field,
+}
 
 
 class StatementForm(OwnMessagesForm):
@@ -321,48 +321,18 @@ class StatementForm(OwnMessagesForm):
 
     # --- What is stored ------------------------------------------------------------------------
 
-    PERSONAL_FIELDS = (
-        "first_names", "family_names", "street", "street_number", "postal_code", "city",
-        "residence_country", "residence_country_other", "date_of_birth", "document_type",
-        "document_number",
-    )  # fmt: skip
-
     def statement_data(self):
-        """The statement as typed, for encryption: the personal fields only."""
+        """The statement as typed, for encryption: the member state's data (signing.rules)."""
         data = {"country": self.country}
-        for name in self.PERSONAL_FIELDS:
-            if name in self.fields:
-                value = self.cleaned_data.get(name, "")
-                data[name] = value.isoformat() if isinstance(value, datetime.date) else value
+        for item in self.rule.fields:
+            value = self.cleaned_data.get(item.name, "")
+            data[item.name] = value.isoformat() if isinstance(value, datetime.date) else value
         return data
 
     def identity(self):
-        """The documented normalisation that decides whether two statements are one person's.
-
-        Part B: country, document type and the number without spaces or punctuation (for a
-        number written in several forms, such as a Swedish personnummer with or without its
-        century, the one form the rules table gives).
-        Part A: country, names, date of birth and address, each lower-cased without diacritics,
-        punctuation or extra spaces.
-        """
-        data = self.cleaned_data
-        if self.rule.part == "B":
-            identifier = self.rule.identifier(data["document_type"])
-            number = compact_number(data["document_number"])
-            if identifier.identity:
-                number = identifier.identity(number)
-            parts = [self.country, data["document_type"], number]
-        else:
-            parts = [
-                self.country,
-                *(normalised(data[name]) for name in ("first_names", "family_names")),
-                data["date_of_birth"].isoformat(),
-                *(normalised(data[name]) for name in ("street", "street_number", "postal_code")),
-                normalised(data["city"]),
-                data["residence_country"],
-                normalised(data.get("residence_country_other", "")),
-            ]
-        return "|".join(parts)
+        """The key that decides whether two statements are one person's: computed from the
+        statement as encrypted, by the rules table (signing.rules.CountryRule.identity)."""
+        return self.rule.identity(self.statement_data())
 
 
 class ReceiptLookupForm(OwnMessagesForm):

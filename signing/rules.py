@@ -11,7 +11,7 @@ the member state of the signatory's nationality. Every row names its source:
 - REF: shared/reference/eci-rules.md, sections 3 and 4, with its corrections.
 - STDNUM: python-stdnum 2.2 (requirements.txt), which checks the national numbers.
 - OCS: the export property keys of the Commission's online collection software (see
-  organisers/export/authority_xml.py and README "Export for the national authorities").
+  organisers/export/authority_xml.py and docs/organisers.md).
 
 UNVERIFIED marks what no source at hand established (a pattern reported as used in practice, a
 date reported but not read in the legal text): it is kept as data, to be corrected here.
@@ -22,11 +22,12 @@ documents. Where we refuse on purpose what stdnum accepts, the row says so and w
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from . import national_ids
+from . import identity, national_ids
 
 # The form revision the plaintext follows; it is bound into each ciphertext and exported as
 # annexRevision.
@@ -52,7 +53,8 @@ EARLIEST = datetime.date.min
 
 @dataclass(frozen=True)
 class Identifier:
-    """One accepted document or number: its stored kind, label, pattern, check and export key."""
+    """One accepted document or number: its stored kind, label, pattern, check and export key,
+    and how its number enters the duplicate identity."""
 
     kind: str
     label: str
@@ -61,12 +63,152 @@ class Identifier:
     example: str = ""
     export_key: str = ""  # the OCS property key, without "oct.property."; the kind if empty
     source: str = ""
-    # The form of the number that names one person, for the duplicate check (compact if None).
+    # The form of the number that names one person, for the duplicate check: from the compact
+    # number (signing.identity.number), the same for every document of a member state whose
+    # numbers share it (`numbers`), so that one number typed under two documents is one person.
     identity: Callable | None = None
+    numbers: str = "document"
 
     @property
     def property_key(self):
         return f"oct.property.{self.export_key or self.kind}"
+
+    def identity_of(self, number):
+        compact = identity.number(number)
+        return f"{self.numbers}:{self.identity(compact) if self.identity else compact}"
+
+
+# --- The data of a statement ----------------------------------------------------------------
+
+# The groups of the authorities' files (section 6 of the reference).
+GENERAL, ADDRESS, IDENTIFICATION = "oct.group.general", "oct.group.address", "oct.group.id"
+# The export key of a document number: its document's (Identifier.property_key).
+DOCUMENTS_OWN_KEY = "(the document's)"
+
+
+def as_typed(value, statement):
+    return value
+
+
+def day_month_year(value, statement):
+    """The date of birth as the Commission's software wrote it; ValueError if not a date."""
+    return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
+
+
+def residence_as_named(value, statement):
+    """A member state's code, or the name typed for 'Another country'."""
+    return statement.get("residence_country_other", "") if value == "other" else value
+
+
+@dataclass(frozen=True)
+class StatementField:
+    """One datum of a statement, declared once: the form asks for it (`kind` chooses the form
+    field, signing.forms), the encrypted statement holds it under `name`, the duplicate identity
+    takes it through `identity` (a function of signing.identity; None: not part of it), and the
+    authorities' file writes it in `group` under `export_key` as `exported` gives it (no key:
+    another field writes it, as the country of residence writes 'Another country's name).
+    `name` is never renamed: stored statements are read by it."""
+
+    name: str
+    label: str
+    kind: str
+    group: str
+    export_key: str = ""
+    identity: Callable | None = None
+    exported: Callable = as_typed
+    required_message: str = ""
+    max_length: int = 0
+    autocomplete: str = ""
+    why: str = ""  # why it enters the identity as it does
+
+    @property
+    def property_key(self):
+        return f"oct.property.{self.export_key}" if self.export_key else ""
+
+
+def document_identity(value, statement):
+    """The number of a Part B statement as one person's: see Identifier.identity_of."""
+    rule = RULES[statement["country"]]
+    return rule.identifier(statement["document_type"]).identity_of(value)
+
+
+NAMES = (
+    StatementField(
+        "first_names", _("Full first names"), "name", GENERAL, "full.first.names", identity.text,
+        required_message=_("Enter all your first names."), autocomplete="given-name",
+        why="invisible characters, compatibility forms, case, look-alike letters (UTS #39 "
+            "skeleton), diacritics, German ä/ae ö/oe ü/ue ß/ss folded",
+    ),
+    StatementField(
+        "family_names", _("Family names"), "name", GENERAL, "family.names", identity.text,
+        required_message=_("Enter your family names."), autocomplete="family-name",
+        why="as the first names",
+    ),
+)  # fmt: skip
+
+# Part A: name, address and date of birth. Nationality is not part of the identity: one
+# person's details are one person's whichever Part A member state's nationality they choose.
+PART_A_FIELDS = (
+    *NAMES,
+    StatementField(
+        "street", _("Street"), "line", ADDRESS, "street", identity.street,
+        required_message=_("Enter the street of your address."), max_length=200,
+        autocomplete="address-line1",
+        why="as the names, the country of residence's abbreviations written out "
+            "(Hauptstr. = Hauptstraße), without spaces",
+    ),
+    StatementField(
+        "street_number", _("Street number"), "line", ADDRESS, "street.number",
+        identity.house_number, required_message=_("Enter the number of the building."),
+        max_length=20, why="letters and digits, numbers without leading zeros (05 = 5)",
+    ),
+    StatementField(
+        "postal_code", _("Postal code"), "line", ADDRESS, "postal.code", identity.postal_code,
+        required_message=_("Enter your postal code."), max_length=20, autocomplete="postal-code",
+        why="letters and digits, Luxembourg's L- dropped",
+    ),
+    StatementField(
+        "city", _("City"), "line", ADDRESS, "city", identity.text,
+        required_message=_("Enter your city, town or village."), max_length=100,
+        autocomplete="address-level2", why="as the names",
+    ),
+    StatementField(
+        "residence_country", _("Country of residence"), "residence", ADDRESS, "country",
+        identity.residence, residence_as_named,
+        required_message=_("Choose the country where you live."), autocomplete="country",
+        why="a member state named under 'Another country', in any official language, is that "
+            "member state",
+    ),
+    StatementField(
+        "residence_country_other", _("Name of the country, if you live outside the European "
+                                     "Union"),
+        "residence_other", ADDRESS, max_length=100, autocomplete="country-name",
+        why="through the country of residence",
+    ),
+    StatementField(
+        "date_of_birth", _("Date of birth"), "date", GENERAL, "date.of.birth", identity.date,
+        day_month_year, required_message=_("Enter your date of birth."), autocomplete="bday",
+        why="as a date",
+    ),
+)  # fmt: skip
+
+# Part B: one identification number. The names are asked and exported, not compared: the
+# number names the person.
+PART_B_FIELDS = (
+    *(replace(item, identity=None, why="the number names the person") for item in NAMES),
+    StatementField(
+        "document_type", pgettext_lazy("an identity document", "Document"), "document_type",
+        IDENTIFICATION,
+        required_message=_("Choose the document whose number you give."),
+        why="not compared: one number typed under two documents is one person's",
+    ),
+    StatementField(
+        "document_number", _("Document number"), "document_number", IDENTIFICATION,
+        DOCUMENTS_OWN_KEY, document_identity, required_message=_("Enter the number of your "
+                                                                 "document."),
+        max_length=30, why="Identifier.identity_of: its member state's numbers, compact",
+    ),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -88,6 +230,23 @@ class CountryRule:
     @property
     def part(self):
         return "B" if self.identifiers else "A"
+
+    @property
+    def fields(self):
+        """The data of this member state's statement (StatementField), in the form's order."""
+        return PART_B_FIELDS if self.identifiers else PART_A_FIELDS
+
+    def identity(self, statement):
+        """The key that decides whether two statements are one person's, from the statement
+        as encrypted (`statement`: signing.forms.StatementForm.statement_data). Part A: no
+        nationality (see PART_A_FIELDS); Part B: the member state and its number."""
+        scope = self.code if self.identifiers else "A"
+        parts = [
+            item.identity(statement.get(item.name, ""), statement)
+            for item in self.fields
+            if item.identity
+        ]
+        return "|".join([scope, *parts])
 
     def identifier(self, kind):
         return next(item for item in self.identifiers if item.kind == kind)
@@ -118,18 +277,19 @@ def passport(pattern=ANY_DOCUMENT, source=PAGE + "; pattern UNVERIFIED"):
     return Identifier(PASSPORT, _("Passport"), pattern, source=source)
 
 
-def id_card(pattern=ANY_DOCUMENT, label=None, source=PAGE + "; pattern UNVERIFIED"):
-    return Identifier(ID_CARD, label or _("Identity card"), pattern, source=source)
+def id_card(pattern=ANY_DOCUMENT, label=None, source=PAGE + "; pattern UNVERIFIED", identity=None):
+    return Identifier(ID_CARD, label or _("Identity card"), pattern, source=source,
+                      identity=identity)  # fmt: skip
 
 
 def checked(
     label, pattern, check, example, export_key, stdnum_check, *, basis=PAGE,
-    kind=PERSONAL_NUMBER, identity=None,
+    kind=PERSONAL_NUMBER, identity=None, numbers="document",
 ):  # fmt: skip
     """A number that a national_ids function checks: `stdnum_check` names the python-stdnum
     module the check relies on (and any caveat); `basis`, the source that lists the number."""
     source = f"{basis}; check {STDNUM} {stdnum_check}"
-    return Identifier(kind, label, pattern, check, example, export_key, source, identity)
+    return Identifier(kind, label, pattern, check, example, export_key, source, identity, numbers)
 
 
 RULES = {
@@ -161,7 +321,10 @@ RULES = {
             checked(_("Personal number (EGN)"), r"[0-9]{10}", national_ids.egn, "7501020018",
                     "personal.number", "bg.egn"),
         )),
-        CountryRule("CY", identifiers=(id_card(r"[0-9]{1,10}"), passport())),
+        # Identity card numbers are printed without leading zeros: '0012345' is '12345'.
+        CountryRule("CY", identifiers=(
+            id_card(r"[0-9]{1,10}", identity=identity.without_leading_zeros), passport(),
+        )),
         # Občanský průkaz: 9 digits on current cards; 6 digits and 2 letters (either order) and
         # 7-8 digits on older ones (REF corrections; the letter formats UNVERIFIED in detail).
         # Rodné číslo (stdnum.cz.rc) is not a document the page lists: not offered.
@@ -202,7 +365,10 @@ RULES = {
             checked(_("Personal code"), r"[0-9]{11}", national_ids.latvian_personal_code,
                     "120390-12340", "personal.id", "lv.pvn and our own for 32…"),
         )),
-        CountryRule("MT", AGE_16, (id_card(r"[0-9]{1,7}[A-Z]"),)),  # pattern UNVERIFIED
+        # Pattern UNVERIFIED. Printed without leading zeros: '0043708M' is '43708M'.
+        CountryRule("MT", AGE_16, (
+            id_card(r"[0-9]{1,7}[A-Z]", identity=identity.without_leading_zeros),
+        )),
         CountryRule("PL", identifiers=(
             checked(_("Personal number (PESEL)"), r"[0-9]{11}", national_ids.pesel, "44051401458",
                     "national.id.number", "pl.pesel"),
@@ -210,13 +376,17 @@ RULES = {
         # Bilhete de identidade / passaporte / cartão de cidadão. The citizen card keeps the kind
         # "id.card" it was stored under; the old identity card (bilhete de identidade) prints the
         # civil identification number, up to 8 digits, and beside it one check digit
-        # (pattern UNVERIFIED: 6 to 9 digits).
+        # (pattern UNVERIFIED: 6 to 9 digits). Both carry the civil identification number,
+        # which names the person: a citizen card and the identity card it replaced are one
+        # (identity.portuguese_civil_number; the check digit's algorithm UNVERIFIED: if wrong,
+        # a number typed with it is only missed, never merged with another).
         CountryRule("PT", identifiers=(
             checked(_("Citizen card"), r"[0-9]{9}[A-Z0-9]{2}[0-9]",
                     national_ids.portuguese_citizen_card, "000000000ZZ4", "citizens.card", "pt.cc",
-                    kind=ID_CARD),
+                    kind=ID_CARD, identity=identity.portuguese_civil_number, numbers="civil"),
             Identifier(OLD_ID_CARD, _("Identity card (bilhete de identidade)"), r"[0-9]{6,9}",
-                       export_key="id.card", source=PAGE + "; pattern UNVERIFIED"),
+                       export_key="id.card", source=PAGE + "; pattern UNVERIFIED",
+                       identity=identity.portuguese_civil_number, numbers="civil"),
             passport(),
         )),
         # Cod numeric personal: stdnum.ro.cnp (its county codes: 49 and 50 refused, 80-83

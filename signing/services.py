@@ -22,6 +22,7 @@ from core.prepared import execute_prepared
 from initiatives import counters
 from initiatives.models import Initiative, SupportCounter
 
+from . import identity as identity_rules
 from .models.mailing_list import MailingListEntry, UsedUpdatesToken
 from .models.statements import FlaggedPaperForms, Statement
 from .rules import ANNEX_REVISION
@@ -50,7 +51,7 @@ class NoUpdatesToken(Exception):
 # Argon2id for the duplicate-detection hash: memory-hard, so that even someone holding the
 # database AND the dedupe key pays about a millisecond and 2 MiB per guess (HMAC-SHA256 took
 # 2 µs: the whole EGN space in a minute). More would slow every signature: 2 MiB, one pass is
-# ~1.2 ms on one core (bench/dedupe_hash.py; README, "Threat model"). Changing these changes
+# ~1.2 ms on one core (bench/dedupe_hash.py; docs/threat-model.md). Changing these changes
 # every hash: only before the first statement of a collection. (core/argon2.py computes the
 # same hashes as cryptography's Argon2id did, faster: it changed none.)
 DEDUPE_ARGON2 = {"iterations": 1, "lanes": 1, "memory_cost": 2 * 1024}
@@ -58,18 +59,22 @@ DEDUPE_ARGON2 = {"iterations": 1, "lanes": 1, "memory_cost": 2 * 1024}
 
 @sensitive_variables("identity")
 def dedupe_hash(initiative, identity):
+    """The duplicate-detection hash of a statement's identity (keyed_hash), per initiative."""
+    return keyed_hash(f"initiative:{initiative.registration_number}", identity)
+
+
+@sensitive_variables("identity")
+def keyed_hash(scope, identity):
     """Argon2id of the normalised identity, keyed: the dedupe key (SIGNING_DEDUPE_SECRET, read
     from SIGNING_DEDUPE_SECRET_FILE in production) is Argon2's secret input, and the salt is a
-    per-initiative key derived from it.
+    key derived from it for `scope` (an initiative, a petition).
 
-    The same person gives unrelated hashes for two initiatives, nobody without the key can test
+    The same person gives unrelated hashes in two scopes, nobody without the key can test
     a guess (the database alone reveals nothing), and with the key each guess costs the Argon2id
     work above.
     """
     key = settings.SIGNING_DEDUPE_SECRET.encode()
-    salt = hmac.new(
-        key, f"initiative:{initiative.registration_number}".encode(), hashlib.sha256
-    ).digest()
+    salt = hmac.new(key, scope.encode(), hashlib.sha256).digest()
     return argon2id(identity.encode(), salt=salt, secret=key, length=32, **DEDUPE_ARGON2).hex()
 
 
@@ -102,9 +107,29 @@ def record_statement(
     return statement
 
 
+# Initiatives known to hold no statement of an earlier identity revision: none is ever added
+# (a statement is stored under the current one), so once known it stays true in this process.
+_WITHOUT_EARLIER_REVISIONS = set()
+
+
+def holds_earlier_revisions(initiative):
+    known = (initiative.pk, initiative.registration_number)
+    if known in _WITHOUT_EARLIER_REVISIONS:
+        return False
+    earlier = Statement.objects.filter(
+        initiative=initiative, identity_revision__lt=identity_rules.REVISION
+    ).exists()
+    if not earlier:
+        _WITHOUT_EARLIER_REVISIONS.add(known)
+    return earlier
+
+
 @sensitive_variables("data", "identity", "plaintext")
 def sealed_statement(initiative, country, data, identity, **fields):
-    """An unsaved Statement: `data` encrypted to the initiative's key, `identity` hashed."""
+    """An unsaved Statement: `data` encrypted to the initiative's key, `identity` hashed.
+
+    While the initiative holds statements of the first identity revision, the statement also
+    carries its hash under that one (`first_revision_hash`), to be checked against them."""
     if not initiative.public_key:
         raise NoPublicKey
     plaintext = json.dumps(
@@ -115,7 +140,7 @@ def sealed_statement(initiative, country, data, identity, **fields):
         plaintext,
         crypto.context(initiative.registration_number, country, ANNEX_REVISION),
     )
-    return Statement(
+    statement = Statement(
         initiative=initiative,
         country=country,
         annex_revision=ANNEX_REVISION,
@@ -123,7 +148,25 @@ def sealed_statement(initiative, country, data, identity, **fields):
         suite=crypto.SUITE_NAME,
         ciphertext=ciphertext,
         dedupe_hash=dedupe_hash(initiative, identity),
+        identity_revision=identity_rules.REVISION,
         **fields,
+    )
+    statement.first_revision_hash = None
+    if holds_earlier_revisions(initiative):
+        statement.first_revision_hash = dedupe_hash(
+            initiative, identity_rules.first_revision({"country": country, **data})
+        )
+    return statement
+
+
+def signed_before_revision(statement):
+    """Whether the statement's signer signed before, under the first identity revision."""
+    return statement.first_revision_hash is not None and (
+        Statement.objects.filter(
+            initiative_id=statement.initiative_id,
+            dedupe_hash=statement.first_revision_hash,
+            identity_revision=identity_rules.FIRST_REVISION,
+        ).exists()
     )
 
 
@@ -140,6 +183,9 @@ def record_paper_statement(*, initiative, country, data, identity, signed_on):
         initiative, country, {**data, "channel": Statement.Channel.PAPER}, identity,
         submitted_on=signed_on, language="", channel=Statement.Channel.PAPER,
     )  # fmt: skip
+    if signed_before_revision(statement):
+        flag_paper_form(initiative, country)
+        raise AlreadySigned
     try:
         with transaction.atomic():
             statement.save(force_insert=True)
@@ -256,10 +302,14 @@ def store_and_count(statement, initiative, signing_page_id=None, answer=None):
     with guard:
         page = [] if signing_page_id is None else [signing_page_id]
         challenge = [] if answer is None else answer.params()
+        earlier = []
+        if statement.first_revision_hash is not None:
+            earlier = [initiative.pk, statement.first_revision_hash, identity_rules.FIRST_REVISION]
         _count, rows = execute_prepared(
-            _store_and_count_sql(bool(page), bool(challenge)),
-            [*challenge, initiative.pk, *state_values, *page, *values, counters.random_shard()],
-        )
+            _store_and_count_sql(bool(page), bool(challenge), bool(earlier)),
+            [*challenge, initiative.pk, *state_values, *page, *values, *earlier,
+             counters.random_shard()],
+        )  # fmt: skip
     answered, as_read, stored = rows[0]
     if not answered:
         raise WrongAnswer
@@ -278,6 +328,8 @@ def store_and_count_with_orm(statement, state, signing_page_id, answer):
                 raise InitiativeChanged
             if signing_page_id is not None and not signing_page_open(signing_page_id):
                 raise InitiativeChanged
+            if signed_before_revision(statement):
+                raise AlreadySigned
             statement.save(force_insert=True)
             counters.increment(statement.initiative_id, statement.country)
     except IntegrityError:
@@ -299,7 +351,7 @@ def signing_page_open(page_id):
 
 
 @functools.cache
-def _store_and_count_sql(check_page=False, check_answer=False):
+def _store_and_count_sql(check_page=False, check_answer=False, check_earlier=False):
     quote = connection.ops.quote_name
     statements, counter = quote(Statement._meta.db_table), quote(SupportCounter._meta.db_table)
     initiatives = quote(Initiative._meta.db_table)
@@ -329,11 +381,18 @@ def _store_and_count_sql(check_page=False, check_answer=False):
         challenge = f"challenge AS ({consume_challenge_sql()}), "
         answered = "EXISTS (SELECT 1 FROM challenge WHERE answered)"
         unchanged += f" AND {answered}"
+    new_person = ""
+    if check_earlier:
+        # Not stored if the signer's hash under the first identity revision is stored already.
+        new_person = (
+            f" WHERE NOT EXISTS (SELECT 1 FROM {statements} WHERE initiative_id = %s"  # noqa: S608
+            " AND dedupe_hash = %s AND identity_revision = %s)"
+        )
     return (
         f"WITH {challenge}"  # noqa: S608
         f"as_read AS (SELECT 1 FROM {initiatives} WHERE id = %s AND {unchanged}), "
-        f"stored AS (INSERT INTO {statements} ({columns}) SELECT {placeholders} FROM as_read "
-        f"ON CONFLICT ON CONSTRAINT {quote(one_per_person.name)} DO NOTHING "
+        f"stored AS (INSERT INTO {statements} ({columns}) SELECT {placeholders} FROM as_read"
+        f"{new_person} ON CONFLICT ON CONSTRAINT {quote(one_per_person.name)} DO NOTHING "
         "RETURNING initiative_id, country), "
         f"counted AS (INSERT INTO {counter} (initiative_id, country, shard, count) "
         "SELECT initiative_id, country, %s, 1 FROM stored "

@@ -11,6 +11,7 @@ from core.page_cache import public_page
 from home import sitemaps, views
 from news.feeds import NewsAtomFeed, NewsFeed
 from signing import admin_views as signing_admin
+from signing.paper_form_views import paper_form
 
 # Public, the same for everyone: cached by the server's page cache and by a CDN
 # (core/page_cache.py; the pages of the tree are listed in settings.PUBLIC_PAGE_KINDS).
@@ -59,6 +60,8 @@ urlpatterns += i18n_patterns(
     path("sitemap.xml", sitemap(sitemaps.language_sitemap), name="sitemap"),
     path("feeds/news.rss", feed_cache(NewsFeed()), name="news-rss"),
     path("feeds/news.atom", feed_cache(NewsAtomFeed()), name="news-atom"),
+    # The paper statement-of-support form of every initiative, per member state, in this language.
+    path("paper-forms/<str:registration_number>/<str:country>.pdf", paper_form, name="paper-form"),
     path("", include(wagtail_urls)),
 )
 

@@ -278,7 +278,7 @@ class Gunicorn(_Process):
 
     A sync worker reads one connection until a request arrives: a connection a browser opens
     ahead and never uses holds a worker until the browser closes it or gunicorn kills the worker
-    (`timeout`). In production a buffering proxy stands in front (README, Deployment); a
+    (`timeout`). In production a buffering proxy stands in front (deploy/nginx/); a
     browser talking to gunicorn directly needs gthread workers, which wait for requests on all
     their connections at once."""
 

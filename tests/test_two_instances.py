@@ -1,7 +1,7 @@
 """Several app servers: two gunicorn instances on two ports over one PostgreSQL database and one
-Redis, as the README's "Several app servers" runs them. A change made through one process (an
-editor's publish, unpublish, a closed collection) is seen by every process at once; statements
-signed through both are all stored and counted exactly.
+Redis, as docs/operations.md ("Several app servers") runs them. A change made through one
+process (an editor's publish, unpublish, a closed collection) is seen by every process at
+once; statements signed through both are all stored and counted exactly.
 
 Runs with CI=true (make test-postgres): it needs PostgreSQL, redis-server and gunicorn.
 """

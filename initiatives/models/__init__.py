@@ -2,6 +2,7 @@
 
 from .pages import InitiativeIndexPage, InitiativePage, InitiativeTopic
 from .partners import Partner
+from .readings import CentralReading, CentralSystemState
 from .records import (
     CountOfStatements,
     ExternalCount,
@@ -14,6 +15,8 @@ from .records import (
 )
 
 __all__ = [
+    "CentralReading",
+    "CentralSystemState",
     "CountOfStatements",
     "ExternalCount",
     "Initiative",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
@@ -24,6 +25,7 @@ from ..admin_forms import InitiativePageForm
 from ..chart import daily_chart
 from ..countries import countries_in_reading_order
 from ..daily import public_series
+from ..figures import signed_online
 from ..progress import attach_progress
 from .records import Initiative, Topic
 
@@ -67,6 +69,18 @@ class InitiativeIndexPage(IndexPage):
             "selected_status": status,
             "selected_topic": topic,
         }
+
+
+def paper_form_links(initiative, nationalities):
+    """(country name, address) of the paper form of each member state in the active language.
+    The forms are the signing app's, found by their URL's name (this app may not import it);
+    one reverse() for all 27."""
+    sample = reverse(
+        "paper-form",
+        kwargs={"registration_number": initiative.registration_number, "country": "xx"},
+    )
+    prefix = sample.removesuffix("xx.pdf")
+    return [(name, f"{prefix}{code.lower()}.pdf") for code, name in nationalities]
 
 
 class InitiativePage(Page):
@@ -134,8 +148,9 @@ class InitiativePage(Page):
         self.initiative = shown["initiative"]
         context.update(shown)
         context["nationalities"] = countries_in_reading_order()  # one tap to one's own form
+        context["paper_forms"] = paper_form_links(self.initiative, context["nationalities"])
         attach_progress([self])  # the counts: the shared snapshot (initiatives.figures)
-        online = sum(figure.online for figure in self.figures.values())
+        online = signed_online(self.initiative, self.figures)
         context["chart"] = daily_chart(public_series(self.initiative, online))
         context["share_url"] = request.build_absolute_uri(request.path)
         return context

@@ -10,7 +10,7 @@ from django.contrib.admin import display
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.crypto import UnusableKey, fingerprint
 
+from .. import collection_routes
 from ..admin_forms import PAPER_PERMISSION, InitiativeAdminForm
 from ..countries import COUNTRY_CHOICES, country_name
 
@@ -64,8 +65,16 @@ class Initiative(RevisionMixin, ClusterableModel):
         ANSWERED = "answered", _("Answered")
 
     class Collection(models.TextChoices):
+        # Which online route the law leaves an initiative is decided by its registration date
+        # (initiatives.collection_routes); paper is open to every initiative whatever this says.
         ON_SITE = "on_site", _("On this site")
+        CENTRAL = "central", _("On the Commission's central online collection system")
         EXTERNAL = "external", _("On an external online collection system")
+
+    class TestPurpose(models.TextChoices):
+        CERTIFICATION = "certification", _("Tests of the competent authority before certification")
+        TRAINING = "training", _("Training")
+        DEMONSTRATION = "demonstration", _("Demonstration")
 
     name = models.CharField(
         max_length=255,
@@ -94,7 +103,34 @@ class Initiative(RevisionMixin, ClusterableModel):
         help_text=_("Organisers with the permission may key in the data of signed paper forms."),
     )
     external_system_url = models.URLField(
-        blank=True, verbose_name=_("address of the external collection system")
+        blank=True,
+        verbose_name=_("address of the online collection system"),
+        help_text=_(
+            "On the Commission's central system, the collection's public address, for example "
+            "https://eci.ec.europa.eu/045/public/"
+        ),
+    )
+    test_collection = models.CharField(
+        max_length=20,
+        choices=TestPurpose,
+        blank=True,
+        verbose_name=_("test collection"),
+        help_text=_(
+            "A test collection runs the whole collection on this site, but every page, figure "
+            "and export says it is a test, and nothing of it counts for a real initiative."
+        ),
+    )
+    certificate_of_conformity = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("certificate of conformity"),
+        help_text=_(
+            "The certificate of the online collection system (Annex IV of Regulation (EU) "
+            "2019/788), published on the signing page."
+        ),
     )
     public_key = models.TextField(
         blank=True,
@@ -157,6 +193,8 @@ class Initiative(RevisionMixin, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldPanel("collection"),
+                FieldPanel("test_collection"),
+                FieldPanel("certificate_of_conformity"),
                 FieldPanel("keys_in_paper_statements"),
                 FieldPanel("external_system_url"),
                 InlinePanel("external_counts", label=_("Statements per country")),
@@ -283,11 +321,33 @@ class Initiative(RevisionMixin, ClusterableModel):
     def collects_on_site(self):
         return self.collection == self.Collection.ON_SITE
 
+    @property
+    def collects_on_central_system(self):
+        return self.collection == self.Collection.CENTRAL
+
+    @property
+    def is_test_collection(self):
+        return bool(self.test_collection)
+
+    @property
+    def central_system_link(self):
+        """The central system's signing page in the active language (`?lg=xx`); for a record
+        without that address (set to collect here, which the law refuses), its register entry,
+        which leads there; or ""."""
+        return collection_routes.central_signing_url(
+            self.external_system_url or self.register_url, translation.get_language()
+        )
+
     # What signing reads to take a statement and bind it to this initiative; the fingerprint
-    # stands for the key. A statement is stored only while these are as it read them.
+    # stands for the key. A statement is stored only while these are as it read them. The
+    # registration date, the test purpose and the certificate decide the law's route
+    # (initiatives.collection_routes); a certificate is read by its id, never loaded.
     SIGNING_STATE_FIELDS = (
         "registration_number",
+        "registration_date",
         "collection",
+        "test_collection",
+        "certificate_of_conformity_id",
         "status",
         "collection_start",
         "collection_end",
@@ -295,19 +355,31 @@ class Initiative(RevisionMixin, ClusterableModel):
     )
 
     def signing_state_on(self, today):
-        """Whether this site takes statements today, and if not, why not."""
+        """Whether this site takes statements today, and if not, why not: "open",
+        "not_yet_open", "closed", "external" (another system the editors name), or "central"
+        (the Commission's central system: chosen, or the only route the law leaves a record
+        set to collect here; initiatives.collection_routes)."""
+        if self.collects_on_central_system or (
+            self.collects_on_site and collection_routes.central_system_only(self)
+        ):
+            return "central"
         if not self.collects_on_site:
             return "external"
+        may_collect = collection_routes.is_test(self) or collection_routes.has_certificate(self)
         window_open = (
             self.collection_start is not None
             and self.collection_end is not None
             and self.collection_start <= today <= self.collection_end
+            and collection_routes.within_period(self, today)
         )
-        if self.status == self.Status.COLLECTING and window_open and self.key_fingerprint:
+        ready = bool(self.key_fingerprint) and may_collect
+        if self.status == self.Status.COLLECTING and window_open and ready:
             return "open"
         not_started = self.collection_start is None or today < self.collection_start
         if self.status == self.Status.REGISTERED or (
-            self.status == self.Status.COLLECTING and (not_started or not self.key_fingerprint)
+            self.status == self.Status.COLLECTING
+            and (not_started or not ready)
+            and collection_routes.within_period(self, today)
         ):
             return "not_yet_open"
         return "closed"

@@ -5,26 +5,49 @@ The shape is section 6 of the reference (what the Commission's software produced
 table's (`Identifier.property_key`): the names of the Commission's online collection software
 (its 2019/788 property list: passport, id.card, personal.number, personal.id,
 national.id.number, citizens.card, ...), chosen per member state as that software's country
-table did (README, "Export for the national authorities").
+table did (docs/organisers.md).
 
 Each signature is validated against the schema as it is made, so a bad statement is named by its
 identifier; each file is validated again as a whole, streaming, before it takes its final name.
 """
 
-import datetime
 import os
 from contextlib import ExitStack
 from pathlib import Path
 
 from lxml import etree
 
-from signing.forms import OTHER_COUNTRY
-from signing.rules import RULES
+from signing.rules import ADDRESS, DOCUMENTS_OWN_KEY, GENERAL, IDENTIFICATION, RULES
 
 SCHEMA_PATH = Path(__file__).with_name("statements.xsd")
-SCHEMA = etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
+XS = "http://www.w3.org/2001/XMLSchema"
+GROUPS = (GENERAL, ADDRESS, IDENTIFICATION)
+DOCUMENT_PROPERTY = f"oct.property.{DOCUMENTS_OWN_KEY}"
 
-GENERAL, ADDRESS, IDENTIFICATION = "oct.group.general", "oct.group.address", "oct.group.id"
+
+def property_keys():
+    """Every key a statement can be exported under, from the rules table: its fields' keys and
+    each accepted document's."""
+    keys = {item.property_key for rule in RULES.values() for item in rule.fields}
+    keys |= {item.property_key for rule in RULES.values() for item in rule.identifiers}
+    keys.discard(DOCUMENT_PROPERTY)
+    keys.discard("")
+    return sorted(keys)
+
+
+def schema_document():
+    """statements.xsd with its `propertyKey` list derived from the rules table (the file
+    leaves it empty): the schema each file is validated against, and shipped with it."""
+    document = etree.parse(str(SCHEMA_PATH))
+    (restriction,) = document.xpath(
+        "//xs:simpleType[@name='propertyKey']/xs:restriction", namespaces={"xs": XS}
+    )
+    for key in property_keys():
+        etree.SubElement(restriction, f"{{{XS}}}enumeration", value=key)
+    return document
+
+
+SCHEMA = etree.XMLSchema(schema_document())
 
 
 class InvalidStatement(ValueError):
@@ -32,41 +55,34 @@ class InvalidStatement(ValueError):
 
 
 def signatory_groups(data, country):
-    """[(group name, [(property key, value)])] for one decrypted statement, values as typed."""
+    """[(group name, [(property key, value)])] for one decrypted statement, values as typed:
+    each of the member state's fields (signing.rules) under its key, in its group."""
     rule = RULES.get(country)
     if rule is None:
         raise InvalidStatement(f"unknown country {country!r}")
     if data.get("country") != country:
         raise InvalidStatement("the statement names another country than its record")
-    general = [
-        ("oct.property.full.first.names", _text(data, "first_names")),
-        ("oct.property.family.names", _text(data, "family_names")),
-    ]
-    if rule.part == "A":
+    groups = {name: [] for name in GROUPS}
+    for item in rule.fields:
+        if not item.export_key:
+            continue
+        key = item.property_key
+        if key == DOCUMENT_PROPERTY:
+            key = _document(rule, data, country).property_key
         try:
-            born = datetime.date.fromisoformat(_text(data, "date_of_birth"))
+            value = item.exported(_text(data, item.name), data)
         except ValueError:
-            raise InvalidStatement("the date of birth is not a date") from None
-        general.append(("oct.property.date.of.birth", born.strftime("%d/%m/%Y")))
-        residence = _text(data, "residence_country")
-        if residence == OTHER_COUNTRY:
-            residence = _text(data, "residence_country_other")
-        address = [
-            ("oct.property.street", _text(data, "street")),
-            ("oct.property.street.number", _text(data, "street_number")),
-            ("oct.property.postal.code", _text(data, "postal_code")),
-            ("oct.property.city", _text(data, "city")),
-            ("oct.property.country", residence),
-        ]
-        return [(GENERAL, general), (ADDRESS, address)]
+            raise InvalidStatement(f"the {item.name.replace('_', ' ')} is not valid") from None
+        groups[item.group].append((key, _text({"value": value}, "value", item.name)))
+    return [(name, properties) for name, properties in groups.items() if properties]
+
+
+def _document(rule, data, country):
     kind = _text(data, "document_type")
     identifier = next((item for item in rule.identifiers if item.kind == kind), None)
     if identifier is None:
         raise InvalidStatement(f"{kind!r} is not a document accepted from {country}")
-    return [
-        (GENERAL, general),
-        (IDENTIFICATION, [(identifier.property_key, _text(data, "document_number"))]),
-    ]
+    return identifier
 
 
 def signature_element(identifier, submitted_on, annex_revision, groups):
@@ -166,8 +182,12 @@ class AuthorityFiles:
         return self.directory / f".{name}.xml.partial"
 
     def finish(self):
-        """Close, validate and name every file: {name: path} and {name: schema error}."""
+        """Close, validate and name every file: {name: path} and {name: schema error}; the
+        schema they were validated against beside them."""
         self.stack.close()
+        schema_document().write(
+            str(self.directory / SCHEMA_PATH.name), encoding="UTF-8", xml_declaration=True
+        )
         written, invalid = {}, {}
         for name in sorted(self.writers):
             partial = self.partial_path(name)
@@ -195,10 +215,10 @@ def validate_file(path):
     return None
 
 
-def _text(data, name):
+def _text(data, name, label=None):
     value = data.get(name)
     if not isinstance(value, str) or not value.strip():
-        raise InvalidStatement(f"{name.replace('_', ' ')} is missing")
+        raise InvalidStatement(f"{(label or name).replace('_', ' ')} is missing")
     return value
 
 

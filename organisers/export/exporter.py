@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from core import crypto
 from core.spreadsheet import text_cell
-from signing.rules import RULES
+from signing.rules import DOCUMENTS_OWN_KEY, RULES
 
 from .authority_xml import (
+    GROUPS,
     IDENTIFICATION,
     AuthorityFiles,
     InvalidStatement,
@@ -104,11 +105,19 @@ def _json(plaintext):
     return data
 
 
-CSV_HEADINGS = {
-    "A": ["first names", "family names", "date of birth", "street", "street number",
-          "postal code", "city", "country of residence"],
-    "B": ["first names", "family names", "document", "document number"],
-}  # fmt: skip
+def csv_headings(rule):
+    """One heading per exported field of the member state (signing.rules), its name in the
+    statement; a document takes two columns: which document, and its number."""
+    headings = []
+    for group in GROUPS:  # in the order of signatory_groups, which csv_row follows
+        for item in rule.fields:
+            if item.group != group or not item.export_key:
+                continue
+            if item.export_key == DOCUMENTS_OWN_KEY:
+                headings += ["document", "document number"]
+            else:
+                headings.append(item.name.replace("_", " "))
+    return headings
 
 
 def csv_row(identifier, day, annex, groups):
@@ -126,7 +135,7 @@ def _open_csv(stack, directory, name, country):
     handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
     writer = csv.writer(handle)
     writer.writerow(
-        ["identifier", "submission date", "annex revision", *CSV_HEADINGS[RULES[country].part]]
+        ["identifier", "submission date", "annex revision", *csv_headings(RULES[country])]
     )
     return writer
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import CountOfStatements, one_row_per_part
 
+from .. import identity
+
 
 class Statement(models.Model):
     """One statement of support: its personal data exists here only as ciphertext."""
@@ -34,6 +36,12 @@ class Statement(models.Model):
     # against the initiative's partners; empty for none). An organisation's code, nothing personal.
     partner = models.CharField(max_length=40, blank=True, default="")
     channel = models.CharField(max_length=10, choices=Channel, default=Channel.ONLINE)
+    # Which normalisation made the identity that dedupe_hash hashes (signing.identity):
+    # statements of an earlier one are matched by theirs, until none is left.
+    # Rows written without this field (before it, or by a process not yet updated) are revision 1.
+    identity_revision = models.PositiveSmallIntegerField(
+        default=identity.REVISION, db_default=identity.FIRST_REVISION
+    )
 
     class Meta:
         verbose_name = _("statement of support")

@@ -14,7 +14,7 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-# The project's apps, in the order their layers build on each other (see README, Architecture).
+# The project's apps, in the order their layers build on each other (see docs/architecture.md).
 INSTALLED_APPS = [
     "core",
     "outbox",
@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "news",
     "home",
     "signing",
+    "petitions",
     "organisers",
     "translators",
     "demo",
@@ -64,6 +65,10 @@ MIDDLEWARE = [
     # in, before sessions, languages and routing (core/page_cache.py).
     "core.page_cache.UpdatePageCacheMiddleware",
     "core.page_cache.FetchFromPageCacheMiddleware",
+    # Compressed once, when rendered: the page cache keeps a gzipped copy for clients that take
+    # it. Pages with a CSRF token too: Django masks the token anew in every response and
+    # GZipMiddleware pads each one with random bytes (BREACH); docs/deployment.md.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -176,6 +181,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 # The site's own CSS (and any other front-end file) lives in the project-level static/ folder.
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site's root by whitenoise: /favicon.ico, which browsers and crawlers ask
+# for whatever the pages link to (otherwise each first visit fetched the 404 page).
+WHITENOISE_ROOT = BASE_DIR / "site" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
@@ -202,6 +210,13 @@ PERIODIC_JOBS = {
     "destroy_expired_statements": {"daily_at": "03:15"},
     # The day's addresses for updates rewritten in a random order (signing/mailing_list.py).
     "shuffle_mailing_list": {"daily_at": "00:30"},
+    # Counts from the Commission's central system; each initiative at most every
+    # CENTRAL_SYSTEM_READ_SECONDS, with its own back-off (initiatives/central_system.py).
+    "read_central_system": {"every": 60},
+    # Paper forms missing from the cache (docs/paper-forms.md); also after each deployment.
+    "build_paper_forms": {"every": 1800},
+    # Petition signatures not confirmed in time (docs/petitions.md).
+    "destroy_unconfirmed_signatures": {"daily_at": "03:45"},
 }
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls: the site works offline
 # Machine translation for a translator's first draft (translators/machine.py), off unless
@@ -266,6 +281,11 @@ PUBLIC_PAGE_KINDS = {
     # What partners embed (signing/embedding.py): the widget shows counts.
     "signing.SigningPage:widget": "counts",
     "signing.SigningPage:embed": "content",
+    # Petitions (petitions.views): the page and its open counts show the confirmed signatures.
+    "petitions.PetitionIndexPage": "counts",
+    "petitions.PetitionPage:index_route": "counts",
+    "petitions.PetitionPage:counts_json": "counts",
+    "petitions.PetitionPage:days_csv": "counts",
 }
 # The server's page cache (core/page_cache.py) keeps public pages in the default cache.
 PAGE_CACHE_ENABLED = True
@@ -274,7 +294,7 @@ PAGE_CACHE_SKIP = ("/healthz", "/admin/", "/captcha/", "/documents/")
 
 
 def frontend_cache_backend(kind):
-    """WAGTAILFRONTENDCACHE's entry for a CDN named in FRONTEND_CACHE (README: "A CDN")."""
+    """WAGTAILFRONTENDCACHE's entry for a CDN named in FRONTEND_CACHE (docs/operations.md)."""
     if kind == "cloudflare":
         return {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
@@ -331,7 +351,28 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Django's own loggers print through the root's handler only: Django's default console
+    # handler (DEBUG only) printed every warning of django.* a second time under `make run`.
+    # No mail to ADMINS either: an error report must not carry what a citizen typed.
+    "loggers": {"django": {"level": "INFO"}},
 }
+
+# --- The Commission's services (initiatives/commission.py; docs/operations.md) -----------------
+# The register's API (the register import, and per-country figures of the central system); an
+# initiative's central-system address is in its record.
+COMMISSION_REGISTER_URL = os.environ.get(
+    "COMMISSION_REGISTER_URL", "https://register.eci.ec.europa.eu/core/api/register/"
+)
+# Every request to the Commission gives up after this many seconds (to connect, between bytes).
+COMMISSION_TIMEOUT_SECONDS = float(os.environ.get("COMMISSION_TIMEOUT_SECONDS", "10"))
+# How often the periodic job reads each initiative on the central system, at most; after
+# failures it waits twice as long each time, up to the back-off's limit.
+CENTRAL_SYSTEM_READ_SECONDS = int(os.environ.get("CENTRAL_SYSTEM_READ_SECONDS", "300"))
+CENTRAL_SYSTEM_BACKOFF_LIMIT_SECONDS = int(
+    os.environ.get("CENTRAL_SYSTEM_BACKOFF_LIMIT_SECONDS", "3600")
+)
+# Names the site to the Commission's services; empty: the site's name and public address.
+COMMISSION_USER_AGENT = os.environ.get("COMMISSION_USER_AGENT", "")
 
 # Per-language overrides of Django's number and date formats (only what Django lacks).
 FORMAT_MODULE_PATH = ["core.formats"]

@@ -1,6 +1,6 @@
 """Production: everything comes from the environment, and insecure defaults refuse to start.
 
-See README.md, "Settings", for the list of variables.
+See docs/operations.md, "Settings", for the list of variables.
 """
 
 import os
@@ -111,7 +111,7 @@ else:
         }
     }
 
-# A CDN in front, purged on publication like the server's own page cache (README: "A CDN").
+# A CDN in front, purged on publication like the server's own page cache (docs/operations.md).
 FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")
 if FRONTEND_CACHE:
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
@@ -133,12 +133,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# TLS is terminated in front of the application server (see README): trust its header.
+# TLS is terminated in front of the application server (docs/deployment.md): trust its header.
 # HTTPS_ONLY=false serves plain HTTP on a loopback address, for the browser tests and
 # benchmarks only: never on a public address.
 HTTPS_ONLY = os.environ.get("HTTPS_ONLY", "true").lower() == "true"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS_ONLY
+# A load balancer's or container engine's health check asks the app server itself, over HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")) if HTTPS_ONLY else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -29,3 +29,7 @@ SIGNING_RATE_LIMIT = ""
 # A folder of its own for each run: runs side by side (SQLite and PostgreSQL, two checkouts)
 # would otherwise overwrite each other's demo keys.
 DEMO_KEY_DIR = Path(tempfile.mkdtemp(prefix="eci-test-keys-"))
+
+# Paper forms are drawn ahead in a thread after each change to an initiative (about 0.2 s each,
+# 27 per language): the tests that test it switch it on.
+PAPER_FORMS_BUILD_AFTER_CHANGE = False

@@ -180,7 +180,7 @@ def test_the_embeds_show_on_a_partners_page_at_every_width(
     page.goto(partner["origin"] + "/campaign")
     page.frame_locator("iframe[src*='widget']").locator("progress").wait_for()
     page.frame_locator("iframe[src*='embed=1']").locator("form.form").wait_for()
-    # Kept in docs/screenshots/embed-partner-*.png when looked at (README, Partners and embeds).
+    # Kept in docs/screenshots/embed-partner-*.png when looked at (docs/open-data.md, embeds).
     page.screenshot(path=str(tmp_path / f"embed-partner-{width}.png"))
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     for address in (partner["codes"]["widget"], partner["codes"]["flow"]):

@@ -29,7 +29,8 @@ def ran(now, **kwargs):
 def test_every_declared_job_is_a_command_of_the_site():
     assert set(settings.PERIODIC_JOBS) >= {
         "publish_scheduled", "send_queued_mail", "destroy_expired_statements",
-        "shuffle_mailing_list", "captcha_clean",
+        "shuffle_mailing_list", "captcha_clean", "read_central_system", "build_paper_forms",
+        "destroy_unconfirmed_signatures",
     }  # fmt: skip
     commands = get_commands()
     for name, spec in settings.PERIODIC_JOBS.items():
@@ -41,13 +42,14 @@ def test_each_job_runs_when_due_and_once():
     assert ran(MONDAY_NOON) == everything  # never run: all are due
     assert ran(MONDAY_NOON + datetime.timedelta(seconds=30)) == set()
     assert ran(MONDAY_NOON + datetime.timedelta(seconds=61)) == {
-        "publish_scheduled", "send_queued_mail",
+        "publish_scheduled", "send_queued_mail", "read_central_system",
     }  # fmt: skip
     assert "captcha_clean" in ran(MONDAY_NOON + datetime.timedelta(minutes=6))
     # Daily jobs: once after their time of day, even when the runner missed that minute.
     at_two = ran(MONDAY_NOON + datetime.timedelta(hours=14))  # 02:00 the next day
     assert "shuffle_mailing_list" in at_two  # daily at 00:30: that minute was missed
     assert "destroy_expired_statements" not in at_two  # daily at 03:15
+    assert "build_paper_forms" in at_two  # every 30 minutes
     at_four = ran(MONDAY_NOON + datetime.timedelta(hours=16))
     assert "destroy_expired_statements" in at_four
     assert "shuffle_mailing_list" not in at_four

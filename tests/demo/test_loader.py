@@ -7,6 +7,7 @@ from wagtail_localize.models import Translation
 
 from home.models import SiteIdentity
 from initiatives.models import Initiative, InitiativePage, Topic
+from petitions.models import Petition, PetitionPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
@@ -19,6 +20,7 @@ def counts():
         "initiatives": Initiative.objects.count(),
         "topics": Topic.objects.count(),
         "identities": SiteIdentity.objects.count(),
+        "petitions": Petition.objects.count(),
     }
 
 
@@ -58,3 +60,12 @@ def test_the_collecting_demo_has_paper_batches_that_show_in_its_counts(client):
     assert counts["total"]["paper"] == 235
     call_command("load_demo")  # the batches are added once
     assert initiative.paper_batches.count() == 2
+
+
+def test_a_petition_collects_on_the_site_in_english_bulgarian_and_romanian(client):
+    (petition,) = Petition.objects.all()
+    pages = PetitionPage.objects.live().filter(petition=petition)
+    assert sorted(page.locale.language_code for page in pages) == ["bg", "en", "ro"]
+    for page in pages:
+        html = client.get(page.url + page.reverse_subpage("sign")).content.decode()
+        assert 'name="email"' in html and 'name="city"' in html

@@ -48,7 +48,12 @@ class TopicFactory(DjangoModelFactory):
 
 class InitiativeFactory(DjangoModelFactory):
     """An initiative collecting on this site today, with the test key and the organisers the
-    regulation requires (the representative Maria Ivanova, a substitute, five members)."""
+    regulation requires (the representative Maria Ivanova, a substitute, five members).
+
+    Registered 90 days ago, so the law lets it collect on this site only as a test collection
+    (initiatives.collection_routes): the default is one, for training. `real=True` makes it a
+    real initiative (then the law sends it to the central system: add `central=True`, or
+    `own_system=True` for one registered in 2022 that collected on its own certified system)."""
 
     name = factory.Sequence(lambda n: f"Initiative {n}")
     registration_number = factory.Sequence(lambda n: f"TEST(2026){n + 1:06d}")
@@ -58,6 +63,7 @@ class InitiativeFactory(DjangoModelFactory):
     collection_end = factory.LazyFunction(lambda: _today() + datetime.timedelta(days=300))
     status = models.Initiative.Status.COLLECTING
     collection = models.Initiative.Collection.ON_SITE
+    test_collection = models.Initiative.TestPurpose.TRAINING
     public_key = factory.LazyFunction(lambda: organisers_key().public_key_text())
 
     class Meta:
@@ -69,10 +75,30 @@ class InitiativeFactory(DjangoModelFactory):
             status=models.Initiative.Status.CLOSED,
             collection_end=factory.LazyFunction(lambda: _today() - datetime.timedelta(days=1)),
         )
+        real = factory.Trait(test_collection="")
         external = factory.Trait(
             collection=models.Initiative.Collection.EXTERNAL,
             external_system_url="https://citizens-initiative.europa.eu/",
             public_key="",
+            test_collection="",
+        )
+        central = factory.Trait(
+            collection=models.Initiative.Collection.CENTRAL,
+            external_system_url="https://eci.ec.europa.eu/045/public/",
+            public_key="",
+            test_collection="",
+        )
+        # Registered in 2022, collected on its own certified system from 1 September 2022 to
+        # 1 September 2023 (the longest period the law allows), closed since.
+        own_system = factory.Trait(
+            test_collection="",
+            status=models.Initiative.Status.CLOSED,
+            registration_date=datetime.date(2022, 6, 1),
+            collection_start=datetime.date(2022, 9, 1),
+            collection_end=datetime.date(2023, 9, 1),
+            certificate_of_conformity=factory.SubFactory(
+                "wagtail_factories.DocumentFactory", title="Certificate of conformity"
+            ),
         )
 
     # The group the regulation requires to collect: seven organisers in seven member states,

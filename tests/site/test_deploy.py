@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 
 def secret_file(text):
-    """A key file as the README asks for: its own file, readable by its owner only."""
+    """A key file as docs/operations.md asks for: its own file, readable by its owner only."""
     descriptor, path = tempfile.mkstemp(prefix="eci-dedupe-key-")
     with os.fdopen(descriptor, "w") as handle:
         handle.write(text + "\n")

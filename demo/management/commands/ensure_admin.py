@@ -1,12 +1,13 @@
 """Create the first admin account with a generated password, printed once.
 
-Does nothing when a superuser already exists, so `make run` can call it every time.
+Does nothing when a superuser already exists but say how to set a new password. `make run`
+does the same through its development server (demo/management/commands/runserver.py), so
+that the password comes last, after the server's own lines.
 """
 
-import secrets
-
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+from demo.admin_account import admin_message, ensure_admin
 
 
 class Command(BaseCommand):
@@ -14,17 +15,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--base-url", default="http://127.0.0.1:8000/")
 
-    def handle(self, username, **options):
-        users = get_user_model()
-        if users.objects.filter(is_superuser=True).exists():
-            self.stdout.write("An admin account exists already (its password is not shown again).")
-            return
-        password = secrets.token_urlsafe(12)
-        users.objects.create_superuser(username=username, email="", password=password)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin account created. Sign in at /admin/ as '{username}' with the password "
-                f"{password}\nIt is shown only this once: note it now."
-            )
-        )
+    def handle(self, username, base_url, **options):
+        username, password = ensure_admin(username)
+        self.stdout.write(self.style.SUCCESS(admin_message(base_url, username, password)))

@@ -1,4 +1,4 @@
-"""Send the queued messages that are due (run from cron every minute or few; see README)."""
+"""Send the queued messages that are due (run every minute or few; see docs/operations.md, Mail)."""
 
 from django.core.management.base import BaseCommand
 

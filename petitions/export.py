@@ -1,0 +1,69 @@
+"""The organisers' offline export of a petition's confirmed signatures, for its addressee.
+
+Decrypted on the organisers' computer with their private key (never on the server): one table
+of every confirmed signature (CSV and XLSX, the columns of petitions.fields in their order), and
+the names and comments their signers allowed to be shown publicly, as a file of their own.
+Every file is readable by its owner only.
+"""
+
+import csv
+import json
+import os
+
+from openpyxl import Workbook
+
+from core import crypto
+from core.spreadsheet import text_cell
+
+from . import fields as petition_fields
+
+PUBLIC_COLUMNS = ("given_names", "family_names", "comment")
+
+
+class WrongKey(Exception):
+    """The key does not open this petition's signatures."""
+
+
+def decrypted(petition, private_key, signatures):
+    """Each signature's details, with the day it was confirmed."""
+    info = crypto.petition_context(petition.uid)
+    for signature in signatures:
+        try:
+            details = json.loads(crypto.decrypt(private_key, signature.ciphertext, info))
+        except crypto.DecryptionFailed:
+            raise WrongKey from None
+        yield {**details, "confirmed_on": signature.confirmed_on.isoformat()}
+
+
+def columns(petition):
+    chosen = [field.key for field in petition_fields.FIELDS if field.key in petition.fields]
+    return [*chosen, "confirmed_on"]
+
+
+def owner_only(path):
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+
+
+def write_export(petition, rows, folder):
+    """Write signatures.csv, signatures.xlsx and public.csv into `folder`; return their paths."""
+    header = columns(petition)
+    rows = [[text_cell(str(row.get(column, ""))) for column in header] for row in rows]
+    table, workbook_path = folder / "signatures.csv", folder / "signatures.xlsx"
+    with owner_only(table) as file:
+        csv.writer(file).writerows([header, *rows])
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("signatures")
+    for row in [header, *rows]:
+        sheet.append(row)
+    owner_only(workbook_path).close()  # created with the owner's mode; openpyxl writes into it
+    workbook.save(workbook_path)
+    shown = [
+        [row[header.index(column)] if column in header else "" for column in PUBLIC_COLUMNS]
+        for row in rows
+        if "show_name" in header and row[header.index("show_name")] == "True"
+    ]
+    public = folder / "public.csv"
+    with owner_only(public) as file:
+        csv.writer(file).writerows([list(PUBLIC_COLUMNS), *shown])
+    return [table, workbook_path, public]

@@ -1,0 +1,46 @@
+"""A petition's figures: the confirmed signatures, in all, per country of residence and per day.
+
+Only confirmed signatures count. The pages, the open counts (JSON and CSV) and the organisers
+all read `figures_for`; pages that show them are "counts" pages, renewed by the page cache
+(core.page_cache), so a rush of confirmations costs one aggregate per renewal, not per view.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils import timezone
+
+from .models.records import Signature
+
+
+@dataclass(frozen=True)
+class Figures:
+    total: int
+    target: int
+    countries: dict  # country code ("XX": another country) → signatures, most first
+    days: list  # [(date, signatures confirmed that day)], oldest first
+    taken_at: object
+
+    @property
+    def percent(self):
+        return min(100, round(100 * self.total / self.target)) if self.target else 0
+
+
+def figures_for(petition):
+    confirmed = Signature.objects.filter(petition=petition, confirmed_on__isnull=False)
+    countries = dict(
+        confirmed.exclude(country="")
+        .values_list("country")
+        .annotate(n=Count("id"))
+        .order_by("-n", "country")
+    )
+    days = list(
+        confirmed.values_list("confirmed_on").annotate(n=Count("id")).order_by("confirmed_on")
+    )
+    return Figures(
+        total=sum(count for _day, count in days),
+        target=petition.target,
+        countries=countries,
+        days=days,
+        taken_at=timezone.now(),
+    )

@@ -1,0 +1,161 @@
+"""The petition's record (one for every language) and its signatures."""
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import RevisionMixin
+
+from core.crypto import UnusableKey, fingerprint
+
+from .. import fields as petition_fields
+
+DEFAULT_FIELDS = ["given_names", "family_names", "country"]
+
+
+def default_fields():
+    return list(DEFAULT_FIELDS)
+
+
+class PetitionAdminForm(WagtailAdminModelForm):
+    """The fields a petition asks, chosen with check boxes from the fixed set."""
+
+    fields = forms.MultipleChoiceField(
+        choices=petition_fields.CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("what the petition asks of a signer"),
+        help_text=_("The e-mail address is always asked: it confirms the signature."),
+    )
+
+
+class Petition(RevisionMixin, ClusterableModel):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open for signatures")
+        CLOSED = "closed", _("Closed")
+        DELIVERED = "delivered", _("Delivered to the addressee")
+
+    # Binds each encrypted signature to its petition (core.crypto.petition_context).
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(
+        max_length=255,
+        verbose_name=_("working name"),
+        help_text=_("For the admin only; the public title is the page title in each language."),
+    )
+    addressee = models.CharField(max_length=255, verbose_name=_("addressed to"))
+    target = models.PositiveIntegerField(verbose_name=_("target number of signatures"))
+    closes_on = models.DateField(null=True, blank=True, verbose_name=_("closes on"))
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.OPEN, verbose_name=_("status")
+    )
+    fields = models.JSONField(default=default_fields, verbose_name=_("what is asked"))
+    public_key = models.TextField(
+        verbose_name=_("organisers' public key"),
+        help_text=_(
+            "Printed by `manage.py generate_signing_key` on the organisers' computer. "
+            "Signatures are encrypted to it; it can be replaced only before the first signature."
+        ),
+    )
+    key_fingerprint = models.CharField(max_length=64, editable=False)
+    unconfirmed_days = models.PositiveSmallIntegerField(
+        default=7,
+        verbose_name=_("days to confirm a signature"),
+        help_text=_("A signature nobody confirmed within this many days is destroyed."),
+    )
+    delivered_on = models.DateField(null=True, blank=True, verbose_name=_("delivered on"))
+    delivery_record = models.TextField(
+        blank=True,
+        verbose_name=_("what was delivered"),
+        help_text=_("To whom, how, and which files (the figures and their date)."),
+    )
+
+    base_form_class = PetitionAdminForm
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("addressee"),
+        FieldRowPanel([FieldPanel("target"), FieldPanel("closes_on"), FieldPanel("status")]),
+        FieldPanel("fields"),
+        FieldPanel("unconfirmed_days"),
+        MultiFieldPanel(
+            [FieldPanel("public_key"), FieldPanel("key_fingerprint", read_only=True)],
+            heading=_("Encryption of signatures"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("delivered_on"), FieldPanel("delivery_record")],
+            heading=_("Delivery"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+        ordering = ["-pk"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        unknown = set(self.fields or []) - set(petition_fields.BY_KEY)
+        if unknown:
+            raise ValidationError({"fields": _("Choose among the fields offered.")})
+        if self.status == self.Status.DELIVERED and not self.delivered_on:
+            raise ValidationError({"delivered_on": _("Give the day it was delivered.")})
+        try:
+            new_fingerprint = fingerprint(self.public_key)
+        except UnusableKey as error:
+            raise ValidationError({"public_key": str(error)}) from None
+        if self.pk and new_fingerprint != self.key_fingerprint and self.signatures.exists():
+            raise ValidationError(
+                {
+                    "public_key": _(
+                        "Signatures have already been encrypted to the current key: keep it, or "
+                        "the organisers could no longer export them together."
+                    )
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        self.key_fingerprint = fingerprint(self.public_key)
+        super().save(*args, **kwargs)
+
+    def is_open_on(self, today):
+        return self.status == self.Status.OPEN and (
+            self.closes_on is None or today <= self.closes_on
+        )
+
+
+class Signature(models.Model):
+    """One signer's signature, encrypted to the organisers' key.
+
+    Stored at once, counted only once confirmed (`confirmed_on`), destroyed when its signer
+    removes it or when nobody confirmed it in time. The server keeps no address: only its keyed
+    hash (`address_hash`), and hashes of the two single-use links mailed to it.
+    """
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="signatures")
+    address_hash = models.CharField(max_length=64)
+    ciphertext = models.BinaryField()
+    # The counted value of the form (the country of residence, when asked); "" otherwise.
+    country = models.CharField(max_length=2, blank=True)
+    language = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_on = models.DateField(null=True, blank=True)
+    confirm_token_hash = models.CharField(max_length=64, unique=True)
+    remove_token_hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "address_hash"], name="one_signature_per_address"
+            )
+        ]
+        indexes = [models.Index(fields=["petition", "confirmed_on"])]
+
+    def __str__(self):
+        state = f"confirmed {self.confirmed_on}" if self.confirmed_on else "not confirmed"
+        return f"signature {self.pk} of petition {self.petition_id} ({state})"

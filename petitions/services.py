@@ -1,0 +1,165 @@
+"""Signing a petition: stored encrypted at once, counted once its signer opens the mailed link.
+
+`sign` stores the signature and queues the mail to its address in one transaction (outbox): the
+request never waits on SMTP. The page's answer is the same whether or not the address had signed
+before; only the mail, which reaches only the owner of the address, tells which: "confirm" with a
+new link for a signature not yet confirmed (the newest details replace the unconfirmed ones),
+"you have already signed" for a confirmed one. Both carry a link that removes the signature.
+
+What the server keeps of a signer: the details the petition asks, encrypted to the organisers'
+key (HPKE, bound to the petition); the keyed hash of the normalised address (one signature per
+address); hashes of the two links; the counted value (country of residence, when asked) and the
+day of confirmation. The address itself is in no signature and no export: it exists in plaintext
+only in the queued mail, until that is sent (outbox).
+"""
+
+import datetime
+import hashlib
+import json
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.views.decorators.debug import sensitive_variables
+
+from core import crypto
+from outbox.sending import queue
+from signing.services import keyed_hash
+
+from .fields import normalised_address
+from .models.records import Signature
+
+SIGNATURE_FORMAT = 1
+
+
+def token_hash(token):
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def new_token():
+    """A single-use link's secret: 256 random bits, 43 URL-safe characters."""
+    return secrets.token_urlsafe(32)
+
+
+@sensitive_variables("address")
+def address_hash(petition, address):
+    return keyed_hash(f"petition:{petition.uid}", normalised_address(address))
+
+
+@sensitive_variables("data", "plaintext")
+def sealed(petition, data):
+    """The signature's details (the chosen fields and the address), encrypted to the petition."""
+    plaintext = json.dumps(
+        {"format": SIGNATURE_FORMAT, **data}, ensure_ascii=False, separators=(",", ":")
+    ).encode()
+    return crypto.encrypt(
+        crypto.load_public_key(petition.public_key),
+        plaintext,
+        crypto.petition_context(petition.uid),
+    )
+
+
+@sensitive_variables("data", "address")
+def sign(page, data, address, language):
+    """Store (or renew the links of) the signature of `address` and mail them to it."""
+    petition = page.petition
+    digest = address_hash(petition, address)
+    confirm, remove = new_token(), new_token()
+    links = {"confirm_token_hash": token_hash(confirm), "remove_token_hash": token_hash(remove)}
+    with transaction.atomic():
+        signature = (
+            Signature.objects.select_for_update()
+            .filter(petition=petition, address_hash=digest)
+            .first()
+        )
+        created = signature is None
+        if created:
+            try:
+                with transaction.atomic():
+                    signature = Signature.objects.create(
+                        petition=petition,
+                        address_hash=digest,
+                        ciphertext=sealed(petition, data),
+                        country=data.get("country", ""),
+                        language=language,
+                        **links,
+                    )
+            except IntegrityError:
+                # The same address, signed at this very moment by another request: one counts.
+                created = False
+                signature = Signature.objects.select_for_update().get(
+                    petition=petition, address_hash=digest
+                )
+        if not created:
+            # The links mailed before stop working; the unconfirmed details are the newest.
+            if signature.confirmed_on is None:
+                signature.ciphertext = sealed(petition, data)
+                signature.country = data.get("country", "")
+                signature.language = language
+            for name, value in links.items():
+                setattr(signature, name, value)
+            signature.save()
+        mail(page, address, signature, confirm, remove, language)
+    return signature
+
+
+@sensitive_variables("address")
+def mail(page, address, signature, confirm, remove, language):
+    with translation.override(language):
+        context = {
+            "page": page,
+            "already": signature.confirmed_on is not None,
+            "confirm_url": link(page, "confirm", confirm),
+            "remove_url": link(page, "remove", remove),
+            "days": page.petition.unconfirmed_days,
+        }
+        subject = render_to_string("petitions/mail_subject.txt", context).strip()
+        body = render_to_string("petitions/mail_body.txt", context)
+    queue(subject, body, [address])
+
+
+def link(page, route, token):
+    # From the site's configured address (Wagtail's Site), never from the request's Host header.
+    return page.full_url + page.reverse_subpage(route, args=(token,))
+
+
+def signature_for(page, route, token):
+    """The signature a link is for, or None (unknown, used, or of another petition)."""
+    field = {"confirm": "confirm_token_hash", "remove": "remove_token_hash"}[route]
+    return Signature.objects.filter(
+        petition_id=page.petition_id, **{field: token_hash(token)}
+    ).first()
+
+
+def confirm(signature, today=None):
+    """Count the signature from today; its link is used up (a new one replaces it on a resend).
+    Pages show the new figure when the page cache renews them (a "counts" page, core.page_cache):
+    a confirmation purges nothing, so that a rush of them leaves the cache whole."""
+    updated = Signature.objects.filter(pk=signature.pk, confirmed_on=None).update(
+        confirmed_on=today or timezone.localdate(), confirm_token_hash=token_hash(new_token())
+    )
+    return bool(updated)
+
+
+def remove(signature):
+    """Destroy the signature: it no longer counts, and nothing of it is kept."""
+    deleted, _by_model = Signature.objects.filter(pk=signature.pk).delete()
+    return bool(deleted)
+
+
+def destroy_unconfirmed(now=None):
+    """Destroy every signature nobody confirmed within its petition's days; return how many."""
+    now = now or timezone.now()
+    destroyed = 0
+    for petition_id, days in (
+        Signature.objects.filter(confirmed_on=None)
+        .values_list("petition_id", "petition__unconfirmed_days")
+        .distinct()
+    ):
+        destroyed += Signature.objects.filter(
+            petition_id=petition_id,
+            confirmed_on=None,
+            created_at__lt=now - datetime.timedelta(days=days),
+        ).delete()[0]
+    return destroyed

@@ -1,0 +1,112 @@
+"""The steps of signing a petition, served by PetitionPage's routes, and its open counts.
+
+Nothing a signer typed is logged, cached or kept in a session; every step that shows a form or
+a link's page is private (no-store). The page that answers a signature says the same whatever
+the address had done before: only the mail to that address tells (petitions.services).
+"""
+
+import csv
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import http_date
+from django.views.decorators.debug import sensitive_post_parameters
+
+from signing.ratelimit import allow_submission
+
+from . import services
+from .figures import figures_for
+from .forms import SignatureForm
+
+RATE_LIMIT_GROUP = "petitions.sign"
+
+
+def render(request, page, template, context=None, status=200):
+    response = TemplateResponse(
+        request,
+        f"petitions/{template}.html",
+        {"page": page, "petition": page.petition, **(context or {})},
+        status=status,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@sensitive_post_parameters()
+def sign(request, page):
+    petition = page.petition
+    if not petition.is_open_on(timezone.localdate()):
+        return render(request, page, "closed")
+    if request.method != "POST":
+        return render(request, page, "sign", {"form": SignatureForm(petition)})
+    if not allow_submission(request, RATE_LIMIT_GROUP):
+        return render(request, page, "rate_limited", status=429)
+    form = SignatureForm(petition, request.POST)
+    if not form.is_valid():
+        return render(request, page, "sign", {"form": form}, status=400)
+    services.sign(
+        page, form.signature_data(), form.cleaned_data["email"], translation.get_language()
+    )
+    return redirect(page.url + page.reverse_subpage("sent"))
+
+
+def sent(request, page):
+    return render(request, page, "sent")
+
+
+def confirm(request, page, token):
+    return link_step(request, page, "confirm", token, services.confirm)
+
+
+def remove(request, page, token):
+    return link_step(request, page, "remove", token, services.remove)
+
+
+def link_step(request, page, route, token, act):
+    """A mailed link: GET asks (a mail scanner following the link changes nothing), POST acts."""
+    signature = services.signature_for(page, route, token)
+    if signature is None:
+        return render(request, page, "link_unknown", {"route": route}, status=404)
+    if request.method == "POST":
+        act(signature)
+        return render(request, page, f"{route}_done")
+    return render(request, page, f"{route}_ask")
+
+
+def open_counts(petition):
+    figures = figures_for(petition)
+    return figures, {
+        "petition": str(petition.uid),
+        "target": figures.target,
+        "total": figures.total,
+        "taken_at": figures.taken_at.isoformat(),
+        "countries": [
+            {"country": country, "signatures": count}
+            for country, count in figures.countries.items()
+        ],
+        "days": [{"date": day.isoformat(), "signatures": count} for day, count in figures.days],
+    }
+
+
+def opened(response, figures):
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Last-Modified"] = http_date(figures.taken_at.timestamp())
+    return response
+
+
+def counts_json(request, page):
+    figures, document = open_counts(page.petition)
+    return opened(JsonResponse(document, json_dumps_params={"ensure_ascii": False}), figures)
+
+
+def days_csv(request, page):
+    figures = figures_for(page.petition)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="{page.slug}-days.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["date", "signatures"])
+    writer.writerows([day.isoformat(), count] for day, count in figures.days)
+    return opened(response, figures)
