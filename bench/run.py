@@ -106,6 +106,7 @@ def environment(workdir, redis_url):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SIGNING_DEDUPE_SECRET": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
         "STATIC_ROOT": str(workdir / "static"),
         "ECI_VAR_DIR": str(workdir),

@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 
 from . import collection_routes
 from .access import is_organiser, may
+from .countries import countries_in_reading_order
 
 # Only users with this permission see or change the paper batches (Initiative.panels).
 PAPER_PERMISSION = "initiatives.record_paper_statements"
@@ -51,6 +52,17 @@ class OrganisersPanel(MultiFieldPanel):
             return is_organiser(self.request.user, self.instance) and super().is_shown()
 
 
+def in_reading_order(form_class):
+    """`form_class` with its member states in the active language's order (one formset's)."""
+    countries = [("", "---------"), *countries_in_reading_order()]
+
+    def __init__(self, *args, **kwargs):
+        form_class.__init__(self, *args, **kwargs)
+        self.fields["country"].choices = countries
+
+    return type(form_class.__name__, (form_class,), {"__init__": __init__, "countries": countries})
+
+
 class InitiativeAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,6 +71,13 @@ class InitiativeAdminForm(WagtailAdminModelForm):
         # nothing they post can touch the batches.
         if self.for_user is None or not may(self.for_user, PAPER_PERMISSION, self.instance):
             self.formsets.pop("paper_batches", None)
+        # The member states in the editor's language's alphabetical order (ICU), not by code:
+        # the form classes, and the choices they took from the model, are built once.
+        for formset in self.formsets.values():
+            if "country" in formset.form.base_fields:
+                formset.form = in_reading_order(formset.form)
+                for form in formset.forms:
+                    form.fields["country"].choices = formset.form.countries
 
     def clean(self):
         cleaned = super().clean()

@@ -25,8 +25,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from initiatives.access import may, organised_by
-from initiatives.counters import counts_by_initiative
 from initiatives.deadlines import legal_hold
+from initiatives.figures import figures_by_initiative
 from initiatives.models import Initiative
 from signing.paper_form_views import form_links
 
@@ -66,9 +66,10 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
 
     def get_context_data(self, **kwargs):
         initiatives = list(organised_by(self.request.user, followed()))
-        counts = counts_by_initiative([initiative.pk for initiative in initiatives])
+        # Online, paper and external: the total the public pages show (initiatives/figures.py).
+        figures = figures_by_initiative(initiatives, exact=True)[0] if initiatives else {}
         for initiative in initiatives:
-            initiative.total = sum(counts[initiative.pk].values())
+            initiative.total = sum(f.total for f in figures.get(initiative.pk, {}).values())
         return super().get_context_data(
             initiatives=initiatives, central=central_system_readings(), **kwargs
         )
