@@ -46,6 +46,14 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 import psycopg
+from petition_journey import (
+    PETITION,
+    SIGN_PETITION,
+    mail_settings,
+    prepare_confirmations,
+    prepare_signatures,
+    signatures,
+)
 from stdnum.bg import egn as bg_egn
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,6 +66,7 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 DURATION = int(os.environ.get("BENCH_SECONDS", "20"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 FORMS = int(os.environ.get("BENCH_FORMS", "14000"))
+PETITION_FORMS = int(os.environ.get("BENCH_PETITION_FORMS", "8000"))
 HIGH_CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS_HIGH", "256"))
 HIGH_DURATION = int(os.environ.get("BENCH_SECONDS_HIGH", "10"))
 HIGH_FORMS = int(os.environ.get("BENCH_FORMS_HIGH", "8000"))
@@ -113,6 +122,7 @@ def environment(workdir, redis_url):
         "HTTPS_ONLY": "false",
         "SIGNING_RATE_LIMIT": "",
         "REDIS_URL": redis_url,
+        **mail_settings(workdir),
     }
 
 
@@ -301,6 +311,50 @@ def print_high_pass(results, new_statements, statements, counted):
           f"{'LOST OR UNACCOUNTED STATEMENTS' if lost else 'nothing lost'}")  # fmt: skip
 
 
+def petition_pass(workdir):
+    """The petition journey's steps, each on its own: the page, the form, the signatures, the
+    confirmations (bench/petition_journey.py)."""
+    wrk(PETITION, duration=2)
+    page_views = wrk(PETITION)
+    form_views = wrk(SIGN_PETITION)
+    print(f"Fetching {PETITION_FORMS} petition forms (each creates a CAPTCHA challenge)...")
+    forms = fetch_forms(PETITION_FORMS, SIGN_PETITION)
+    data = prepare_signatures(workdir, forms, captcha_answers([key for *_, key in forms]))
+    signing = wrk(SIGN_PETITION, "post_signatures.lua", [str(data), "4", SIGN_PETITION])
+    stored, _confirmed = signatures(DATABASE)
+    links, mailed = prepare_confirmations(workdir, stored)
+    cookie, token, _key = fetch_forms(1, SIGN_PETITION)[0]
+    confirming = wrk(PETITION, "post_confirmations.lua", [str(links), "4", cookie, token],
+                     duration=max(2, DURATION // 4))  # fmt: skip
+    _stored, confirmed = signatures(DATABASE)
+    return page_views, form_views, signing, stored, mailed, confirming, confirmed
+
+
+def print_petition_pass(petition, initiative_journey, picture):
+    page_views, form_views, signing, stored, mailed, confirming, confirmed = petition
+    signed_rate = stored / signing["seconds"]
+    confirmed_rate = confirmed / confirming["seconds"]
+    bound = " (every link used before wrk stopped: at least)" if confirming["exhausted"] else ""
+    print()
+    print(line("petition page view", page_views))
+    print(line("petition form view (GET)", form_views))
+    print(line("petition signatures (POST)", signing))
+    print(line("petition confirmations (POST)", confirming))
+    journey = 1 / sum(1 / rate for rate in
+                      (page_views["rate"], form_views["rate"], picture["rate"], signed_rate,
+                       confirmed_rate))  # fmt: skip
+    print(
+        f"a whole petition journey (page, form, picture, signature, confirmation), each step "
+        f"at the rates above: {journey:.1f} signers/s = {journey * 60:,.0f} a minute"
+    )
+    print(
+        f"petition signatures stored: {stored} in {signing['seconds']:.1f} s = "
+        f"{signed_rate:.1f}/s; links mailed: {mailed}; confirmed: {confirmed} in "
+        f"{confirming['seconds']:.1f} s = {confirmed_rate:.1f}/s{bound}"
+    )
+    print(f"ratio petition journey / initiative journey: {journey / initiative_journey:.2f}")
+
+
 def main():
     workdir = Path(tempfile.mkdtemp(prefix="eci-bench-"))
     redis, redis_url = start_redis(workdir)
@@ -333,6 +387,7 @@ def main():
         receipts = wrk(INITIATIVE + f"sign/receipt/{a_statement_id()}/")
         home = wrk(HOME)
         guidance = wrk(GUIDANCE)
+        petition = petition_pass(workdir)
         high = high_pass(workdir) if HIGH_CONNECTIONS else None
     finally:
         server.terminate()
@@ -383,6 +438,7 @@ def main():
                          ("guidance page", guidance), ("signing form", form_views),
                          ("central-system initiative page", central_views)):  # fmt: skip
         print(f"ratio {name} / minimal view: {result['rate'] / minimal['rate']:.2f}")
+    print_petition_pass(petition, journey, picture)
     if high:
         print_high_pass(*high)
 

@@ -58,7 +58,7 @@ def test_a_petition_is_signed_and_confirmed_on_a_phone(site_server, mail_server,
     phone.fill("#id_email", address)
     phone.tap("label[for=id_privacy]")
     phone.fill("#id_captcha_1", captcha_answer(site_server, phone))
-    phone.tap("form button[type=submit]")
+    phone.tap("form.form button[type=submit]")
     phone.wait_for_url(re.compile(r"/sent/$"))
     assert_fits_and_is_accessible(phone, "check your e-mail", lang)
 
@@ -66,7 +66,7 @@ def test_a_petition_is_signed_and_confirmed_on_a_phone(site_server, mail_server,
     assert urlsplit(path).path.startswith(f"/{lang}/")  # the link is in the signer's language
     phone.goto(site_server["url"] + path)
     assert_fits_and_is_accessible(phone, "confirm", lang)
-    phone.tap("form button[type=submit]")
+    phone.tap("form.form button[type=submit]")
     assert phone.locator(".share-links").count() == 1  # "thank you", with the share links
     assert_fits_and_is_accessible(phone, "confirmed", lang)
     # The page cache renews counts pages within PUBLIC_COUNTS_SECONDS; the open counts say it
