@@ -39,7 +39,9 @@ class EditorPageTestCase(PageTestCase):
 
     def setUp(self):
         super().setUp()
-        self.login()  # WagtailTestUtils: a superuser, signed in on self.client
+        # WagtailTestUtils' superuser, signed in without the password path: django-axes needs the
+        # request, which the test client's login() does not hand to authenticate().
+        self.client.force_login(self.create_test_user())
 
     def assertEditScreenOpens(self, page):  # noqa: N802
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
