@@ -11,6 +11,7 @@ from guidance.models import GuidanceIndexPage, GuidancePage
 from home.models import ContactPage, HomeFeaturedInitiative, HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from news.models import NewsIndexPage, NewsPage
+from petitions.models import PetitionIndexPage
 from tests.factories import (
     ContactPageFactory,
     InitiativeIndexPageFactory,
@@ -31,6 +32,7 @@ class HomePagesTests(EditorPageTestCase):
     def test_home_page_sits_under_the_root_and_holds_the_sections(self):
         sections = {
             InitiativeIndexPage,
+            PetitionIndexPage,
             GuidanceIndexPage,
             NewsIndexPage,
             StandardPage,
