@@ -216,6 +216,10 @@ def public_paths(site):
     for name in ("initiative", "closed", "external"):  # the open counts of each kind
         number = site[name]["en"].initiative.registration_number
         paths += [reverse(view, args=[number]) for view in OPEN_COUNTS]
+    number = site["initiative"]["en"].initiative.registration_number
+    for lang in LANGUAGES:  # a paper form (signing.paper_form_views), Part A and Part B
+        with translation.override(lang):
+            paths += [reverse("paper-form", args=[number, code]) for code in ("de", "bg")]
     for lang in LANGUAGES:
         with translation.override(lang):
             paths += [
@@ -290,7 +294,7 @@ def signing(module_db, site):
 def test_fuzz_covers_every_public_url_pattern(paths):
     assert len(paths) > 60
     for needle in ("/sign/lookup/", "/feeds/news.atom", "/contact/", "/captcha/audio/",
-                   "/counts/", "/days.csv"):  # fmt: skip
+                   "/counts/", "/days.csv", "/paper-forms/"):  # fmt: skip
         assert any(needle in path for path in paths), needle
 
 

@@ -254,8 +254,8 @@ def test_the_dashboard_links_the_forms_in_each_language_of_the_pages(
     client, initiative_page, signing_page
 ):
     translate_tree(initiative_page, "bg")
-    admin_user(client, "follow_collection")
     initiative = initiative_page.initiative
+    admin_user(client, "follow_collection", of=[initiative])
     html = client.get(reverse("collection:dashboard", args=[initiative.pk])).content.decode()
     number = initiative.registration_number
     assert f"/en/paper-forms/{number}/mt.pdf" in html
