@@ -19,15 +19,9 @@ from .helpers import (
     expected_properties,
     passphrase_file,
     read_export,
-    sign_all,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed(client, signing_page):
-    return dict(zip(sign_all(client, signing_page), SIGNERS, strict=True))
 
 
 @pytest.fixture

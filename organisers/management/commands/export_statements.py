@@ -58,6 +58,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # The files hold the statements in clear: readable by their owner only (0600, the
+        # folder 0700), whatever the organiser's umask (often 022: readable by every user).
+        previous = os.umask(0o077)
+        try:
+            self.export(options)
+        finally:
+            os.umask(previous)
+
+    def export(self, options):
         output = options["output"]
         if output.exists() and any(output.iterdir()):
             raise CommandError(
