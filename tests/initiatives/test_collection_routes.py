@@ -31,6 +31,10 @@ def test_a_record_registered_from_2023_cannot_collect_on_this_site(editor):  # n
     html = refused.content.decode()
     assert escape(str(collection_routes.central_system_message())) in html
     assert "registered from 1 January 2023" in html and "2019/788, recital 23" in html
+    # Nor on another system of its own: the central system is its only online route.
+    external = data | {"collection": "external", "external_system_url": "https://own.example"}
+    html = editor.post(edit_url, external).content.decode()
+    assert escape(str(collection_routes.central_system_message())) in html
     # The central system, with its address, is the route it may take.
     central = data | {
         "collection": "central",

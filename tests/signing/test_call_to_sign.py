@@ -78,7 +78,7 @@ def test_the_click_throughs_show_on_the_dashboard_and_in_the_published_counts(cl
     initiative.save()
     counts = client.get(reverse("open-counts-json", args=[initiative.registration_number])).json()
     assert counts["partners"][0]["click_throughs"] == 1
-    admin_user(client, "follow_collection")
+    admin_user(client, "follow_collection", of=[initiative])
     html = client.get(reverse("collection:dashboard", args=[initiative.pk])).content.decode()
     assert re.search(r"<td><code>friends</code></td>\s*<td>0</td>\s*<td>1</td>", html)
     assert "central system from the site's own pages: 1 (" in html
