@@ -7,8 +7,8 @@ day the paper form was signed, which decides the age rule as a statement's date 
 The statement is encrypted to the same key and checked against every stored statement by the
 same keyed hash (signing.services.record_paper_statement): a form of someone who already
 signed, online or on paper, is flagged and not stored. No CAPTCHA or rate limit: only users with
-`initiatives.key_in_paper_statements` reach it. The response is never cached; the audit log
-gets a count per form, never its content.
+`initiatives.key_in_paper_statements` who organise the initiative reach it. The response is
+never cached; the audit log gets a count per form, never its content.
 """
 
 from django import forms
@@ -25,6 +25,7 @@ from initiatives.countries import countries_in_reading_order, country_name
 from signing.forms import StatementForm
 from signing.rules import RULES
 from signing.services import AlreadySigned, NoPublicKey, record_paper_statement
+from signing.written_dates import written_example
 
 from .audit import PAPER_FORM_FLAGGED, PAPER_STATEMENT_KEYED_IN
 from .views import KEY_IN, InitiativeMixin
@@ -51,7 +52,10 @@ class PaperStatementForm(StatementForm):
             label=_("Date the paper form was signed"),
             input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
             widget=forms.DateInput(attrs={"type": "date"}),
-            error_messages={"invalid": _("Enter a real date, for example 31/12/1990.")},
+            error_messages={
+                "invalid": _("Enter a real date, for example %(example)s.")
+                % {"example": written_example()}
+            },
         )
         # First, so that the age rule and the date of birth are judged on that day.
         self.fields = {"signed_on": signed_on, **self.fields}

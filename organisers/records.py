@@ -43,6 +43,8 @@ def initiative_record(initiative):
         "url": public_url(page) if page else "",
         "key_fingerprint": initiative.key_fingerprint,
         "suite": SUITE_NAME,
+        # A test collection's purpose, or "": its files say they hold no statement of support.
+        "test_collection": initiative.test_collection,
     }
 
 

@@ -44,6 +44,26 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
+def force_login_with_both_factors(monkeypatch):
+    """`force_login` stands for a complete login, the second factor included (core/admin_door:
+    accounts that reach statements or publish give one). The tests of the door itself log in
+    through the login form."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    password_only = Client.force_login
+
+    def force_login(client, user, backend=None):
+        password_only(client, user, backend)
+        device, _created = TOTPDevice.objects.get_or_create(user=user, name="tests")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Database changes roll back after each test; cached routes and feeds must go too."""
     cache.clear()

@@ -261,7 +261,8 @@ def prepare_site(env):
 def served_site(redis, database_url=None, instances=1, workers=2, threads=1, **overrides):
     """The demo site prepared on `database_url` (default: SQLite) with `redis` as its cache and
     served by `instances` gunicorn masters; yields (env, [Gunicorn, ...]) and removes it all.
-    `overrides`: more environment variables (CONTENT_LANGUAGES, MACHINE_TRANSLATION, ...)."""
+    `overrides` are environment variables of the site (its mail server, CONTENT_LANGUAGES,
+    MACHINE_TRANSLATION, ...)."""
     env = site_environment(database_url, redis_url=redis.url(), **overrides)
     try:
         prepare_site(env)

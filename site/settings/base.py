@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import * from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -29,6 +30,10 @@ INSTALLED_APPS = [
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -77,9 +82,13 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor of the accounts that reach statements or publish (core/admin_door.py).
+    "core.admin_door.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: answers a locked-out login (core/admin_door.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "eci_site.urls"
@@ -126,10 +135,41 @@ def allow_prepared_statements(database):
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    # Django's list of 20,000 common passwords.
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- The admin door (core/admin_door.py; docs/threat-model.md) -------------------------------
+# django-axes counts failed logins in the shared cache, per client address and per account
+# apart: 10 in a row and that address, or that account, is refused for 15 minutes, before any
+# password is hashed. The address is the rate limit's, behind the trusted proxies only.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "signing.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "core.admin_door.locked_out"
+AXES_VERBOSE = False  # its log lines name the account and the address
+# Axes warns of a per-process cache: right for one process (make run, SINGLE_PROCESS); several
+# processes get Redis (production.py refuses to start without it).
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+# A password reset's mail goes through the outbox: the request never waits on SMTP.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "outbox.password_reset.PasswordResetForm"  # noqa: S105
+# A second factor (TOTP, wagtail-2fa on django-otp) for whoever can reach statements or publish.
+WAGTAIL_2FA_REQUIRED = True
+# Admin sessions: a working day at most, and never past closing the browser.
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Languages -------------------------------------------------------------------------------
 # Interface languages: what the site's own strings (chrome, forms, messages) are offered in.
@@ -338,9 +378,10 @@ CAPTCHA_LENGTH = 5
 # The library's noise, with its dots drawn in one call (core/captcha.py).
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_arcs", "core.captcha.noise_dots")
 CAPTCHA_TIMEOUT = 10  # minutes
-CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH") or (
-    "/usr/bin/flite" if os.path.exists("/usr/bin/flite") else None
-)
+# The audio alternative is spoken by espeak-ng in the reader's language (core/captcha_audio.py);
+# the library's own, through flite, stays off. Default: espeak-ng on the PATH.
+CAPTCHA_FLITE_PATH = None
+CAPTCHA_ESPEAK_PATH = os.environ.get("CAPTCHA_ESPEAK_PATH") or None
 
 # --- Email -----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")

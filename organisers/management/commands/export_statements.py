@@ -179,6 +179,12 @@ class DatabaseSource:
 
 def summarise(record, result):
     lines = [f"Export of {record['registration_number']}: {result.exported} statement(s)."]
+    if record.get("test_collection"):
+        lines.insert(
+            0,
+            f"TEST COLLECTION ({record['test_collection']}): these are no statements of support; "
+            "never hand these files to an authority as such.",
+        )
     for country, count in sorted(result.per_country.items()):
         paper = result.paper_per_country[country]
         keyed_in = f", {paper} keyed in from paper" if paper else ""
