@@ -14,11 +14,11 @@ class TranslatorsConfig(AppConfig):
         from wagtail_localize.models import TranslationLog
 
         from .drafts import keep_public_content
-        from .groups import setup_groups
+        from .groups import setup_groups_after_migrate
         from .languages import start_language_tree
 
         post_save.connect(start_language_tree, sender=Locale, dispatch_uid="start_language_tree")
         post_save.connect(
             keep_public_content, sender=TranslationLog, dispatch_uid="keep_public_content"
         )
-        post_migrate.connect(setup_groups, sender=self, dispatch_uid="setup_groups")
+        post_migrate.connect(setup_groups_after_migrate, dispatch_uid="setup_groups")

@@ -18,6 +18,7 @@ Idempotent: run after every `migrate` (post_migrate), when a language is started
 (translators/languages.py), and by `manage.py setup_groups`.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     GroupApprovalTask,
@@ -92,3 +93,11 @@ def setup_groups(**kwargs):
     )
     for locale in Locale.objects.all():
         setup_language_groups(locale)
+
+
+def setup_groups_after_migrate(sender, app_config=None, **kwargs):
+    """post_migrate, which Django sends only for apps with models (this one has none): once,
+    after the last of them, when every permission the groups name exists."""
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if with_models and app_config is with_models[-1]:
+        setup_groups()

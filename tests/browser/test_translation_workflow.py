@@ -91,7 +91,7 @@ def test_a_new_language_is_translated_reviewed_and_published(browser, finnish_si
     log_in(page, site, coordinator)
     page.goto(site["url"] + "/admin/locales/new/")
     page.select_option("select[name=language_code]", "fi")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")  # not the sidebar's own submit buttons
     page.wait_for_url("**/admin/locales/")
     status, html = fetch(site, f"/fi/initiatives/{SLUG}/")
     assert status == 200
@@ -112,7 +112,7 @@ def test_a_new_language_is_translated_reviewed_and_published(browser, finnish_si
         if width == 1280:
             page.goto(f"{site['url']}/admin/localize/submit/page/{english_id}/")
             page.check("input[name=locales][value]:near(:text('suomi'))")
-            page.click("button[type=submit]")
+            page.click("main button[type=submit]")
             page.wait_for_selector("text=Translate with DeepL")
             page.click("text=Translate with DeepL")
             page.wait_for_selector("text=[FI] Clean air around every school")

@@ -23,6 +23,13 @@ def about(home_page):
     return page
 
 
+def test_migrate_ships_the_groups():
+    # Created by post_migrate when the test database was migrated, as on a new site.
+    assert {"Organisers", "Translation coordinators"} <= set(
+        Group.objects.values_list("name", flat=True)
+    )
+
+
 def member_of(*group_names):
     user = get_user_model().objects.create_user(
         "-".join(group_names), "", "correct horse battery", is_staff=True
