@@ -253,6 +253,15 @@ class SiteIdentity(
     def get_preview_context(self, request, mode_name):
         return {"identity": self, "request": request}
 
+    def get_full_url(self):
+        """Where the preview is rendered: the home page of this identity's language, so that
+        the preview request routes like a page of that language (Wagtail otherwise uses "/",
+        which the language prefix answers with a redirect that no frame can show)."""
+        home = HomePage.objects.filter(locale_id=self.locale_id).live().first()
+        return home.get_full_url() if home else None
+
+    full_url = property(get_full_url)
+
     @classmethod
     def for_active_language(cls):
         identities = {item.locale_id: item for item in cls.objects.filter(live=True)}
