@@ -90,7 +90,7 @@ test-oldest-python: translations
 	  $(VENV)-$$version/bin/pip install --quiet -r requirements-dev.txt -e . && \
 	  echo "The SQLite suite on $$($(VENV)-$$version/bin/python -V) ($$python)" && \
 	  $(VENV)-$$version/bin/python -m pytest -m "$(SQLITE_SUITE)" -q -p no:cacheprovider; \
-	fi
+	else echo "$(VENV) has Python $$version: the SQLite suite ran on it"; fi
 
 # The deployment (docs/deployment.md): Debian's nginx and Varnish in front of gunicorn
 # (tests/deploy/test_proxies.py), the container image built from a Debian made by debootstrap
