@@ -18,7 +18,7 @@ TODAY = datetime.date(2026, 11, 23)
 PART_A_FIELDS = {"street", "street_number", "postal_code", "city", "residence_country",
                  "residence_country_other", "date_of_birth"}  # fmt: skip
 PART_B_FIELDS = {"document_type", "document_number"}
-COMMON = {"first_names", "family_names", "declaration", "privacy", "captcha"}
+COMMON = {"first_names", "family_names", "format_confirmed", "declaration", "privacy", "captcha"}
 
 
 def solved_captcha():
