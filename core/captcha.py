@@ -32,6 +32,9 @@ from .captcha_audio import SpokenCaptchaTextInput
 from .prepared import execute_prepared
 
 CLEANUP_EVERY = 200
+# The fallback clean-up leaves a challenge this long after it expired, so that an answer typed
+# just too late is still told it expired (answer_state), not that it was wrong.
+KEPT_AFTER_EXPIRY = datetime.timedelta(hours=1)
 # The library's density, one dot for every ten pixels: a random byte below 26 (of 256) is a dot.
 DOT_MASK = bytes(255 if value < 26 else 0 for value in range(256))
 
@@ -121,7 +124,7 @@ class SingleUseCaptchaField(CaptchaField):
         answer = Answer(value[0], (value[1] or "").strip().lower())
         value[1] = ""  # never echo the answer back
         if random.randrange(CLEANUP_EVERY) == 0:
-            CaptchaStore.remove_expired()
+            CaptchaStore.objects.filter(expiration__lte=timezone.now() - KEPT_AFTER_EXPIRY).delete()
         if self.deferred:
             return answer
         state = answer_state(answer)

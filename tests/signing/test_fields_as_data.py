@@ -18,7 +18,8 @@ from .test_forms import TODAY, solved_captcha
 
 pytestmark = pytest.mark.django_db
 
-ONLINE_ONLY = {"declaration", "privacy", "captcha"}
+# The form's own fields, never part of the statement (format_confirmed: a format warning's box).
+ONLINE_ONLY = {"format_confirmed", "declaration", "privacy", "captcha"}
 
 # A valid number for each accepted document that has no example in the rules table (adding a
 # document without an example fails test_every_document_has_a_sample until it gets one here).

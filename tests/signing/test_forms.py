@@ -18,7 +18,7 @@ TODAY = datetime.date(2026, 11, 23)
 PART_A_FIELDS = {"street", "street_number", "postal_code", "city", "residence_country",
                  "residence_country_other", "date_of_birth"}  # fmt: skip
 PART_B_FIELDS = {"document_type", "document_number"}
-COMMON = {"first_names", "family_names", "declaration", "privacy", "captcha"}
+COMMON = {"first_names", "family_names", "format_confirmed", "declaration", "privacy", "captcha"}
 
 
 def solved_captcha():
@@ -147,8 +147,8 @@ def test_age_is_read_from_the_national_number(country, number, today, valid):
     [
         ("DE", "23/11/2010", True),  # Germany: 16
         ("DE", "24/11/2010", False),
-        ("GR", "23/11/2009", True),  # Greece: 17
-        ("GR", "24/11/2009", False),
+        ("GR", "31/12/2009", True),  # Greece: 17 by calendar year (turns 17 in 2026)
+        ("GR", "01/01/2010", False),
         ("FR", "23/11/2008", True),  # elsewhere: 18
         ("FR", "24/11/2008", False),
         ("FR", "01/01/2030", False),
@@ -326,6 +326,7 @@ def test_a_postal_code_of_the_wrong_form_says_how_many_digits():
     form = submit("DE", **part_a(postal_code="1011"))
     assert form.errors["postal_code"] == [
         "This postal code does not have the expected form. Germany: 5 digits, for example 10115."
+        " If it is correct as you typed it, confirm it below."
     ]
     form = submit("NL", **part_a(postal_code="10115", residence_country="NL"))
     assert "4 digits and 2 letters, for example 1012 AB." in form.errors["postal_code"][0]
