@@ -7,6 +7,8 @@ from pathlib import Path
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
+from core.release import release_id
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(os.environ.get("ECI_VAR_DIR", BASE_DIR / "var"))
 
@@ -238,10 +240,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls: the site works offline
 
+# Every cache key starts with the release (core/release.py): a deploy never serves what the
+# previous release cached.
+RELEASE = release_id(BASE_DIR)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "eci-site",
+        "KEY_PREFIX": RELEASE,
     }
 }
 FEED_CACHE_SECONDS = 300
