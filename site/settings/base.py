@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 # LocaleMiddleware sits after sessions and before CommonMiddleware so that CommonMiddleware's
 # slash redirects already see the language prefix.
 MIDDLEWARE = [
+    # A Host outside ALLOWED_HOSTS: 400, before anything reads it (core/middleware.py).
+    "core.middleware.RejectUnknownHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The server's page cache: stores public pages on the way out, answers from it on the way

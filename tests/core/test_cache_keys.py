@@ -56,7 +56,7 @@ def test_a_template_change_is_served_at_once_after_a_restart(
     release, and the page is built anew from the new template (no old entry is read)."""
     # Every key starts with the release, computed from the files at start-up.
     assert settings.CACHES["default"]["KEY_PREFIX"] == settings.RELEASE
-    assert settings.RELEASE == release.release_id(settings.BASE_DIR)
+    assert release.release_id(settings.BASE_DIR) == settings.RELEASE
     url = form_url(signing_page, "BG")
     assert "New wording" not in client.get(url).content.decode()
     changed = tmp_path / "signing"
