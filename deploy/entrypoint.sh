@@ -14,24 +14,34 @@ fi
 command="${1:-web}"
 [ $# -gt 0 ] && shift
 
+job() {
+  python manage.py "$@" && return 0
+  echo "jobs: $* failed" >&2
+  return 1
+}
+
 run_jobs() {
-  # Every minute the queued mail; every 5 minutes expired CAPTCHAs and Wagtail's scheduled
-  # publications; once a day the mailing lists' shuffle (after 00:30) and the destruction of
-  # statements past their deadline (after 03:15). A failed job is reported and tried again at
-  # its next turn; the loop goes on.
+  # The periodic jobs the docs ask for (docs/deployment.md): every minute the queued mail and
+  # the central system's counts; every 5 minutes expired CAPTCHAs and Wagtail's scheduled
+  # publications; every 30 minutes (and first) the missing paper forms; once a day the mailing
+  # lists' shuffle (after 00:30 UTC) and the destructions past their deadline (after 03:15 UTC).
+  # A failed job is reported and tried again at its next turn; the loop goes on.
+  set +e
   minute=0 shuffled="" destroyed=""
   while :; do
-    python manage.py send_queued_mail || echo "jobs: send_queued_mail failed" >&2
+    job send_queued_mail
+    job read_central_system
     if [ $((minute % 5)) -eq 0 ]; then
-      python manage.py captcha_clean || echo "jobs: captcha_clean failed" >&2
-      python manage.py publish_scheduled || echo "jobs: publish_scheduled failed" >&2
+      job captcha_clean
+      job publish_scheduled
     fi
+    [ $((minute % 30)) -eq 0 ] && job build_paper_forms
     today="$(date -u +%F)" now="$(date -u +%H%M)"
     if [ "$shuffled" != "$today" ] && [ "$now" -ge 0030 ]; then
-      python manage.py shuffle_mailing_list && shuffled="$today" || echo "jobs: shuffle_mailing_list failed" >&2
+      job shuffle_mailing_list && shuffled="$today"
     fi
     if [ "$destroyed" != "$today" ] && [ "$now" -ge 0315 ]; then
-      python manage.py destroy_expired_statements && destroyed="$today" || echo "jobs: destroy_expired_statements failed" >&2
+      job destroy_expired_statements && job destroy_unconfirmed_signatures && destroyed="$today"
     fi
     [ "${1:-}" = --once ] && return 0
     minute=$((minute + 1))
@@ -50,7 +60,7 @@ case "$command" in
     fi
     # No access log: it would hold the visitors' addresses (personal data).
     exec gunicorn eci_site.wsgi --bind "0.0.0.0:${PORT:-8000}" --workers "${WEB_WORKERS:-4}" \
-      --timeout 30 --graceful-timeout 20 "$@"
+      --timeout 30 --graceful-timeout 20 --no-control-socket "$@"
     ;;
   jobs) run_jobs "$@" ;;
   manage) exec python manage.py "$@" ;;

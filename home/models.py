@@ -94,6 +94,9 @@ class HomePage(Page):
             .filter(
                 translation_key__in=keys, locale_id__in=[self.locale_id, Locale.get_default().pk]
             )
+            # A test collection's figures never stand beside real initiatives' (its own page
+            # and the index show it, marked).
+            .filter(initiative__test_collection="")
             .select_related("initiative")
         ):
             if candidate.locale_id == self.locale_id or candidate.translation_key not in localized:
@@ -272,7 +275,7 @@ class UntranslatedFields(models.Model):
     page = models.OneToOneField(
         Page, on_delete=models.CASCADE, primary_key=True, related_name="untranslated_fields"
     )
-    language = models.CharField(max_length=10, help_text="The language of the source's text.")
+    language = models.CharField(max_length=10, help_text=_("The language of the source's text."))
     fields = models.JSONField(default=list)
 
     class Meta:

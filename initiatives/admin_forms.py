@@ -1,5 +1,5 @@
 """The admin form of the registered initiative: what collecting on this site requires, and
-who may record paper batches.
+who may record paper batches; the initiative page's form: what no language version may change.
 
 An initiative cannot be saved as collecting on this site without a collection window, the
 organisers' public key and the organisers the regulation requires (Regulation (EU) 2019/788,
@@ -15,12 +15,14 @@ refusal names its rule, in the editor's language.
 
 from types import SimpleNamespace
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
-from wagtail.admin.panels import MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 
 from . import collection_routes
 from .access import is_organiser, may
+from .countries import countries_in_reading_order
 
 # Only users with this permission see or change the paper batches (Initiative.panels).
 PAPER_PERMISSION = "initiatives.record_paper_statements"
@@ -50,6 +52,17 @@ class OrganisersPanel(MultiFieldPanel):
             return is_organiser(self.request.user, self.instance) and super().is_shown()
 
 
+def in_reading_order(form_class):
+    """`form_class` with its member states in the active language's order (one formset's)."""
+    countries = [("", "---------"), *countries_in_reading_order()]
+
+    def __init__(self, *args, **kwargs):
+        form_class.__init__(self, *args, **kwargs)
+        self.fields["country"].choices = countries
+
+    return type(form_class.__name__, (form_class,), {"__init__": __init__, "countries": countries})
+
+
 class InitiativeAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,6 +71,13 @@ class InitiativeAdminForm(WagtailAdminModelForm):
         # nothing they post can touch the batches.
         if self.for_user is None or not may(self.for_user, PAPER_PERMISSION, self.instance):
             self.formsets.pop("paper_batches", None)
+        # The member states in the editor's language's alphabetical order (ICU), not by code:
+        # the form classes, and the choices they took from the model, are built once.
+        for formset in self.formsets.values():
+            if "country" in formset.form.base_fields:
+                formset.form = in_reading_order(formset.form)
+                for form in formset.forms:
+                    form.fields["country"].choices = formset.form.countries
 
     def clean(self):
         cleaned = super().clean()
@@ -129,8 +149,51 @@ class InitiativeAdminForm(WagtailAdminModelForm):
             )
 
 
+class LockedFieldPanel(FieldPanel):
+    """A field the page's form may lock for one page (InitiativePageForm.locked): it is then
+    left out of the form, so nothing posted can change it, and shown read only."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            if self.form is not None and self.bound_field is None:
+                self.read_only = True
+                self.heading = capfirst(self.panel.db_field.verbose_name)
+                self.help_text = self.form.locked.get(self.field_name, "")
+
+
+class LockedTitlePanel(LockedFieldPanel, TitleFieldPanel):
+    class BoundPanel(LockedFieldPanel.BoundPanel, TitleFieldPanel.BoundPanel):
+        pass
+
+
+REGISTERED_TEXT_LOCKED = _(
+    "The Commission's registered text in this language: no edit or translation can change it. "
+    "Import the initiative from the register again to update it."
+)
+
+SAME_RECORD = _(
+    "Every language version of this page shows the same initiative; it cannot point at "
+    "another record."
+)
+
+
 class InitiativePageForm(WagtailAdminPageForm):
-    """The initiative page's form: each topic once."""
+    """The initiative page's form: each topic once; and locked, what no language version may
+    change: the registered title and objectives of an initiative imported from the register, and
+    the record once other language versions share it. The model enforces the same
+    (InitiativePage.clean); the form shows it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        page = self.instance
+        self.locked = {}
+        if page.pk and page.initiative_id and page.registered_text() is not None:
+            self.locked |= dict.fromkeys(("title", "objectives"), REGISTERED_TEXT_LOCKED)
+        if page.pk and page.shares_its_record():
+            self.locked["initiative"] = SAME_RECORD
+        for name in self.locked:
+            self.fields.pop(name, None)
 
     def clean(self):
         cleaned = super().clean()

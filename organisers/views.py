@@ -25,8 +25,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from initiatives.access import may, organised_by
-from initiatives.counters import counts_by_initiative
 from initiatives.deadlines import legal_hold
+from initiatives.figures import figures_by_initiative
 from initiatives.models import Initiative
 from signing.paper_form_views import form_links
 
@@ -48,6 +48,13 @@ def collected_here():
     return Initiative.objects.filter(collection=Initiative.Collection.ON_SITE)
 
 
+def followed():
+    """What the dashboards follow: collections on this site, and on the Commission's central
+    system (its click-throughs, its paper statements)."""
+    routes = [Initiative.Collection.ON_SITE, Initiative.Collection.CENTRAL]
+    return Initiative.objects.filter(collection__in=routes)
+
+
 class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """The initiatives the user organises (all of them for a superuser)."""
 
@@ -58,10 +65,11 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
     template_name = "organisers/index.html"
 
     def get_context_data(self, **kwargs):
-        initiatives = list(organised_by(self.request.user, collected_here()))
-        counts = counts_by_initiative([initiative.pk for initiative in initiatives])
+        initiatives = list(organised_by(self.request.user, followed()))
+        # Online, paper and external: the total the public pages show (initiatives/figures.py).
+        figures = figures_by_initiative(initiatives, exact=True)[0] if initiatives else {}
         for initiative in initiatives:
-            initiative.total = sum(counts[initiative.pk].values())
+            initiative.total = sum(f.total for f in figures.get(initiative.pk, {}).values())
         return super().get_context_data(
             initiatives=initiatives, central=central_system_readings(), **kwargs
         )
@@ -70,9 +78,10 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
 class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
     raise_exception = True
     header_icon = "list-ul"
+    initiatives = staticmethod(collected_here)
 
     def dispatch(self, request, *args, **kwargs):
-        self.initiative = get_object_or_404(collected_here(), pk=kwargs["pk"])
+        self.initiative = get_object_or_404(self.initiatives(), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
@@ -91,6 +100,7 @@ class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
 
 class CollectionDashboard(InitiativeMixin, TemplateView):
     permission_required = FOLLOW
+    initiatives = staticmethod(followed)
     page_title = _("Collection dashboard")
     template_name = "organisers/dashboard.html"
 

@@ -24,10 +24,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     a per-process cache of each locale id's language, which must never see an id reused)."""
     from django.conf import settings
     from wagtail.models import Locale
+    from wagtail_localize.models import LocaleSynchronization
 
     with django_db_blocker.unblock():
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             Locale.objects.get_or_create(language_code=code)
+        # A new locale follows the default one (translators/languages.py): every page an admin
+        # view creates would get a mirror in each language. Tests build the trees they need;
+        # tests/translators/test_languages.py starts a language as the admin does.
+        LocaleSynchronization.objects.all().delete()
 
 
 @pytest.fixture(autouse=True)

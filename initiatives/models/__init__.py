@@ -1,7 +1,7 @@
 """The registered record and its counters (records), and the pages that show them (pages)."""
 
 from .pages import InitiativeIndexPage, InitiativePage, InitiativeTopic
-from .partners import Partner
+from .partners import ClickThroughCounter, Partner
 from .readings import CentralReading, CentralSystemState
 from .records import (
     CountOfStatements,
@@ -13,10 +13,12 @@ from .records import (
     Topic,
     one_row_per_part,
 )
+from .register import RegisteredText, registered_text
 
 __all__ = [
     "CentralReading",
     "CentralSystemState",
+    "ClickThroughCounter",
     "CountOfStatements",
     "ExternalCount",
     "Initiative",
@@ -26,7 +28,9 @@ __all__ = [
     "Organiser",
     "PaperBatch",
     "Partner",
+    "RegisteredText",
     "SupportCounter",
     "Topic",
     "one_row_per_part",
+    "registered_text",
 ]

@@ -240,7 +240,47 @@ WAGTAIL_SITE_NAME = "Citizens' Initiatives"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Every periodic job, run by `manage.py run_periodic_jobs` every minute (core/periodic.py,
+# docs/operations.md): a management command (the name, unless "command" says otherwise) with
+# its "args", "every" so many seconds or "daily_at" a local time.
+PERIODIC_JOBS = {
+    # Wagtail's scheduled publishing and unpublishing of pages and snippets.
+    "publish_scheduled": {"every": 60},
+    # Queued outgoing mail (outbox/), retried with backoff.
+    "send_queued_mail": {"every": 60},
+    # Expired CAPTCHA challenges (django-simple-captcha).
+    "captcha_clean": {"every": 300},
+    # Destruction of the statements whose deadline has come (organisers/retention.py).
+    "destroy_expired_statements": {"daily_at": "03:15"},
+    # The day's addresses for updates rewritten in a random order (signing/mailing_list.py).
+    "shuffle_mailing_list": {"daily_at": "00:30"},
+    # Counts from the Commission's central system; each initiative at most every
+    # CENTRAL_SYSTEM_READ_SECONDS, with its own back-off (initiatives/central_system.py).
+    "read_central_system": {"every": 60},
+    # Paper forms missing from the cache (docs/paper-forms.md); also after each deployment.
+    "build_paper_forms": {"every": 1800},
+    # Petition signatures not confirmed in time (docs/petitions.md).
+    "destroy_unconfirmed_signatures": {"daily_at": "03:45"},
+}
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls: the site works offline
+# Machine translation for a translator's first draft (translators/machine.py), off unless
+# MACHINE_TRANSLATION names a service: "deepl" (DEEPL_AUTH_KEY; DEEPL_ENDPOINT for another
+# address than DeepL's own, e.g. a proxy).
+MACHINE_TRANSLATION = os.environ.get("MACHINE_TRANSLATION", "")
+if MACHINE_TRANSLATION == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translators.machine.DeepL",
+        "OPTIONS": {
+            "AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""),
+            "ENDPOINT": os.environ.get("DEEPL_ENDPOINT", ""),
+            "TIMEOUT": int(os.environ.get("DEEPL_TIMEOUT", "10")),
+        },
+    }
+elif MACHINE_TRANSLATION:
+    raise ImproperlyConfigured("MACHINE_TRANSLATION may be empty or deepl.")
+# "Translate this page" opens the translation as a draft, whatever the source's state: it is
+# published after review (docs/translations.md), never at once in the source's words.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Every cache key starts with the release (core/release.py): a deploy never serves what the
 # previous release cached.
@@ -346,9 +386,10 @@ CAPTCHA_LENGTH = 5
 # The library's noise, with its dots drawn in one call (core/captcha.py).
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_arcs", "core.captcha.noise_dots")
 CAPTCHA_TIMEOUT = 10  # minutes
-CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH") or (
-    "/usr/bin/flite" if os.path.exists("/usr/bin/flite") else None
-)
+# The audio alternative is spoken by espeak-ng in the reader's language (core/captcha_audio.py);
+# the library's own, through flite, stays off. Default: espeak-ng on the PATH.
+CAPTCHA_FLITE_PATH = None
+CAPTCHA_ESPEAK_PATH = os.environ.get("CAPTCHA_ESPEAK_PATH") or None
 
 # --- Email -----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")

@@ -133,6 +133,19 @@ def get(url, **headers):
         return response.status, dict(response.headers), response.read()
 
 
+def test_one_round_of_the_periodic_jobs(site):
+    """Every job once, in a second container of the image, on the freshly migrated database
+    (before the demo: drawing its 243 paper forms would take minutes of this shared machine)."""
+    started = time.perf_counter()
+    jobs = podman("run", "--rm", *site["run"], site["image"], "jobs", "--once", timeout=600,
+                  check=False)  # fmt: skip
+    assert jobs.returncode == 0, jobs.stderr[-2000:]
+    assert "failed" not in jobs.stderr
+    FIGURES.append(
+        f"deploy: one round of the periodic jobs in {time.perf_counter() - started:.1f} s"
+    )
+
+
 def test_the_container_migrated_and_serves_the_demo_loaded_through_its_manage_command(site):
     loaded = podman("exec", site["name"], "/opt/eci/app/deploy/entrypoint.sh", "manage",
                     "load_demo", timeout=900)  # fmt: skip
@@ -150,23 +163,12 @@ def test_the_container_migrated_and_serves_the_demo_loaded_through_its_manage_co
 
 
 def test_the_container_runs_as_its_own_user_with_no_development_packages(site):
-    probe = "id -un; python -c 'import pytest' 2>&1 | tail -1; command -v flite"
+    probe = "id -un; python -c 'import pytest' 2>&1 | tail -1; command -v espeak-ng"
     found = podman("exec", site["name"], "sh", "-c", probe)
-    user, pytest_import, flite = found.stdout.splitlines()
+    user, pytest_import, espeak = found.stdout.splitlines()
     assert user == "eci"
     assert "No module named 'pytest'" in pytest_import
-    assert flite == "/usr/bin/flite"  # the audio CAPTCHA
-
-
-def test_one_round_of_the_periodic_jobs(site):
-    started = time.perf_counter()
-    jobs = podman("run", "--rm", *site["run"], site["image"], "jobs", "--once", timeout=600,
-                  check=False)  # fmt: skip
-    assert jobs.returncode == 0, jobs.stderr[-2000:]
-    assert "failed" not in jobs.stderr
-    FIGURES.append(
-        f"deploy: one round of the periodic jobs in {time.perf_counter() - started:.1f} s"
-    )
+    assert espeak == "/usr/bin/espeak-ng"  # the audio CAPTCHA's voices
 
 
 def test_check_deploy_in_the_container(site):

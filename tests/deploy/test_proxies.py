@@ -45,14 +45,26 @@ pytestmark = [
 
 RATE_LIMIT = 3
 # The demo's pages found from the database, not from literal paths: an initiative on which
-# this site collects, its listing, its signing page's statement form.
+# this site collects (when the demo has none, its first one with a signing page becomes a test
+# collection, open today), its listing, its signing page's statement form.
 FIND_PAGES = """
 import json
+from django.utils import timezone
+from initiatives.models import Initiative
 from signing.models import SigningPage
-for signing_page in SigningPage.objects.live().filter(locale__language_code="en"):
-    initiative_page = signing_page.get_parent().specific
-    if signing_page.initiative().is_collecting():
-        break
+pages = list(SigningPage.objects.live().filter(locale__language_code="en"))
+collecting = [page for page in pages if page.initiative().is_collecting()]
+if not collecting:
+    today = timezone.localdate()
+    Initiative.objects.filter(pk=pages[0].initiative().pk).update(
+        test_collection=Initiative.TestPurpose.DEMONSTRATION,
+        collection=Initiative.Collection.ON_SITE, status=Initiative.Status.COLLECTING,
+        collection_start=today - timezone.timedelta(days=1),
+        collection_end=today + timezone.timedelta(days=30))
+    collecting = pages[:1]
+signing_page = collecting[0]
+assert Initiative.objects.get(pk=signing_page.initiative().pk).is_collecting()
+initiative_page = signing_page.get_parent().specific
 form = signing_page.url + signing_page.reverse_subpage("statement_form", kwargs={"country": "bg"})
 print(json.dumps({"pk": initiative_page.pk, "page": initiative_page.url,
                   "index": initiative_page.get_parent().url, "form": form,
@@ -94,8 +106,8 @@ def stack():
                 nginx = processes.enter_context(Nginx(varnish.port, static_root, media_root))
                 env["CSRF_TRUSTED_ORIGINS"] = f"https://localhost:{nginx.port}"
                 prepare_site(env)
+                pages = shell_json(env, FIND_PAGES)  # before the site caches anything
                 site = processes.enter_context(Gunicorn(env, workers=2, port=site_port))
-                pages = shell_json(env, FIND_PAGES)
                 yield {"env": env, "site": site, "varnish": varnish, "nginx": nginx, **pages}
         finally:
             remove_site_environment(env)
