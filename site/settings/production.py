@@ -108,6 +108,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            "KEY_PREFIX": RELEASE,  # noqa: F405
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
