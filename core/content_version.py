@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 VERSION_KEY = "content-version"
@@ -45,6 +45,13 @@ def current_version():
 # Called with no argument whenever this process sets a new version (core.page_cache forgets
 # which paths it found not public).
 on_new_version = []
+
+
+def built_once_key(request, *parts):
+    """The key of a piece built once and kept for every visitor: the content version, then
+    the scheme and host it was asked for (a page's absolute links name them: a request with
+    another Host builds its own), then `parts`. The release is in every key (core/release.py)."""
+    return ":".join([current_version(), request.scheme, request.get_host(), *map(str, parts)])
 
 
 def new_version():
@@ -170,10 +177,29 @@ def invalidate(**kwargs):
     transaction.on_commit(new_version)
 
 
+# What cached pages read, declared once by the app that owns each model: a content model sets
+# a new version when it changes (invalidate_on_change); a count model changes only what pages
+# show as counts, fresh within PUBLIC_COUNTS_SECONDS (read_as_counts). Pages themselves follow
+# the tree's signals (connect_page_tree). tests/demo/test_cached_pages_read.py lists the models
+# the public pages read and fails on one declared neither way.
+CONTENT_MODELS = set()
+COUNT_MODELS = {}
+
+
 def invalidate_on_change(model, uid):
     """Set a new version whenever an instance of `model` is saved or deleted."""
+    CONTENT_MODELS.add(model)
     post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
     post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+def read_as_counts(model, why):
+    """Declare that pages read `model` for counts only: its changes set no new version."""
+    COUNT_MODELS[model] = why
+
+
+def declared(model):
+    return model in CONTENT_MODELS or model in COUNT_MODELS
 
 
 def connect_page_tree():
@@ -193,3 +219,4 @@ def connect_page_tree():
         )
     invalidate_on_change(Site, "content-version-site")
     invalidate_on_change(PageViewRestriction, "content-version-restriction")
+    invalidate_on_change(Locale, "content-version-locale")

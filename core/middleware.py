@@ -7,6 +7,8 @@ URL, since the response may be a public page kept by shared caches.
 """
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponseBadRequest
 
 FRAME_ANCESTORS = "frame-ancestors"
 
@@ -78,3 +80,19 @@ class ContentSecurityPolicyMiddleware:
         if origins:
             partition_cookie(response, settings.CSRF_COOKIE_NAME)
         return response
+
+
+class RejectUnknownHostMiddleware:
+    """400 for a Host outside ALLOWED_HOSTS, first of all, on every path (/healthz included):
+    nothing below ever meets one (the page cache's keys, the error page's links), and the answer
+    is plain text, since rendering a page would read the host again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return HttpResponseBadRequest("Bad Request", content_type="text/plain")
+        return self.get_response(request)

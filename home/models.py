@@ -31,6 +31,8 @@ from initiatives.progress import attach_progress
 from news.models import NewsPage
 from outbox.sending import queue
 
+from .submissions import FormulaSafeSubmissionsListView
+
 
 class HomePage(Page):
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
@@ -143,6 +145,7 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
 
 
 class ContactPage(AbstractEmailForm):
+    submissions_list_view_class = FormulaSafeSubmissionsListView
     """Wagtail's form builder, with a CAPTCHA that keeps bots out of the stored submissions."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))

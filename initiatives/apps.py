@@ -10,12 +10,22 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
-        from core.content_version import invalidate_on_change
+        from core.content_version import invalidate_on_change, read_as_counts
 
         from . import checks  # noqa: F401  (registers the law's route check)
         from .access import ensure_organisers_group
         from .daily import CENTRAL, PAPER, forget_past_days_on_change
-        from .models import CentralReading, Initiative, PaperBatch, Partner
+        from .models import (
+            CentralReading,
+            ExternalCount,
+            Initiative,
+            InitiativeTopic,
+            Organiser,
+            PaperBatch,
+            Partner,
+            SupportCounter,
+            Topic,
+        )
 
         # Each initiative has its organisers' group (initiatives.access).
         post_save.connect(ensure_organisers_group, sender=Initiative)
@@ -23,6 +33,13 @@ class InitiativesConfig(AppConfig):
         # Initiative pages and the signing path cache what they read of the record.
         invalidate_on_change(Initiative, "initiative")
         invalidate_on_change(Partner, "initiative-partner")
+        invalidate_on_change(Organiser, "initiative-organiser")
+        invalidate_on_change(ExternalCount, "initiative-external-count")
+        # The index's filter and each page's topics.
+        invalidate_on_change(Topic, "topic")
+        invalidate_on_change(InitiativeTopic, "initiative-topic")
+        for model in (SupportCounter, PaperBatch, CentralReading):
+            read_as_counts(model, "the counts: a snapshot renewed every third of the setting")
         # The chart's and the open counts' past days are kept apart from the content version.
         forget_past_days_on_change(PaperBatch, PAPER)
         forget_past_days_on_change(CentralReading, CENTRAL)

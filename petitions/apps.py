@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class PetitionsConfig(AppConfig):
     name = "petitions"
     verbose_name = _("Petitions")
+
+    def ready(self):
+        from core.content_version import invalidate_on_change, read_as_counts
+
+        from .models import Petition, Signature
+
+        # What the petition pages read (tests/demo/test_cached_pages_read.py).
+        invalidate_on_change(Petition, "petition")
+        read_as_counts(Signature, "a petition's count of signatures")

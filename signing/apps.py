@@ -7,6 +7,7 @@ class SigningConfig(AppConfig):
     def ready(self):
         from django.db.models import Count, Sum
 
+        from core.content_version import read_as_counts
         from initiatives.daily import ONLINE, forget_past_days_on_change, register_online_days
         from initiatives.figures import register_paper_duplicates
 
@@ -25,6 +26,8 @@ class SigningConfig(AppConfig):
         # A keyed-in paper form flagged as a duplicate is in a batch, but its signer already
         # counts: the paper figures leave it out.
         register_paper_duplicates(FlaggedPaperForms)
+        for model in (Statement, DestroyedStatements, FlaggedPaperForms):
+            read_as_counts(model, "the online and paper figures and the days of the chart")
         connect_paper_forms()
 
 

@@ -22,7 +22,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 
 from core.captcha import new_challenge
-from core.content_version import current_version, versioned_cache
+from core.content_version import built_once_key, versioned_cache
 from initiatives.countries import MEMBER_STATES
 
 from .embedding import flow_links, frame_if_embedded, is_embedded
@@ -68,9 +68,14 @@ def build(request, signing_page, country):
     return html
 
 
-def built_once(request, key, build):
-    """The page kept in the cache under `key`, built by `build()` when missing. An editor's page
-    carries Wagtail's user bar: it is built for them alone, and never kept."""
+def built_once(request, name, parts, build):
+    """The page `name` of `parts` (what else it depends on), kept in the cache and built by
+    `build()` when missing. Its key also holds what every such page depends on
+    (core.content_version.built_once_key: the content version, scheme and host), the language
+    and the layout. An editor's page carries Wagtail's user bar: it is built for them alone,
+    and never kept."""
+    layout = "embedded" if is_embedded(request) else "page"
+    key = f"{name}:{built_once_key(request, get_language(), layout, *parts)}"
     shared = not request.user.is_authenticated
     html = versioned_cache.get(key, settings.ROUTE_CACHE_SECONDS) if shared else None
     if html is None:
@@ -81,9 +86,12 @@ def built_once(request, key, build):
 
 
 def blank_form_response(request, signing_page, country):
-    layout = "embedded" if is_embedded(request) else "page"
-    key = f"blank-form:{current_version()}:{signing_page.pk}:{country}:{get_language()}:{layout}"
-    html = built_once(request, key, lambda: build(request, signing_page, country))
+    html = built_once(
+        request,
+        "blank-form",
+        [signing_page.pk, country],
+        lambda: build(request, signing_page, country),
+    )
     challenge = new_challenge()
     html = html.replace(CSRF_MARK, get_token(request)).replace(CAPTCHA_MARK, challenge)
     for name, value in flow_links(request, signing_page.initiative().pk).items():

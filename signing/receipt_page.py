@@ -19,9 +19,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
 
-from core.content_version import current_version
 from core.prepared import execute_prepared
 from initiatives.countries import MEMBER_STATES
 
@@ -93,12 +91,8 @@ def _receipt_sql():
 
 def receipt_response(request, signing_page, statement):
     """The receipt of `statement`, which must belong to the signing page's initiative."""
-    key = (
-        f"receipt:{current_version()}:{signing_page.pk}:{statement.country}:"
-        f"{statement.submitted_on.isoformat()}:{get_language()}:{request.scheme}:"
-        f"{request.get_host()}:{'embedded' if is_embedded(request) else 'page'}"
-    )
-    html = built_once(request, key, lambda: build(request, signing_page, statement))
+    parts = [signing_page.pk, statement.country, statement.submitted_on.isoformat()]
+    html = built_once(request, "receipt", parts, lambda: build(request, signing_page, statement))
     response = HttpResponse(
         html.replace(IDENTIFIER_MARK, str(statement.id)).replace(CSRF_MARK, get_token(request))
     )

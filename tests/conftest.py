@@ -64,6 +64,20 @@ def force_login_with_both_factors(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def frozen_rate_limit_clock(monkeypatch):
+    """django-ratelimit counts in fixed windows of the clock: a window boundary inside a test
+    restarted the count, and a test of the limit passed or failed by the second it ran at. Its
+    clock stands still in tests (a window is entered once and never left); the process-level
+    suites (tests/test_fault.py) run servers of their own, on the real clock."""
+    import types
+
+    import django_ratelimit.core
+
+    still = types.SimpleNamespace(time=lambda: 1_800_000_000.0)
+    monkeypatch.setattr(django_ratelimit.core, "time", still)
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Database changes roll back after each test; cached routes and feeds must go too."""
     cache.clear()

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from core.content_version import current_version
+from core.content_version import built_once_key, current_version
 from home.models import ContactPage, SiteIdentity, UntranslatedFields
 
 register = template.Library()
@@ -141,11 +141,13 @@ def site_identity():
     return identity
 
 
-@register.simple_tag
-def chrome_version():
+@register.simple_tag(takes_context=True)
+def chrome_version(context):
     """Part of the key of the cached header, footer and alternates (templates/base.html): it
-    changes with any change to the page tree, the sites or the site identity."""
-    return current_version()
+    changes with any change to the page tree, the sites or the site identity, and holds the
+    scheme and host the page was asked for (its alternates are absolute links)."""
+    request = context.get("request")
+    return built_once_key(request) if request is not None else current_version()
 
 
 @register.simple_tag

@@ -7,6 +7,8 @@ from pathlib import Path
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
+from core.release import release_id
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(os.environ.get("ECI_VAR_DIR", BASE_DIR / "var"))
 
@@ -64,6 +66,8 @@ INSTALLED_APPS = [
 # LocaleMiddleware sits after sessions and before CommonMiddleware so that CommonMiddleware's
 # slash redirects already see the language prefix.
 MIDDLEWARE = [
+    # A Host outside ALLOWED_HOSTS: 400, before anything reads it (core/middleware.py).
+    "core.middleware.RejectUnknownHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The server's page cache: stores public pages on the way out, answers from it on the way
@@ -278,10 +282,14 @@ elif MACHINE_TRANSLATION:
 # published after review (docs/translations.md), never at once in the source's words.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# Every cache key starts with the release (core/release.py): a deploy never serves what the
+# previous release cached.
+RELEASE = release_id(BASE_DIR)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "eci-site",
+        "KEY_PREFIX": RELEASE,
     }
 }
 FEED_CACHE_SECONDS = 300

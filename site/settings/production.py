@@ -88,6 +88,7 @@ if os.environ.get("REDIS_URL"):
             # Django's Redis backend, degrading to no cache while Redis is unreachable.
             "BACKEND": "core.cache_backend.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": RELEASE,  # noqa: F405
             "OPTIONS": {
                 "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
                 "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
@@ -107,6 +108,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            "KEY_PREFIX": RELEASE,  # noqa: F405
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }

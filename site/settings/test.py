@@ -1,6 +1,8 @@
 """The test suite. SQLite in memory unless DATABASE_URL points elsewhere (PostgreSQL in CI)."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,6 +31,8 @@ SIGNING_RATE_LIMIT = ""
 # A folder of its own for each run: runs side by side (SQLite and PostgreSQL, two checkouts)
 # would otherwise overwrite each other's demo keys.
 DEMO_KEY_DIR = Path(tempfile.mkdtemp(prefix="eci-test-keys-"))
+# Gone with the process that made it (each process of a run makes its own).
+atexit.register(shutil.rmtree, DEMO_KEY_DIR, ignore_errors=True)
 
 # Paper forms are drawn ahead in a thread after each change to an initiative (about 0.2 s each,
 # 27 per language): the tests that test it switch it on.

@@ -67,11 +67,11 @@ def report():
     FIGURES.append(f"fuzz: {SENT['requests']} requests sent, {SENT['5xx']} answered >= 500")
 
 
-def send(client, method, path, query="", body=None, content_type=None):
+def send(client, method, path, query="", body=None, content_type=None, **headers):
     """One request through the whole stack; a 500 is an answer to count, not an exception."""
     url = path + ("?" + query if query else "")
     extra = {} if content_type is None else {"content_type": content_type}
-    response = client.generic(method, url, body or b"", **extra)
+    response = client.generic(method, url, body or b"", **extra, **headers)
     SENT["requests"] += 1
     if response.status_code >= 500:
         SENT["5xx"] += 1
@@ -345,3 +345,35 @@ def test_fuzz_receipt_lookup_and_search(signing, value):
                       (signing["choice"], "country"),
                       (signing["initiatives"], "topic")):  # fmt: skip
         send(client, "GET", path, f"{key}={quote(value, safe='')}")
+
+
+# Hosts: outside ALLOWED_HOSTS, malformed, allowed with another port, huge.
+hosts = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(["evil.example", "localhost:6666", "localhost:", "localhost:x", "[::1",
+                     "[::1]:80", "localhost@evil.example", "localhost\x00", "LOCALHOST",
+                     "xn--80ak6aa92e.com", " localhost", "localhost.", "a" * 5000]),
+)  # fmt: skip
+ALLOWED = ("localhost", "testserver", "127.0.0.1")
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzz_every_public_url_with_any_host(paths, data):
+    """A Host outside ALLOWED_HOSTS is a 400 on every path, /healthz included."""
+    client = fresh_client()
+    path, host = data.draw(st.sampled_from(paths)), data.draw(hosts)
+    response = send(client, data.draw(st.sampled_from(["GET", "POST"])), path, HTTP_HOST=host)
+    name, _colon, port = host.lower().rstrip(".").partition(":")
+    if name not in ALLOWED or (port and not port.isdigit()):
+        assert response.status_code == 400, host
+
+
+@FUZZ
+@given(number=nasty_text, view=st.sampled_from(OPEN_COUNTS))
+def test_fuzz_open_counts_with_any_registration_number(site, number, view):
+    """Whatever stands for the registration number (NUL included: PostgreSQL refuses it in a
+    query) is a 404 or a file, never a 500."""
+    ending = {"open-counts-json": ".json", "open-counts-countries-csv": "/countries.csv",
+              "open-counts-days-csv": "/days.csv"}[view]  # fmt: skip
+    send(fresh_client(), "GET", "/counts/" + quote(number, safe="") + ending)

@@ -6,18 +6,9 @@ Each test was run once against the unfixed code and failed there (moved from tes
 
 import pytest
 
+from tests.secret_files import secret_file
+
 # --- Finding 2: a set-up that defeats the rate limit is warned about ----------------------------
-
-
-def secret_file(text, mode=0o600):
-    import os
-    import tempfile
-
-    descriptor, path = tempfile.mkstemp(prefix="eci-dedupe-key-")
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(text + "\n")
-    os.chmod(path, mode)
-    return path
 
 
 RATE_ENV = {

@@ -4,20 +4,11 @@ import os
 import secrets
 import subprocess
 import sys
-import tempfile
 
 import pytest
 from django.core.management import call_command
 
-
-def secret_file(text):
-    """A key file as docs/operations.md asks for: its own file, readable by its owner only."""
-    descriptor, path = tempfile.mkstemp(prefix="eci-dedupe-key-")
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(text + "\n")
-    os.chmod(path, 0o600)
-    return path
-
+from tests.secret_files import secret_file
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "eci_site.settings.production",
