@@ -18,7 +18,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/eci_test
 # make run PORT=8001 serves on another port of 127.0.0.1.
 PORT ?= 8000
 
-.PHONY: run check-port install install-run translations test test-postgres test-browser test-fault test-deploy test-oldest-python lint format messages bench bench-export clean
+.PHONY: run check-port install install-run translations voices test test-postgres test-browser test-fault test-deploy test-oldest-python lint format messages bench bench-export clean
 
 define check_python
 	@test -n "$(1)" || { echo "No Python $(lastword $(PYTHONS)) to $(firstword $(PYTHONS)) found: install one, or name it: make run PYTHON_BIN=/path/to/python3.12"; exit 1; }
@@ -48,6 +48,10 @@ install: $(VENV)/.installed
 translations: install
 	$(MANAGE) compile_translations
 
+# espeak-ng for the audio CAPTCHA in every language: installed when missing, or said clearly.
+voices:
+	bash .ci/voices
+
 # Before the minute of work: is the port free? (bash's /dev/tcp connects to a listener.)
 check-port:
 	@if (exec 3<>/dev/tcp/127.0.0.1/$(PORT)) 2>/dev/null; then \
@@ -55,7 +59,7 @@ check-port:
 	exit 1; fi
 
 # The admin account's address and password come last, after the server's own lines.
-run: check-port install-run
+run: check-port install-run voices
 	@echo "Python $$($(PY) -c 'import platform; print(platform.python_version())') in $(VENV); the site will be served on http://127.0.0.1:$(PORT)/"
 	$(MANAGE) compile_translations
 	$(MANAGE) migrate --no-input --verbosity 0
@@ -65,7 +69,7 @@ run: check-port install-run
 # The SQLite suite (with the fuzz suite) always; with CI=true also PostgreSQL, the browser suite,
 # the fault suite, the deployment suite, and the SQLite suite on the oldest supported Python.
 SQLITE_SUITE := not postgres and not browser and not fault and not deploy
-test: translations lint
+test: translations voices lint
 	$(PY) -m pytest -m "$(SQLITE_SUITE)"
 ifeq ($(CI),true)
 	$(MAKE) test-postgres test-browser test-fault test-deploy test-oldest-python

@@ -4,7 +4,8 @@ Serves the site with gunicorn (production settings) on 127.0.0.1 with PostgreSQL
 database built by migrate + load_demo, and drives it with wrk (Debian's package):
 
 1. a minimal Django view (/healthz: no database, no template), the server's ceiling;
-2. initiative page views;
+2. initiative page views (and those of an initiative on the Commission's central system, read
+   every 5 minutes over as many days as the first one's chart shows: bench/central_page.py);
 3. signing: every statement goes through the real path (CSRF check, CAPTCHA validation,
    the form's validation, HPKE encryption, storage, duplicate check, counters), all signers on
    one initiative and one country (Bulgaria), each with its own valid EGN. The forms are fetched
@@ -63,6 +64,7 @@ HIGH_FORMS = int(os.environ.get("BENCH_FORMS_HIGH", "8000"))
 HOME = "/en/"
 GUIDANCE = "/en/organise/prepare-online-collection-system/"
 INITIATIVE = "/en/initiatives/clean-air-around-every-school/"
+CENTRAL_INITIATIVE = "/en/initiatives/public-data-open-by-default/"  # bench/central_page.py
 SIGN = INITIATIVE + "sign/bg/"
 REGISTRATION_NUMBER = "DEMO(2026)000001"
 
@@ -122,6 +124,10 @@ def prepare_database(env):
             [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
+    subprocess.run(
+        [sys.executable, str(BENCH / "central_page.py"), "--prepare"], cwd=ROOT, env=env,
+        check=True,
+    )  # fmt: skip
 
 
 def start_server(env):
@@ -311,10 +317,11 @@ def main():
         wrk("/healthz", duration=3)  # warm-up
         # Every worker renders each page once before it is timed (templates, first queries):
         # a cold start is once per worker, not what a rush meets.
-        for path in (INITIATIVE, HOME, GUIDANCE):
+        for path in (INITIATIVE, CENTRAL_INITIATIVE, HOME, GUIDANCE):
             wrk(path, duration=2)
         minimal = wrk("/healthz")
         page_views = wrk(INITIATIVE)
+        central_views = wrk(CENTRAL_INITIATIVE)
         print(f"Fetching {FORMS} signing forms (each creates a CAPTCHA challenge)...")
         data = prepare_forms(workdir, "forms.txt", FORMS, SIGN, 0)
         signing = wrk(SIGN, "post_statements.lua", [str(data), "4", SIGN])
@@ -336,6 +343,7 @@ def main():
     print()
     print(line("minimal Django view (/healthz)", minimal))
     print(line("initiative page view", page_views))
+    print(line("central-system initiative page view", central_views))
     print(line("signing form view (GET)", form_views))
     print(line("CAPTCHA picture", picture))
     print(line("statement submissions (POST)", signing))
@@ -371,7 +379,8 @@ def main():
     print(line("home page view", home))
     print(line("guidance page view", guidance))
     for name, result in (("initiative page", page_views), ("home page", home),
-                         ("guidance page", guidance), ("signing form", form_views)):  # fmt: skip
+                         ("guidance page", guidance), ("signing form", form_views),
+                         ("central-system initiative page", central_views)):  # fmt: skip
         print(f"ratio {name} / minimal view: {result['rate'] / minimal['rate']:.2f}")
     if high:
         print_high_pass(*high)

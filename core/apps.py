@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the deployment check)
         from .content_version import connect_page_tree
 
         connect_page_tree()

@@ -7,13 +7,20 @@ block picker before they insert it.
 import types
 
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+def paragraph(text):
+    """Rich text of one paragraph, for a preview value."""
+    return format_html("<p>{}</p>", text)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -28,7 +35,10 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         template = "blocks/heading.html"
         description = _("A heading that starts a section of the page")
-        preview_value = {"text": "Choosing the software", "level": "h2"}
+        # Callables: evaluated when previewed, in the editor's language.
+        preview_value = staticmethod(
+            lambda: {"text": gettext("Choosing the software"), "level": "h2"}
+        )
 
 
 class StepBlock(blocks.StructBlock):
@@ -54,11 +64,12 @@ def headed_list(name, item, label, **meta):
 StepsBlock = headed_list(
     "steps", StepBlock(), _("Steps"), icon="list-ol", template="blocks/steps.html",
     description=_("Numbered steps a reader follows in order"),
-    preview_value={"heading": "Three stages", "steps": [
-        {"title": "Choose the software", "body": "<p>Reuse or build.</p>"},
-        {"title": "Find a host", "body": "<p>In an EU member state.</p>"},
-        {"title": "Certify the system", "body": "<p>With the national authority.</p>"},
-    ]},
+    preview_value=staticmethod(lambda: {"heading": gettext("Three stages"), "steps": [
+        {"title": gettext("Choose the software"), "body": paragraph(gettext("Reuse or build."))},
+        {"title": gettext("Find a host"), "body": paragraph(gettext("In an EU member state."))},
+        {"title": gettext("Certify the system"),
+         "body": paragraph(gettext("With the competent authority."))},
+    ]}),
 )  # fmt: skip
 
 
@@ -75,11 +86,15 @@ class CalloutBlock(blocks.StructBlock):
         icon = "warning"
         template = "blocks/callout.html"
         description = _("A highlighted box for a note, a warning or a tip")
-        preview_value = {
-            "kind": "important",
-            "title": "Data stays in the EU",
-            "body": "<p>The data must be stored on the territory of a member state.</p>",
-        }
+        preview_value = staticmethod(
+            lambda: {
+                "kind": "important",
+                "title": gettext("Data stays in the EU"),
+                "body": paragraph(
+                    gettext("The data must be stored on the territory of a member state.")
+                ),
+            }
+        )
 
 
 class LinkBlock(blocks.StructBlock):
@@ -109,9 +124,9 @@ class LinkBlock(blocks.StructBlock):
 LinksBlock = headed_list(
     "links", LinkBlock(), _("Links"), icon="link", template="blocks/link_list.html",
     description=_("A list of documents, pages or external links"),
-    preview_value={"heading": "Documents", "links": [
-        {"title": "Technical specifications", "url": "https://eur-lex.europa.eu/"},
-    ]},
+    preview_value=staticmethod(lambda: {"heading": gettext("Documents"), "links": [
+        {"title": gettext("Technical specifications"), "url": "https://eur-lex.europa.eu/"},
+    ]}),
 )  # fmt: skip
 
 
@@ -123,7 +138,12 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         template = "blocks/quote.html"
         description = _("A quotation with its source")
-        preview_value = {"quote": "Every voice counts.", "attribution": "An organiser"}
+        preview_value = staticmethod(
+            lambda: {
+                "quote": gettext("Every voice counts."),
+                "attribution": gettext("An organiser"),
+            }
+        )
 
 
 class ResponsiveImageBlock(ImageBlock):
@@ -145,7 +165,11 @@ class BodyBlock(blocks.StreamBlock):
         label=_("Paragraph"),
         icon="pilcrow",
         description=_("Running text"),
-        preview_value="<p>Organisers must find a hosting provider in a member state.</p>",
+        # Lazy, not a callable: constructor arguments are part of the migrations, which record
+        # the English text, as before.
+        preview_value=format_lazy(
+            "<p>{}</p>", _("Organisers must find a hosting provider in a member state.")
+        ),
         template="blocks/paragraph.html",
     )
     steps = StepsBlock()

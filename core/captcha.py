@@ -28,6 +28,7 @@ from django.forms import MultiValueField
 from django.utils import timezone
 from PIL import Image
 
+from .captcha_audio import SpokenCaptchaTextInput
 from .prepared import execute_prepared
 
 CLEANUP_EVERY = 200
@@ -62,13 +63,14 @@ def new_challenge():
 
 
 def consume_challenge_sql():
-    """The DELETE that uses a challenge up (parameters: Answer.params): one row, `answered`,
-    if the challenge was there unexpired, none otherwise. Run alone (answer_is_right) or as a
-    CTE of a statement that acts only on a right answer (signing.services)."""
+    """The DELETE that uses a challenge up (parameters: Answer.params): one row, with
+    `answered` (typed right and unexpired) and `expired`, if the challenge was there, none
+    otherwise. Run alone (answer_state) or as a CTE of a statement that acts only on a right
+    answer (signing.services)."""
     table = connection.ops.quote_name(CaptchaStore._meta.db_table)
     return (
-        f"DELETE FROM {table} WHERE hashkey = %s AND expiration > %s"  # noqa: S608
-        " RETURNING response = %s AS answered"
+        f"DELETE FROM {table} WHERE hashkey = %s"  # noqa: S608
+        " RETURNING response = %s AND expiration > %s AS answered, expiration <= %s AS expired"
     )
 
 
@@ -80,21 +82,39 @@ class Answer(NamedTuple):
 
     def params(self):
         """The parameters of consume_challenge_sql."""
-        return [self.key, timezone.now(), self.text]
+        now = timezone.now()
+        return [self.key, self.text, now, now]
+
+
+RIGHT, WRONG, EXPIRED = "right", "wrong", "expired"
+
+
+def answer_state(answer):
+    """RIGHT for the answer of an unexpired challenge, EXPIRED if its challenge had expired
+    (the signer took longer than CAPTCHA_TIMEOUT), else WRONG; the challenge is used up anyway."""
+    _count, rows = execute_prepared(consume_challenge_sql(), answer.params())
+    if not rows:
+        return WRONG
+    answered, expired = rows[0]
+    return RIGHT if answered else EXPIRED if expired else WRONG
 
 
 def answer_is_right(answer):
     """Whether the answer is that of an unexpired challenge; the challenge is used up anyway."""
-    _count, rows = execute_prepared(consume_challenge_sql(), answer.params())
-    return bool(rows and rows[0][0])
+    return answer_state(answer) == RIGHT
 
 
 class SingleUseCaptchaField(CaptchaField):
     """Cleaning checks the answer and uses the challenge up. With `deferred` set, cleaning only
     reads the answer (an Answer, as the cleaned value): whoever handles the form must then use
-    the challenge up, with answer_is_right or inside its own statement, whatever the outcome."""
+    the challenge up, with answer_is_right or inside its own statement, whatever the outcome.
+    Its audio alternative is spoken in the page's language (core.captcha_audio)."""
 
     deferred = False
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", SpokenCaptchaTextInput())
+        super().__init__(*args, **kwargs)
 
     def clean(self, value):
         MultiValueField.clean(self, value)  # the required checks of both parts
@@ -104,6 +124,8 @@ class SingleUseCaptchaField(CaptchaField):
             CaptchaStore.remove_expired()
         if self.deferred:
             return answer
-        if not answer_is_right(answer):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        state = answer_state(answer)
+        if state != RIGHT:
+            code = "expired" if state == EXPIRED and "expired" in self.error_messages else "invalid"
+            raise ValidationError(self.error_messages[code], code=code)
         return value

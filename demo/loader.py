@@ -5,6 +5,7 @@ changes nothing and duplicates nothing. Translations are made through wagtail-lo
 one stays linked to its source and translators can keep working on it in the admin.
 """
 
+import datetime
 import json
 import uuid
 from pathlib import Path
@@ -27,7 +28,10 @@ from home.models import (
     SiteIdentity,
     StandardPage,
 )
+from initiatives.daily import CENTRAL, forget_past_days
+from initiatives.figures import forget_snapshot
 from initiatives.models import (
+    CentralReading,
     ExternalCount,
     Initiative,
     InitiativeIndexPage,
@@ -47,8 +51,9 @@ SOURCE_LANGUAGE = "en"
 # What a demo record lists besides its own fields.
 RECORD_RELATIONS = ("organisers", "external_counts", "paper_batches")
 
-about, guidance, initiatives, petitions, site = (
-    content.load(part) for part in ("about", "guidance", "initiatives", "petitions", "site")
+about, central_readings, guidance, initiatives, petitions, site = (
+    content.load(part)
+    for part in ("about", "central_readings", "guidance", "initiatives", "petitions", "site")
 )
 
 
@@ -86,6 +91,7 @@ class DemoLoader:
         initiative_pages = [
             self.initiative(initiative_index, spec, topics) for spec in initiatives.INITIATIVES
         ]
+        self.central_readings()
         guidance_index = self.page(
             home, GuidanceIndexPage, "organise", site.GUIDANCE_INDEX, menu=True
         )
@@ -211,6 +217,33 @@ class DemoLoader:
                 record = Petition.objects.create(**spec["record"], public_key=key.public_key_text())
                 self.created += 1
             self.page(index, PetitionPage, spec["slug"], spec, extra={"petition": record})
+
+    def central_readings(self):
+        """The shipped history of readings of the central system (central_readings.json), each
+        reading added once, so that the pages show figures offline: the periodic job then fails
+        politely and the last shipped reading stays, with its time."""
+        for number, history in vars(central_readings).items():
+            initiative = Initiative.objects.filter(registration_number=number).first()
+            if initiative is None:  # also the file's "_about"
+                continue
+            kept = set(initiative.central_readings.values_list("read_at", flat=True))
+            new = [
+                CentralReading(
+                    initiative=initiative,
+                    read_at=datetime.datetime.fromisoformat(moment),
+                    total=sum(figures),
+                    countries=dict(zip(history["countries"], figures, strict=True)),
+                    source=CentralReading.Source.REGISTER,
+                )
+                for moment, figures in history["readings"]
+                if datetime.datetime.fromisoformat(moment) not in kept
+            ]
+            if new:
+                # Saved in bulk, without the signals: say what they would have said.
+                CentralReading.objects.bulk_create(new)
+                forget_past_days(CENTRAL, initiative.pk)
+                forget_snapshot()
+                self.created += len(new)
 
     def demo_key(self, initiative):
         """A key pair for a demo initiative; its private file goes under DEMO_KEY_DIR (ignored

@@ -269,7 +269,7 @@ class UntranslatedFields(models.Model):
     page = models.OneToOneField(
         Page, on_delete=models.CASCADE, primary_key=True, related_name="untranslated_fields"
     )
-    language = models.CharField(max_length=10, help_text="The language of the source's text.")
+    language = models.CharField(max_length=10, help_text=_("The language of the source's text."))
     fields = models.JSONField(default=list)
 
     class Meta:

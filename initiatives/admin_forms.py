@@ -1,5 +1,5 @@
 """The admin form of the registered initiative: what collecting on this site requires, and
-who may record paper batches.
+who may record paper batches; the initiative page's form: what no language version may change.
 
 An initiative cannot be saved as collecting on this site without a collection window, the
 organisers' public key and the organisers the regulation requires (Regulation (EU) 2019/788,
@@ -15,8 +15,10 @@ refusal names its rule, in the editor's language.
 
 from types import SimpleNamespace
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 
 from . import collection_routes
 
@@ -115,8 +117,51 @@ class InitiativeAdminForm(WagtailAdminModelForm):
             )
 
 
+class LockedFieldPanel(FieldPanel):
+    """A field the page's form may lock for one page (InitiativePageForm.locked): it is then
+    left out of the form, so nothing posted can change it, and shown read only."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            if self.form is not None and self.bound_field is None:
+                self.read_only = True
+                self.heading = capfirst(self.panel.db_field.verbose_name)
+                self.help_text = self.form.locked.get(self.field_name, "")
+
+
+class LockedTitlePanel(LockedFieldPanel, TitleFieldPanel):
+    class BoundPanel(LockedFieldPanel.BoundPanel, TitleFieldPanel.BoundPanel):
+        pass
+
+
+REGISTERED_TEXT_LOCKED = _(
+    "The Commission's registered text in this language: no edit or translation can change it. "
+    "Import the initiative from the register again to update it."
+)
+
+SAME_RECORD = _(
+    "Every language version of this page shows the same initiative; it cannot point at "
+    "another record."
+)
+
+
 class InitiativePageForm(WagtailAdminPageForm):
-    """The initiative page's form: each topic once."""
+    """The initiative page's form: each topic once; and locked, what no language version may
+    change: the registered title and objectives of an initiative imported from the register, and
+    the record once other language versions share it. The model enforces the same
+    (InitiativePage.clean); the form shows it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        page = self.instance
+        self.locked = {}
+        if page.pk and page.initiative_id and page.registered_text() is not None:
+            self.locked |= dict.fromkeys(("title", "objectives"), REGISTERED_TEXT_LOCKED)
+        if page.pk and page.shares_its_record():
+            self.locked["initiative"] = SAME_RECORD
+        for name in self.locked:
+            self.fields.pop(name, None)
 
     def clean(self):
         cleaned = super().clean()

@@ -53,21 +53,14 @@ REGISTER_NUMBER = re.compile(r"^ECI\((\d{4})\)(\d{6})$")
 
 @dataclass
 class Failure(Exception):
-    """Why a reading was not kept: `code` (one of CODES), the address that failed, and the
-    figures that say more (an HTTP status, the seconds waited, two totals)."""
+    """Why a reading was not kept: `code` (timeout, http_status, unreachable, bad_answer,
+    total_fell, countries_mismatch: the organisers' dashboard has a sentence for each), the
+    address that failed, and the figures that say more (an HTTP status, the seconds waited, two
+    totals)."""
 
     code: str
     url: str = ""
     details: dict = field(default_factory=dict)
-
-    CODES = (
-        "timeout",
-        "http_status",
-        "unreachable",
-        "bad_answer",
-        "total_fell",
-        "countries_mismatch",
-    )
 
     def __str__(self):
         return f"{self.code} {self.details} {self.url}".strip()
@@ -189,12 +182,13 @@ def read_collection(initiative, last):
 
 
 def initiatives_to_read(today):
-    """Initiatives on the central system with its address, collecting or closed lately."""
+    """Initiatives on the central system with its address, collecting or closed lately (an
+    unknown date does not stop the readings: a few requests cost less than missing figures)."""
     lately = today - datetime.timedelta(days=LAG_DAYS)
     return Initiative.objects.filter(
+        Q(collection_start__isnull=True) | Q(collection_start__lte=today),
         Q(collection_end__isnull=True) | Q(collection_end__gte=lately),
         collection=Initiative.Collection.CENTRAL,
-        collection_start__lte=today,
     ).exclude(external_system_url="")
 
 

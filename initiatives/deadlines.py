@@ -34,7 +34,7 @@ class Period:
 
 @dataclass(frozen=True)
 class Regime:
-    regulation: str
+    regulation: str  # its citation in English: what data files are keyed by (legal_texts.json)
     registered_from: datetime.date
     # Statements are destroyed this many months after the initiative is submitted to the
     # Commission...
@@ -54,16 +54,18 @@ class Regime:
     collection_months: int = 12
     collection_from: str = "collection_start"
     start_within_months: int | None = None
+    title: str = ""  # its citation in the reader's language
 
 
 REGIMES = (
     Regime("Regulation (EU) No 211/2011", datetime.date(2012, 4, 1), 1, 18, "registration_date",
-           None, Period(days=7), collection_from="registration_date"),
+           None, Period(days=7), collection_from="registration_date",
+           title=_("Regulation (EU) No 211/2011")),
     Regime("Regulation (EU) 2019/788", datetime.date(2020, 1, 1), 1, 21, "collection_start",
-           1, Period(months=1), start_within_months=6),
+           1, Period(months=1), start_within_months=6, title=_("Regulation (EU) 2019/788")),
 )  # fmt: skip
 
-# Organisers submit the statements to the national authorities within 3 months after the
+# Organisers submit the statements to the competent authorities within 3 months after the
 # collection closes; the authorities verify them within 3 months of receiving them.
 MONTHS_TO_SUBMIT_TO_AUTHORITIES = 3
 MONTHS_TO_VERIFY = 3
@@ -142,7 +144,7 @@ def deadline_list(initiative):
         items.append(Deadline(_("Collection closes"), initiative.collection_end))
         items.append(
             Deadline(
-                _("Submit the statements to the national authorities"),
+                _("Submit the statements to the competent authorities"),
                 add_months(initiative.collection_end, MONTHS_TO_SUBMIT_TO_AUTHORITIES),
                 done=bool(initiative.submitted_to_authorities_on),
             )

@@ -91,7 +91,7 @@ def last_readings(initiative_ids=None):
     readings = CentralReading.objects.filter(
         pk__in=initiatives.annotate(last=Subquery(latest.values("pk")[:1])).values("last")
     )
-    rows = readings.values("pk", "initiative_id", "read_at", "total", "countries")
+    rows = readings.values("pk", "initiative_id", "read_at", "total", "countries").order_by()
     return {
         row["initiative_id"]: LastReading(row["pk"], row["read_at"], row["total"], row["countries"])
         for row in rows

@@ -6,15 +6,18 @@ import functools
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext_lazy
+from django.utils.translation import get_language, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.captcha import Answer, SingleUseCaptchaField, answer_is_right
+from core.captcha import EXPIRED, RIGHT, Answer, SingleUseCaptchaField, answer_state
 from initiatives.countries import countries_in_reading_order, country_name
 
+from .expected_formats import expected_from_example, expected_from_pattern
 from .national_ids import InvalidNumber
-from .rules import POSTAL_CODES, RULES
+from .rules import POSTAL_CODE_EXAMPLES, POSTAL_CODES, RULES
+from .written_dates import parse_written_date, written_example
 
 OTHER_COUNTRY = "other"
 NAME_MAX_LENGTH = 100
@@ -68,6 +71,22 @@ class ChooseCountryForm(OwnMessagesForm):
     )
 
 
+class WrittenDateField(forms.DateField):
+    """A date as the signer writes it: any common order of day, month and year and any common
+    separator (signing.written_dates); a text field, since a browser's date picker shows the
+    format of the browser's locale (mm/dd/yyyy in American English)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value
+        parsed = parse_written_date(str(value))
+        if parsed is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return parsed
+
+
 class NameField(forms.CharField):
     default_error_messages = {
         "digits": _("A name cannot contain digits."),
@@ -119,6 +138,14 @@ def statement_fields(country, language):
         help_text=_("This shows us that a person, not a program, is signing."),
         error_messages={
             "invalid": _("The characters do not match the picture. Try the new picture."),
+            "expired": ngettext(
+                "The picture expired: it is valid for %(minutes)s minute. Type the characters "
+                "of the new picture.",
+                "The picture expired: it is valid for %(minutes)s minutes. Type the characters "
+                "of the new picture.",
+                settings.CAPTCHA_TIMEOUT,
+            )
+            % {"minutes": settings.CAPTCHA_TIMEOUT},
             "required": _("Type the characters you see in the picture."),
         },
     )
@@ -166,16 +193,14 @@ def residence_other_field(item, rule):
 
 
 def date_field(item, rule):
-    return forms.DateField(
+    return WrittenDateField(
         label=item.label,
-        help_text=_("For example 31/12/1990."),
-        # Day, month, year, as the help shows: a text field, since a browser's date picker
-        # shows the format of the browser's locale (mm/dd/yyyy in American English).
-        input_formats=["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
+        help_text=_("For example %(example)s.") % {"example": written_example()},
         widget=forms.TextInput(attrs={"autocomplete": item.autocomplete}),
         error_messages={
             "required": item.required_message,
-            "invalid": _("Enter a real date, for example 31/12/1990."),
+            "invalid": _("Enter a real date, for example %(example)s.")
+            % {"example": written_example()},
         },
     )
 
@@ -191,16 +216,39 @@ def document_type_field(item, rule):
     )
 
 
+def format_message(identifier):
+    """What is wrong with a number of the wrong form, and what is expected of it."""
+    expected = expected_from_pattern(identifier.pattern, identifier.example)
+    if identifier.example:
+        return _(
+            "This number does not have the expected form. %(document)s: %(expected)s, for "
+            "example %(example)s."
+        ) % {"document": identifier.label, "expected": expected, "example": identifier.example}
+    return _("This number does not have the expected form. %(document)s: %(expected)s.") % {
+        "document": identifier.label, "expected": expected
+    }  # fmt: skip
+
+
 def document_number_field(item, rule):
     identifiers = rule.identifiers
-    examples = [f"{each.label}: {each.example}" for each in identifiers if each.example]
+    if len(identifiers) == 1:
+        # The label above the field names the one document: its example alone, and a message
+        # that names it when the field is left empty.
+        (only,) = identifiers
+        examples = [only.example] if only.example else []
+        required = _("Enter the number. %(document)s: %(expected)s.") % {
+            "document": only.label, "expected": expected_from_pattern(only.pattern, only.example)
+        }  # fmt: skip
+    else:
+        examples = [f"{each.label}: {each.example}" for each in identifiers if each.example]
+        required = item.required_message
     return forms.CharField(
         label=identifiers[0].label if len(identifiers) == 1 else item.label,
         max_length=item.max_length,
         help_text=_("For example %(example)s.") % {"example": "; ".join(examples)}
         if examples
         else "",
-        error_messages={"required": item.required_message},
+        error_messages={"required": required},
         widget=forms.TextInput(attrs=document_number_attrs(identifiers)),
     )
 
@@ -234,8 +282,8 @@ class StatementForm(OwnMessagesForm):
     def full_clean(self):
         super().full_clean()
         answer = self.answer
-        if answer is not None and self.errors and not answer_is_right(answer):
-            self.reject_answer()
+        if answer is not None and self.errors and (state := answer_state(answer)) != RIGHT:
+            self.reject_answer(expired=state == EXPIRED)
 
     @property
     def answer(self):
@@ -243,10 +291,11 @@ class StatementForm(OwnMessagesForm):
         answer = getattr(self, "cleaned_data", {}).get("captcha")
         return answer if isinstance(answer, Answer) else None
 
-    def reject_answer(self):
+    def reject_answer(self, expired=False):
+        code = "expired" if expired else "invalid"
         self.add_error(
             "captcha",
-            forms.ValidationError(self.fields["captcha"].error_messages["invalid"], code="invalid"),
+            forms.ValidationError(self.fields["captcha"].error_messages[code], code=code),
         )
 
     # --- Validation ------------------------------------------------------------------------------
@@ -279,10 +328,18 @@ class StatementForm(OwnMessagesForm):
         postal = cleaned.get("postal_code", "").strip()
         pattern = POSTAL_CODES.get(residence)
         if postal and pattern and not re.fullmatch(pattern, postal):
+            example = POSTAL_CODE_EXAMPLES[residence]
             self.add_error(
                 "postal_code",
-                _("This is not a postal code of %(country)s.")
-                % {"country": country_name(residence)},
+                _(
+                    "This postal code does not have the expected form. %(country)s: "
+                    "%(expected)s, for example %(example)s."
+                )
+                % {
+                    "country": country_name(residence),
+                    "expected": expected_from_example(example),
+                    "example": example,
+                },
             )
 
     def clean_document(self, cleaned):
@@ -292,11 +349,7 @@ class StatementForm(OwnMessagesForm):
         identifier = self.rule.identifier(kind)
         compact = compact_number(number)
         if not re.fullmatch(identifier.pattern, compact):
-            self.add_error(
-                "document_number",
-                _("This does not have the format of a %(document)s number. Check it.")
-                % {"document": identifier.label},
-            )
+            self.add_error("document_number", format_message(identifier))
             return
         if identifier.check:
             try:
@@ -312,9 +365,14 @@ class StatementForm(OwnMessagesForm):
         if self.birth_date and age_on(self.birth_date, self.today) < minimum:
             self.add_error(
                 field,
-                _(
+                # One form in English; the languages whose words for "years" follow the number
+                # take their plural forms by the age.
+                ngettext(
                     "Citizens of %(country)s can support an initiative from the age of %(age)s. "
-                    "This date of birth is under that age."
+                    "This date of birth is under that age.",
+                    "Citizens of %(country)s can support an initiative from the age of %(age)s. "
+                    "This date of birth is under that age.",
+                    minimum,
                 )
                 % {"country": country_name(self.country), "age": minimum},
             )

@@ -26,6 +26,7 @@ import importlib.metadata
 import json
 import re
 from dataclasses import asdict, dataclass
+from itertools import groupby
 from pathlib import Path
 
 import fontpkg_fira_sans
@@ -39,7 +40,7 @@ from initiatives.countries import country_name
 from initiatives.deadlines import regime_for
 
 from . import legal_texts
-from .rules import RULES
+from .rules import ADDRESS, IDENTIFICATION, RULES
 
 FONT_DIR = fontpkg_fira_sans.ROOT / "files"
 FONT = "FiraSans"
@@ -48,7 +49,10 @@ ORIENTATION, PAGE_FORMAT, MARGIN = "L", "A4", 12
 ROW_HEIGHT = 10  # mm: room to write by hand
 MIN_ROWS = 4
 TEXT_SIZE, SMALL_SIZE, TITLE_SIZE = 9, 7.5, 13
-REGULATION_2019_788 = "Regulation (EU) 2019/788"
+# Data written on paper within another's column: the country outside the Union is the country
+# of residence's own line.
+ON_PAPER_WITHIN_ANOTHER = {"residence_other"}
+WIDTHS = {"name": 3, "date": 2.2}  # shares of the table's width, by kind of datum
 
 
 @dataclass(frozen=True)
@@ -59,25 +63,32 @@ class Column:
 
 
 def signatory_columns(country):
-    """The columns a signatory fills in on this member state's form: exactly the data its rule
-    asks (signing.rules: Part A, name, address and date of birth; Part B, name and one of the
-    documents it accepts), then the date and signature a paper form needs. The one place the
-    paper form reads a member state's fields."""
+    """The columns a signatory fills in on this member state's form: the data of its statement
+    as signing.rules declares them (CountryRule.fields), one column per datum, except that the
+    address is one column (its lines listed under the heading) and the document with its number
+    another; then the date and signature a paper form needs. The one place the paper form reads
+    a member state's fields: a datum added to the declaration appears on the paper form too."""
     rule = RULES[country]
-    columns = [Column(_("Full first names"), "", 3), Column(_("Family names"), "", 3)]
-    if rule.part == "A":
-        columns += [
-            Column(_("Residence"), _("Street, number, postal code, city, country"), 6.5),
-            Column(_("Date of birth"), "", 2.2),
-        ]
-    else:
-        labels = [str(identifier.label) for identifier in rule.identifiers]
-        if len(labels) == 1:
-            columns.append(Column(labels[0], "", 5))
+    columns = []
+    for group, items in groupby(rule.fields, key=lambda item: item.group):
+        items = [item for item in items if item.kind not in ON_PAPER_WITHIN_ANOTHER]
+        if group == ADDRESS:
+            lines = ", ".join(str(item.label) for item in items)
+            columns.append(Column(_("Residence"), lines, 6.5))
+        elif group == IDENTIFICATION:
+            columns.append(document_column(rule))
         else:
-            columns.append(Column(_("Document and its number"), " / ".join(labels), 5))
+            columns += [Column(str(item.label), "", WIDTHS.get(item.kind, 3)) for item in items]
     columns.append(Column(_("Date and signature"), "", 3))
     return columns
+
+
+def document_column(rule):
+    """Part B: the document's own name when the state accepts one, else the list of them."""
+    labels = [str(identifier.label) for identifier in rule.identifiers]
+    if len(labels) == 1:
+        return Column(labels[0], "", 5)
+    return Column(_("Document and its number"), " / ".join(labels), 5)
 
 
 def plain_text(rich_text):
@@ -109,7 +120,7 @@ def registered_points(initiative, page, country, organisers, website):
     objectives = (_("Objectives"), plain_text(page.objectives))
     contact_persons = (_("Names and e-mail addresses of the registered contact persons"), contacts)
     site = (_("Website of this initiative (if any)"), website)
-    if regime_for(initiative).regulation == REGULATION_2019_788:
+    if regime_for(initiative).regulation == "Regulation (EU) 2019/788":
         window = " – ".join(
             filter(None, [_day(initiative.collection_start), _day(initiative.collection_end)])
         )

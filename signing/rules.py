@@ -424,3 +424,9 @@ POSTAL_CODES = {
     "NL": r"[1-9][0-9]{3} ?[A-Za-z]{2}",
     "SK": r"[089][0-9]{2} ?[0-9]{2}",
 }
+
+# An example of each, for the message that says what a postal code of that country looks like.
+POSTAL_CODE_EXAMPLES = {
+    "DE": "10115", "DK": "1050", "FI": "00100", "FR": "75001", "GR": "105 57", "LU": "1009",
+    "NL": "1012 AB", "SK": "811 01",
+}  # fmt: skip

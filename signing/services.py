@@ -17,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from core import crypto
 from core.argon2 import argon2id
-from core.captcha import answer_is_right, consume_challenge_sql
+from core.captcha import EXPIRED, RIGHT, answer_state, consume_challenge_sql
 from core.prepared import execute_prepared
 from initiatives import counters
 from initiatives.models import Initiative, SupportCounter
@@ -41,7 +41,12 @@ class InitiativeChanged(Exception):
 
 
 class WrongAnswer(Exception):
-    """The CAPTCHA answer was wrong, or its challenge expired or used: nothing was stored."""
+    """The CAPTCHA answer was wrong, or its challenge expired (`expired`) or used: nothing was
+    stored."""
+
+    def __init__(self, expired=False):
+        super().__init__()
+        self.expired = expired
 
 
 class NoUpdatesToken(Exception):
@@ -310,9 +315,9 @@ def store_and_count(statement, initiative, signing_page_id=None, answer=None):
             [*challenge, initiative.pk, *state_values, *page, *values, *earlier,
              counters.random_shard()],
         )  # fmt: skip
-    answered, as_read, stored = rows[0]
+    answered, expired, as_read, stored = rows[0]
     if not answered:
-        raise WrongAnswer
+        raise WrongAnswer(expired=bool(expired))
     if not as_read:
         raise InitiativeChanged
     if not stored:
@@ -320,8 +325,8 @@ def store_and_count(statement, initiative, signing_page_id=None, answer=None):
 
 
 def store_and_count_with_orm(statement, state, signing_page_id, answer):
-    if answer is not None and not answer_is_right(answer):
-        raise WrongAnswer
+    if answer is not None and (outcome := answer_state(answer)) != RIGHT:
+        raise WrongAnswer(expired=outcome == EXPIRED)
     try:
         with transaction.atomic():
             if not Initiative.objects.filter(pk=statement.initiative_id, **state).exists():
@@ -375,11 +380,12 @@ def _store_and_count_sql(check_page=False, check_answer=False, check_earlier=Fal
             f"SELECT 1 FROM {restrictions} r JOIN {pages} a ON a.id = r.page_id"
             " WHERE left(p.path, length(a.path)) = a.path))"
         )
-    challenge, answered = "", "true"
+    challenge, answered, expired = "", "true", "false"
     if check_answer:
         # Used up first, whatever follows: a right answer is never good for a second try.
         challenge = f"challenge AS ({consume_challenge_sql()}), "
         answered = "EXISTS (SELECT 1 FROM challenge WHERE answered)"
+        expired = "EXISTS (SELECT 1 FROM challenge WHERE expired)"
         unchanged += f" AND {answered}"
     new_person = ""
     if check_earlier:
@@ -398,5 +404,6 @@ def _store_and_count_sql(check_page=False, check_answer=False, check_earlier=Fal
         "SELECT initiative_id, country, %s, 1 FROM stored "
         "ON CONFLICT (initiative_id, country, shard) "
         f"DO UPDATE SET count = {counter}.count + 1) "
-        f"SELECT {answered}, EXISTS (SELECT 1 FROM as_read), EXISTS (SELECT 1 FROM stored)"
+        f"SELECT {answered}, {expired}, EXISTS (SELECT 1 FROM as_read),"
+        " EXISTS (SELECT 1 FROM stored)"
     )

@@ -108,8 +108,8 @@ def statement_form(request, signing_page, country):
                 statement = store_statement(
                     signing_page, initiative, country, form, partner_code(request, initiative.pk)
                 )
-            except WrongAnswer:
-                form.reject_answer()
+            except WrongAnswer as wrong:
+                form.reject_answer(expired=wrong.expired)
                 return render_form_step(
                     request, signing_page, country, "statement_form", form=form, step=2
                 )

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import captcha_picture
+from core import captcha_audio, captcha_picture
 from core.page_cache import public_page
 from home import sitemaps, views
 from news.feeds import NewsAtomFeed, NewsFeed
@@ -46,6 +46,12 @@ urlpatterns = [
     # The library's picture, drawn for less (core/captcha_picture.py); its other views as they are.
     re_path(r"^captcha/image/(?P<key>\w+)/$", captcha_picture.captcha_image, {"scale": 1}),
     re_path(r"^captcha/image/(?P<key>\w+)@2/$", captcha_picture.captcha_image, {"scale": 2}),
+    # The audio alternative in the reader's language (core/captcha_audio.py).
+    re_path(
+        r"^captcha/audio/(?P<language>[a-z]{2})/(?P<key>\w+)\.wav$",
+        captcha_audio.spoken_challenge,
+        name="captcha-audio-spoken",
+    ),
     path("captcha/", include("captcha.urls")),
     path("counts/", include("initiatives.urls")),
     path("sitemap.xml", sitemap(sitemaps.sitemap_index), name="sitemap-index"),

@@ -257,10 +257,11 @@ def prepare_site(env):
 
 
 @contextlib.contextmanager
-def served_site(redis, database_url=None, instances=1, workers=2, threads=1):
+def served_site(redis, database_url=None, instances=1, workers=2, threads=1, **overrides):
     """The demo site prepared on `database_url` (default: SQLite) with `redis` as its cache and
-    served by `instances` gunicorn masters; yields (env, [Gunicorn, ...]) and removes it all."""
-    env = site_environment(database_url, redis_url=redis.url())
+    served by `instances` gunicorn masters; yields (env, [Gunicorn, ...]) and removes it all.
+    `overrides` are environment variables of the site (e.g. its mail server)."""
+    env = site_environment(database_url, redis_url=redis.url(), **overrides)
     try:
         prepare_site(env)
         with contextlib.ExitStack() as servers:

@@ -13,6 +13,7 @@ from .records import (
     Topic,
     one_row_per_part,
 )
+from .register import RegisteredText, registered_text
 
 __all__ = [
     "CentralReading",
@@ -26,7 +27,9 @@ __all__ = [
     "Organiser",
     "PaperBatch",
     "Partner",
+    "RegisteredText",
     "SupportCounter",
     "Topic",
     "one_row_per_part",
+    "registered_text",
 ]

@@ -144,7 +144,7 @@ class Initiative(RevisionMixin, ClusterableModel):
         max_length=64, blank=True, editable=False, verbose_name=_("public key fingerprint")
     )
     submitted_to_authorities_on = optional_date(
-        _("statements submitted to the national authorities on")
+        _("statements submitted to the competent authorities on")
     )
     submitted_to_commission_on = optional_date(
         _("initiative submitted to the Commission on"),
@@ -181,6 +181,16 @@ class Initiative(RevisionMixin, ClusterableModel):
         default=False,
         verbose_name=_("demonstration data"),
         help_text=_("Shows a notice that this initiative is fictional."),
+    )
+    # Filled by the register import (initiatives.register_import), read only in the admin.
+    registered_language = optional_text(2, _("language of the registration"))
+    registration_decision = optional_text(30, _("the Commission's decision to register"))
+    answered_on = optional_date(_("answered by the Commission on"))
+    answer_documents = models.JSONField(
+        default=list, blank=True, editable=False, verbose_name=_("the Commission's answer")
+    )
+    imported_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("last imported from the register")
     )
 
     base_form_class = InitiativeAdminForm  # what collecting on this site requires
@@ -228,6 +238,15 @@ class Initiative(RevisionMixin, ClusterableModel):
             heading=_("Withdrawal and legal hold"),
         ),
         FieldPanel("is_demonstration"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registered_language", read_only=True),
+                FieldPanel("registration_decision", read_only=True),
+                FieldPanel("answered_on", read_only=True),
+                FieldPanel("imported_at", read_only=True),
+            ],
+            heading=_("From the Commission's register"),
+        ),
     ]
 
     class Meta:

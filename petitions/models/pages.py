@@ -68,6 +68,7 @@ class PetitionPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["petition"] = self.petition
         context["figures"] = figures_for(self.petition)
         return context
 

@@ -298,9 +298,10 @@ CAPTCHA_LENGTH = 5
 # The library's noise, with its dots drawn in one call (core/captcha.py).
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_arcs", "core.captcha.noise_dots")
 CAPTCHA_TIMEOUT = 10  # minutes
-CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH") or (
-    "/usr/bin/flite" if os.path.exists("/usr/bin/flite") else None
-)
+# The audio alternative is spoken by espeak-ng in the reader's language (core/captcha_audio.py);
+# the library's own, through flite, stays off. Default: espeak-ng on the PATH.
+CAPTCHA_FLITE_PATH = None
+CAPTCHA_ESPEAK_PATH = os.environ.get("CAPTCHA_ESPEAK_PATH") or None
 
 # --- Email -----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")

@@ -12,17 +12,30 @@ import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from tests.harness import ROOT, RedisServer, served_site, site_database
+from tests.mail import SMTPServer
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
-def site_server():
+def mail_server():
+    """Where the served site sends its mail: a real SMTP server in this process."""
+    with SMTPServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def site_server(mail_server):
     # Production requires a shared cache: a private Redis. gthread workers: with sync workers,
     # the connections chromium opens ahead and leaves unused held both workers, and a partner's
     # page (two frames of the site) waited 30 s for the next step (tests/harness.py, Gunicorn).
-    with RedisServer() as redis, served_site(redis, threads=4) as (env, [site]):
+    mail = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": mail_server.host,
+        "EMAIL_PORT": str(mail_server.port),
+    }
+    with RedisServer() as redis, served_site(redis, threads=4, **mail) as (env, [site]):
         yield {"url": site.url(""), "database": site_database(env), "env": env}
 
 

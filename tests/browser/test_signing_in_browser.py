@@ -89,9 +89,25 @@ def test_signing_form_fits_a_phone(site_server, browser):
     context.close()
 
 
-def test_captcha_offers_audio_when_flite_is_installed(site_server, page):
-    page.goto(site_server["url"] + INITIATIVE.format(lang="en") + "sign/bg/")
-    audio = page.get_attribute("a.captcha-audio", "href")
+def test_the_captcha_plays_its_audio_in_the_page_in_the_page_s_language(site_server, page):
+    page.goto(site_server["url"] + INITIATIVE.format(lang="ro") + "sign/bg/")
+    audio = page.get_attribute(".captcha-audio audio[controls]", "src")
+    assert audio.startswith("/captcha/audio/ro/")
     response = page.request.get(site_server["url"] + audio)
     assert response.status == 200
-    assert response.headers["content-type"].startswith("audio/")
+    assert response.headers["content-type"] == "audio/wav"
+    # The browser itself decodes it: a clip it can play, of several seconds.
+    seconds = page.evaluate(
+        """async (src) => {
+            const media = document.querySelector('.captcha-audio audio');
+            media.preload = 'auto';
+            media.load();
+            await new Promise((done, fail) => {
+                media.addEventListener('loadedmetadata', done, {once: true});
+                media.addEventListener('error', fail, {once: true});
+            });
+            return media.duration;
+        }""",
+        audio,
+    )
+    assert 4 < seconds < 20

@@ -59,6 +59,19 @@ def test_an_expired_challenge_fails():
     assert not CaptchaForm({"captcha_0": key, "captcha_1": answer}).is_valid()
 
 
+def test_an_expired_challenge_says_so_where_the_field_has_a_message_for_it():
+    class SigningLikeForm(forms.Form):
+        captcha = SingleUseCaptchaField(error_messages={"expired": "Expired."})
+
+    key, answer = challenge()
+    CaptchaStore.objects.filter(hashkey=key).update(
+        expiration=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    form = SigningLikeForm({"captcha_0": key, "captcha_1": answer})
+    assert form.errors["captcha"] == ["Expired."]
+    assert not CaptchaStore.objects.filter(hashkey=key).exists()
+
+
 def test_the_pictures_dots_are_as_dense_as_the_librarys():
     """About one pixel in ten, as captcha.helpers.noise_dots draws them (896 dots on 160 × 56),
     in the foreground colour, spread over the whole picture."""

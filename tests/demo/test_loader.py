@@ -69,3 +69,27 @@ def test_a_petition_collects_on_the_site_in_english_bulgarian_and_romanian(clien
     for page in pages:
         html = client.get(page.url + page.reverse_subpage("sign")).content.decode()
         assert 'name="email"' in html and 'name="city"' in html
+
+
+def test_the_demo_ships_a_history_of_readings_of_the_central_system(client, capsys):
+    """Offline, the job fails politely and the pages show the last shipped reading with its
+    time (the record is put on the central system here until the demo's route by law does)."""
+    initiative = Initiative.objects.get(registration_number="DEMO(2026)000001")
+    readings = initiative.central_readings.count()
+    assert readings > 100
+    call_command("load_demo")  # each reading is added once
+    assert initiative.central_readings.count() == readings
+    initiative.collection = Initiative.Collection.CENTRAL
+    initiative.external_system_url = "http://127.0.0.1:9/001/public/"  # nothing listens: offline
+    initiative.save()
+    call_command("read_central_system", "--now")
+    assert "not read" in capsys.readouterr().out
+    assert initiative.central_readings.count() == readings
+    last = initiative.central_readings.order_by("read_at").last()
+    counts = client.get(f"/counts/{initiative.registration_number}.json").json()
+    assert counts["total"]["external"] == last.total
+    assert counts["read_at"] == "2026-12-04T13:05:00Z"
+    page = client.get(initiative.pages.get(locale__language_code="en").url).content.decode()
+    assert "Figures from the Commission's system as of 4 December 2026, 14:05" in page
+    history = client.get(f"/counts/{initiative.registration_number}/readings.csv")
+    assert len(history.content.decode().splitlines()) == readings + 1

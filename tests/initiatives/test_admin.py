@@ -1,7 +1,6 @@
 """Editors edit the registered initiatives as snippets; the key's fingerprint stays visible."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -12,13 +11,6 @@ from ..admin_forms import edit_form_data
 
 pytestmark = pytest.mark.django_db
 SNIPPETS = "wagtailsnippets_initiatives_initiative"
-
-
-@pytest.fixture
-def editor(client):
-    user = get_user_model().objects.create_superuser("editor", "", "correct horse battery")
-    client.force_login(user)
-    return client
 
 
 def test_initiative_records_are_edited_as_snippets(editor):

@@ -311,3 +311,16 @@ def test_no_visitor_waits_on_the_service(client, central, fake):
         assert client.get(url).status_code == 200
     assert counts(client, central).status_code == 200
     assert fake.requests == []
+
+
+def test_only_collections_under_way_or_closed_lately_are_read(central, fake):
+    collect(fake, 5, {"de": 5})
+    today = timezone.localdate()
+    for start, end, read_it in (
+        (today + datetime.timedelta(days=1), None, False),  # not started
+        (today - datetime.timedelta(days=400), today - datetime.timedelta(days=31), False),
+        (today - datetime.timedelta(days=400), today - datetime.timedelta(days=29), True),
+        (None, None, True),  # dates not entered yet: read rather than miss the figures
+    ):
+        Initiative.objects.filter(pk=central.pk).update(collection_start=start, collection_end=end)
+        assert len(read_central_system(due_only=False)) == read_it, (start, end)

@@ -15,7 +15,7 @@ from initiatives.models import Initiative
 from tests.factories import InitiativeFactory
 
 from ..admin_forms import edit_form_data
-from .test_admin import SNIPPETS, editor  # noqa: F401  (the fixture)
+from .test_admin import SNIPPETS
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -64,7 +64,7 @@ def test_the_dashboard_shows_counts_and_deadlines_but_nothing_personal(
     assert "8 of 1,000,000 statements of support" in html
     assert "Minimum reached in 0 countries of the 7 required" in html
     assert "<svg" in html and "Statements per day" in html
-    assert "Submit the statements to the national authorities" in html
+    assert "Submit the statements to the competent authorities" in html
     for _country, fields in SIGNERS:
         assert fields["family_names"] not in html
     assert "Destroy the statements now" not in html  # no permission to destroy

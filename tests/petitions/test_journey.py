@@ -6,11 +6,9 @@ import datetime
 import json
 import logging
 import re
-import socket
 import stat
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
@@ -23,38 +21,21 @@ from petitions.models import Signature
 from petitions.services import destroy_unconfirmed
 from tests.factories import TEST_KEY_PASSPHRASE, organisers_key, site_home, write_private_key
 from tests.factories.petitions import PetitionIndexPageFactory, PetitionPageFactory
+from tests.mail import SMTPServer
 from tests.privacy import assert_nowhere
 from tests.signing.helpers import solve_captcha
 
 LINK = re.compile(r"https?://\S+/(confirm|remove)/([A-Za-z0-9_-]{43})/")
 
 
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def smtp(settings):
     """A real SMTP server on loopback, and the site's mail sent to it."""
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
-    settings.EMAIL_TIMEOUT = 5
-    yield inbox
-    controller.stop()
+    with SMTPServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = server.host, server.port
+        settings.EMAIL_TIMEOUT = 5
+        yield server.inbox
 
 
 @pytest.fixture
@@ -105,7 +86,9 @@ def test_sign_then_the_mailed_link_counts_the_signature(client, smtp, petition_p
     assert response.status_code == 302
     assert response["Location"].endswith("/sent/")
     assert Signature.objects.count() == 1 and confirmed(petition_page) == 0
-    assert "0 of 1,000 signatures" in client.get(petition_page.url).content.decode()
+    page = client.get(petition_page.url).content.decode()
+    assert "0 of 1,000 signatures" in page and "The European Parliament" in page
+    assert f'href="{petition_page.url}sign/"' in page  # the call to sign, while open
 
     assert send_due() == (1, 0)  # the request queued it; the outbox sends it, not the request
     ((recipients, message),) = smtp.messages

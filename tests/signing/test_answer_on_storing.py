@@ -5,9 +5,12 @@ signature, not two); every outcome still uses the challenge up, so that a solved
 never good for a second try, nor for asking whether someone has signed.
 """
 
+import datetime
+
 import pytest
 from captcha.models import CaptchaStore
 from django.db import connection
+from django.utils import timezone
 
 from signing.models import Statement
 
@@ -93,3 +96,26 @@ def test_a_wrong_answer_after_a_change_the_cache_missed_is_not_tried_again(clien
     response = post(client, signing_page, {**data, "captcha_1": "wrong"})
     assert WRONG_ANSWER in response.content.decode()
     assert Statement.objects.count() == 0
+
+
+EXPIRED = "The picture expired: it is valid for 10 minutes."
+
+
+def expire(key):
+    CaptchaStore.objects.filter(hashkey=key).update(
+        expiration=timezone.now() - datetime.timedelta(seconds=1)
+    )
+
+
+def test_an_expired_picture_typed_right_says_it_expired(client, signing_page):
+    """After CAPTCHA_TIMEOUT the right characters are refused as expired, not as a mismatch,
+    by the storing statement (a valid form) and by the form itself (a form with a mistake)."""
+    data = a_form(client, signing_page)
+    expire(data["captcha_0"])
+    content = post(client, signing_page, data).content.decode()
+    assert EXPIRED in content and WRONG_ANSWER not in content
+    assert Statement.objects.count() == 0
+    data = a_form(client, signing_page)
+    expire(data["captcha_0"])
+    content = post(client, signing_page, {**data, "family_names": ""}).content.decode()
+    assert EXPIRED in content and WRONG_ANSWER not in content

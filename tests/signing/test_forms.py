@@ -266,10 +266,82 @@ def test_a_mistyped_portuguese_citizen_card_is_refused_with_a_clear_message():
     assert message != "This number is not valid: a digit is probably mistyped. Check it."
 
 
+# Each written form of 31 December 1990, with the languages whose readers write it so.
+WRITTEN_DATES = [
+    ("31. 12. 1990", ("sk", "cs", "sl")),
+    ("31. 12. 1990.", ("hr",)),
+    ("31.12.1990.", ("lv", "hr")),
+    ("31.12.1990", ("de", "bg", "pl", "ro", "fi", "et", "da")),
+    ("31 12 1990", ("en", "fr", "ga")),
+    ("1990-12-31", ("lt", "sv")),
+    ("1990. 12. 31.", ("hu",)),
+    ("31/12/1990", ("en", "fr", "es", "it", "pt", "el", "mt")),
+    ("31-12-1990", ("nl",)),
+    ("31121990", ("de",)),
+]
+
+
 @pytest.mark.parametrize(
-    ("typed", "valid"),
-    [("31/12/1990", True), ("31.12.1990", True), ("12/31/1990", False), ("1990-12-31", False)],
+    ("typed", "language"),
+    [(typed, language) for typed, languages in WRITTEN_DATES for language in languages],
 )
-def test_the_date_of_birth_is_accepted_as_its_help_shows_it(typed, valid):
-    form = submit("DE", **part_a(date_of_birth=typed))
-    assert form.is_valid() is valid, form.errors
+def test_the_date_of_birth_is_accepted_as_each_language_writes_it(typed, language):
+    with translation.override(language):
+        form = submit("SK", **part_a(date_of_birth=typed, residence_country="SK",
+                                     postal_code="811 01"))  # fmt: skip
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["date_of_birth"] == datetime.date(1990, 12, 31)
+
+
+@pytest.mark.parametrize("typed", ["12/31/1990", "31.12.90", "31.13.1990", "1990", "31.12.1990 r"])
+def test_a_date_that_names_no_day_is_refused_with_an_example_in_the_reader_s_format(typed):
+    for language, example in (
+        ("sk", "31. 12. 1990"),
+        ("hu", "1990. 12. 31."),
+        ("en", "31/12/1990"),
+    ):
+        with translation.override(language):
+            form = submit("SK", **part_a(date_of_birth=typed))
+            assert not form.is_valid()
+            (message,) = form.errors["date_of_birth"]
+        assert message.endswith(f" {example}."), message
+
+
+def test_a_number_of_the_wrong_form_says_what_is_expected_without_doubled_words():
+    form = submit("BG", document_type="personal.number", document_number="12345")
+    (message,) = form.errors["document_number"]
+    assert message == (
+        "This number does not have the expected form. Personal number (EGN): 10 digits, for "
+        "example 7501020018."
+    )
+    assert "number number" not in message.casefold()
+
+
+def test_an_empty_number_names_the_number_and_its_form():
+    form = submit("BG", document_type="personal.number", document_number="")
+    assert form.errors["document_number"] == ["Enter the number. Personal number (EGN): 10 digits."]
+
+
+def test_a_postal_code_of_the_wrong_form_says_how_many_digits():
+    form = submit("DE", **part_a(postal_code="1011"))
+    assert form.errors["postal_code"] == [
+        "This postal code does not have the expected form. Germany: 5 digits, for example 10115."
+    ]
+    form = submit("NL", **part_a(postal_code="10115", residence_country="NL"))
+    assert "4 digits and 2 letters, for example 1012 AB." in form.errors["postal_code"][0]
+
+
+def test_the_help_of_a_single_number_does_not_repeat_its_label():
+    field = StatementForm("BG").fields["document_number"]
+    assert field.label == "Personal number (EGN)"
+    assert str(field.help_text) == "For example 7501020018."
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("pl", "10 cyfr"), ("cs", "10 číslic"), ("sl", "10 števk"), ("lt", "10 skaitmenų")],
+)
+def test_the_expected_length_takes_the_language_s_plural(language, expected):
+    with translation.override(language):
+        form = submit("BG", document_type="personal.number", document_number="12345")
+        assert f": {expected}, " in form.errors["document_number"][0]

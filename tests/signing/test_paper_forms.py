@@ -2,6 +2,7 @@
 record (signing/paper_form.py), kept by what it shows and never drawn while a reader waits
 (signing/paper_form_views.py), linked from the initiative page and the organisers' dashboard."""
 
+import dataclasses
 import datetime
 import io
 import re
@@ -14,7 +15,7 @@ from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from initiatives.models import Organiser
-from signing import legal_texts, paper_form_views
+from signing import legal_texts, paper_form_views, rules
 from signing.paper_form import content_digest, form_content, render_pdf, signatory_columns
 from signing.rules import RULES
 from tests.factories import OrganiserFactory, translate_tree
@@ -93,18 +94,33 @@ def test_each_member_states_form_holds_the_number_and_exactly_that_states_fields
 
 def test_the_rows_ask_exactly_what_the_rules_ask():
     with translation.override("en"):
-        part_a = [column.heading for column in signatory_columns("DE")]
+        germany = signatory_columns("DE")
         bulgaria = [column.heading for column in signatory_columns("BG")]
         portugal = signatory_columns("PT")
-    assert part_a == [
+    assert [column.heading for column in germany] == [
         "Full first names", "Family names", "Residence", "Date of birth", "Date and signature"
     ]  # fmt: skip
+    assert germany[2].detail == "Street, Street number, Postal code, City, Country of residence"
     assert bulgaria == [
         "Full first names", "Family names", "Personal number (EGN)", "Date and signature"
     ]  # fmt: skip
     assert portugal[2].detail.split(" / ") == [
         "Citizen card", "Identity card (bilhete de identidade)", "Passport"
     ]  # fmt: skip
+
+
+def test_a_datum_added_to_the_declaration_is_asked_on_paper_too(monkeypatch):
+    """The rules table declares each datum once (signing.rules.CountryRule.fields): a second
+    address line added there appears in the Part A form's residence column."""
+    line = dataclasses.replace(rules.PART_A_FIELDS[2], name="address_line_2",
+                               label="Address line 2")  # fmt: skip
+    monkeypatch.setattr(rules, "PART_A_FIELDS", (*rules.PART_A_FIELDS[:3], line,
+                                                 *rules.PART_A_FIELDS[3:]))  # fmt: skip
+    with translation.override("en"):
+        residence = signatory_columns("FR")[2]
+        bulgaria = signatory_columns("BG")
+    assert "Street, Address line 2, Street number" in residence.detail
+    assert not any("Address line 2" in column.detail for column in bulgaria)
 
 
 def test_the_form_is_the_pages_language_and_the_regimes_texts(initiative_page):
@@ -138,14 +154,14 @@ def test_an_initiative_under_211_2011_gets_that_regimes_declaration(initiative_p
 def test_every_official_language_has_both_regimes_texts(settings):
     languages = {code for code, _name in settings.LANGUAGES}
     assert len(languages) == 24
+    texts = legal_texts._texts()
     for regime in legal_texts.regimes():
         for kind in ("declaration", "privacy_statement"):
-            texts = legal_texts._texts()[regime][kind]
-            assert set(texts) == languages, (regime, kind)
-            assert all(text.strip() and "<" not in text for text in texts.values())
-    texts = legal_texts._texts()["Regulation (EU) 2019/788"]["privacy_statement"]
+            assert set(texts[regime][kind]) == languages, (regime, kind)
+            assert all(text.strip() and "<" not in text for text in texts[regime][kind].values())
     # The deletion limit, in each language (French writes it out).
-    assert all("21" in text or "vingt et un" in text for text in texts.values())
+    privacy = texts["Regulation (EU) 2019/788"]["privacy_statement"].values()
+    assert all("21" in text or "vingt et un" in text for text in privacy)
 
 
 def test_the_digest_follows_what_the_form_shows_and_nothing_else(initiative_page):
@@ -259,7 +275,13 @@ def test_a_change_draws_the_forms_it_changed_after_it_commits(
     assert paper_form_views.missing(contents) == []
 
 
-def test_the_command_draws_what_is_missing_and_says_how_long_it_took(initiative_page, capsys):
+def test_the_command_draws_what_is_missing_and_says_how_long_it_took(
+    initiative_page, capsys, settings, tmp_path
+):
+    call_command("build_paper_forms")  # the tests' cache is this process's own: nothing drawn
+    assert "Nothing drawn" in capsys.readouterr().err
+    shared = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache"}
+    settings.CACHES = {"default": {**shared, "LOCATION": str(tmp_path / "cache")}}
     call_command("build_paper_forms")
     out = capsys.readouterr().out
     drew = r"Drew 27 paper forms in [\d.]+ s \(\d+ ms each\); 0 were drawn already\.\n"

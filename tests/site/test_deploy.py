@@ -73,3 +73,10 @@ def test_no_missing_migrations():
 def test_production_runs_without_redis_only_when_it_says_it_is_one_process():
     single = manage("check", **{**PRODUCTION_ENV, "REDIS_URL": "", "SINGLE_PROCESS": "true"})
     assert single.returncode == 0, single.stderr
+
+
+def test_check_deploy_warns_when_the_audio_captcha_has_no_voice():
+    result = manage(
+        "check", "--deploy", **PRODUCTION_ENV, CAPTCHA_ESPEAK_PATH="/nonexistent/espeak-ng"
+    )
+    assert "eci.W101" in result.stdout + result.stderr

@@ -2,12 +2,16 @@
 
 After a deployment (a new release draws every form anew: the code is in each digest) and from
 cron, so that readers find the forms drawn even after the cache was emptied. Forms of the
-initiatives' page languages by default; `--all-languages` adds every interface language.
+initiatives' page languages by default; `--all-languages` adds every interface language. With a
+cache of the process's own (`make run`'s), it draws nothing: the site's process would not see it.
 """
 
 import time
 
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.management.base import BaseCommand
 
 from initiatives.models import Initiative
@@ -24,6 +28,12 @@ class Command(BaseCommand):
         )  # fmt: skip
 
     def handle(self, all_languages=False, **options):
+        if isinstance(caches["default"], LocMemCache | DummyCache):
+            self.stderr.write(
+                "The cache is this process's own: forms drawn here would not reach the site's "
+                "processes, which draw each form when it is first asked for. Nothing drawn."
+            )
+            return
         languages = [code for code, _name in settings.LANGUAGES] if all_languages else None
         started, drawn, kept = time.perf_counter(), 0, 0
         for initiative in Initiative.objects.filter(pages__live=True).distinct():
