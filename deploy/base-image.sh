@@ -6,8 +6,8 @@
 #   deploy/base-image.sh [IMAGE]        (default localhost/eci-debian:bookworm; needs root)
 #
 # Environment: SUITE (bookworm), MIRROR (http://deb.debian.org/debian), ENGINE (podman).
-# Python 3 with venv, CA certificates and flite (the audio CAPTCHA) come with it, so that the
-# image's build needs no apt-get.
+# Python 3 with venv, CA certificates and espeak-ng (the audio CAPTCHA in every official
+# language) come with it, so that the image's build needs no apt-get.
 set -euo pipefail
 image="${1:-localhost/eci-debian:bookworm}"
 suite="${SUITE:-bookworm}"
@@ -15,7 +15,7 @@ mirror="${MIRROR:-http://deb.debian.org/debian}"
 engine="${ENGINE:-podman}"
 root="$(mktemp -d /var/tmp/eci-debootstrap.XXXXXX)"
 trap 'rm -rf "$root"' EXIT
-debootstrap --variant=minbase --include=python3,python3-venv,ca-certificates,flite \
+debootstrap --variant=minbase --include=python3,python3-venv,ca-certificates,espeak-ng \
   "$suite" "$root" "$mirror" >"$root.log" 2>&1 || { cat "$root.log"; rm -f "$root.log"; exit 1; }
 rm -f "$root.log"
 # What a container never needs: downloaded packages, package lists, documentation.
