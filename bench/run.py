@@ -63,10 +63,10 @@ HIGH_DURATION = int(os.environ.get("BENCH_SECONDS_HIGH", "10"))
 HIGH_FORMS = int(os.environ.get("BENCH_FORMS_HIGH", "8000"))
 HOME = "/en/"
 GUIDANCE = "/en/organise/prepare-online-collection-system/"
-INITIATIVE = "/en/initiatives/clean-air-around-every-school/"
+INITIATIVE = "/en/initiatives/try-signing/"  # the demo's test collection: it signs here
 CENTRAL_INITIATIVE = "/en/initiatives/public-data-open-by-default/"  # bench/central_page.py
 SIGN = INITIATIVE + "sign/bg/"
-REGISTRATION_NUMBER = "DEMO(2026)000001"
+REGISTRATION_NUMBER = "DEMO(2026)000004"
 
 
 def free_port():
@@ -106,6 +106,7 @@ def environment(workdir, redis_url):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SIGNING_DEDUPE_SECRET": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
         "STATIC_ROOT": str(workdir / "static"),
         "ECI_VAR_DIR": str(workdir),

@@ -11,9 +11,11 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -28,6 +30,7 @@ from home.models import (
     SiteIdentity,
     StandardPage,
 )
+from initiatives import collection_routes
 from initiatives.daily import CENTRAL, forget_past_days
 from initiatives.figures import forget_snapshot
 from initiatives.models import (
@@ -44,12 +47,22 @@ from initiatives.models import (
 from news.models import NewsIndexPage, NewsPage
 from petitions.models import Petition, PetitionIndexPage, PetitionPage
 from signing.models import SigningPage
+from signing.services import sealed_statement, store_and_count
 
 from . import content
 
 SOURCE_LANGUAGE = "en"
 # What a demo record lists besides its own fields.
-RECORD_RELATIONS = ("organisers", "external_counts", "paper_batches")
+RECORD_RELATIONS = (
+    "organisers", "external_counts", "paper_batches", "formerly", "certificate_of_conformity",
+    "demo_statements",
+)  # fmt: skip
+# What the loader corrects in a record an earlier demo left off the law's route
+# (initiatives.collection_routes): the route and the dates that decide it.
+ROUTE_FIELDS = (
+    "registration_number", "registration_date", "collection_start", "collection_end", "status",
+    "collection", "external_system_url", "test_collection", "legal_hold_reason",
+)  # fmt: skip
 
 about, central_readings, guidance, initiatives, petitions, site = (
     content.load(part)
@@ -109,11 +122,14 @@ class DemoLoader:
         for item in site.NEWS:
             self.page(news_index, NewsPage, item["slug"], item, extra={"date": item["date"]})
         privacy = StandardPage.objects.get(slug="privacy", locale=self.source_locale)
-        for page in initiative_pages:
-            if page.initiative.collects_on_site:
-                self.demo_key(page.initiative)
+        for page, spec in zip(initiative_pages, initiatives.INITIATIVES, strict=True):
+            # A central-system initiative's signing page holds its call to sign and widget.
+            if page.initiative.collects_on_site or page.initiative.collects_on_central_system:
                 self.page(page, SigningPage, "sign", initiatives.SIGNING_PAGE,
                           extra={"privacy_page": privacy})  # fmt: skip
+            if page.initiative.collects_on_site:
+                self.demo_key(page.initiative)
+                self.demo_statements(page.initiative, spec["record"].get("demo_statements", []))
         self.contact_page(home)
         self.feature(home, initiative_pages[:2])
         self.petitions(home)
@@ -165,12 +181,14 @@ class DemoLoader:
 
     def initiative(self, index, spec, topics):
         record = spec["record"]
-        initiative = Initiative.objects.filter(
-            registration_number=record["registration_number"]
-        ).first()
-        if initiative is None:
+        numbers = [record["registration_number"], record.get("formerly")]
+        initiative = Initiative.objects.filter(registration_number__in=numbers).first()
+        if initiative is not None:
+            self.onto_the_route(initiative, record)
+        else:
             initiative = Initiative(
                 is_demonstration=True,
+                certificate_of_conformity=self.certificate(record),
                 **{k: v for k, v in record.items() if k not in RECORD_RELATIONS},
             )
             initiative.organisers = [
@@ -195,6 +213,62 @@ class DemoLoader:
             )
             self.translate_all(page, spec)
         return page
+
+    def onto_the_route(self, initiative, record):
+        """Move a record an earlier demo made onto the law's route: the central system for one
+        registered from 2023, a 2022 registration for the closed own-system one (its former
+        number), the test collection's purpose. A record on its route is left as it is."""
+        off_route = (
+            initiative.registration_number != record["registration_number"]
+            or (initiative.collects_on_site and collection_routes.on_site_refusals(initiative))
+            or (
+                not initiative.collects_on_central_system
+                and record["collection"] == Initiative.Collection.CENTRAL
+            )
+            or initiative.test_collection != record.get("test_collection", "")
+        )
+        if not off_route:
+            return
+        for name in ROUTE_FIELDS:
+            setattr(initiative, name, record.get(name, ""))
+        initiative.certificate_of_conformity = self.certificate(record)
+        initiative.save()
+        self.created += 1
+
+    def certificate(self, record):
+        """The demo's certificate of conformity: a one-page PDF saying it is a demonstration,
+        made once (a Wagtail document, published on the signing page)."""
+        name = record.get("certificate_of_conformity")
+        if not name:
+            return None
+        documents = get_document_model()
+        title = f"Certificate of conformity, {record['registration_number']} (demonstration)"
+        document = documents.objects.filter(title=title).first()
+        if document is None:
+            document = documents(title=title, collection=Collection.get_first_root_node())
+            document.file.save(name, ContentFile(demo_pdf(title)), save=False)
+            document.save()
+            self.created += 1
+        return document
+
+    def demo_statements(self, initiative, statements):
+        """Statements for the export demo, encrypted to the demo key like signed ones, on the
+        days given, once (only while the initiative has none)."""
+        if not statements or initiative.statements.exists():
+            return
+        for given in statements:
+            data = {k: v for k, v in given.items() if k != "submitted_on"}
+            country = data["country"]
+            if "document_number" in data:  # Part B: the document; Part A: name and birth
+                identity = f"{country}|{data['document_type']}|{data['document_number']}"
+            else:
+                identity = f"{country}|{data['family_names']}|{data['date_of_birth']}"
+            statement = sealed_statement(
+                initiative, country, data, identity, submitted_on=given["submitted_on"],
+                language=SOURCE_LANGUAGE, page_revision_id=None, partner="",
+            )  # fmt: skip
+            store_and_count(statement, initiative)
+            self.created += 1
 
     def paper_batches(self, initiative, batches):
         """The demo's paper batches, each added once (also to a record made by an earlier
@@ -387,3 +461,36 @@ class DemoLoader:
             else value
             for name, value in fields.items()
         }
+
+
+def demo_pdf(title):
+    """A one-page PDF (1.4) holding `title` and a line saying it certifies nothing: the demo's
+    stand-in for the certificate an authority issues (Annex IV of Regulation (EU) 2019/788)."""
+    lines = [title, "Demonstration only: this document certifies nothing."]
+    text = (
+        "BT /F1 14 Tf 72 760 Td "
+        + " 0 -24 Td ".join(
+            "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj"
+            for line in lines
+        )
+        + " ET"
+    )
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    body, offsets = b"%PDF-1.4\n", []
+    for number, pdf_object in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += f"{number} 0 obj\n{pdf_object}\nendobj\n".encode("latin-1")
+    xref = len(body)
+    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    body += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    body += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return body

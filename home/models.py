@@ -92,6 +92,9 @@ class HomePage(Page):
             .filter(
                 translation_key__in=keys, locale_id__in=[self.locale_id, Locale.get_default().pk]
             )
+            # A test collection's figures never stand beside real initiatives' (its own page
+            # and the index show it, marked).
+            .filter(initiative__test_collection="")
             .select_related("initiative")
         ):
             if candidate.locale_id == self.locale_id or candidate.translation_key not in localized:

@@ -18,9 +18,11 @@ from types import SimpleNamespace
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, TitleFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 
 from . import collection_routes
+from .access import is_organiser, may
+from .countries import countries_in_reading_order
 
 # Only users with this permission see or change the paper batches (Initiative.panels).
 PAPER_PERMISSION = "initiatives.record_paper_statements"
@@ -39,13 +41,43 @@ REQUIRED_FOR_COLLECTING = {
 }
 
 
+class OrganisersPanel(MultiFieldPanel):
+    """A panel shown only to the initiative's organisers (and superusers) who hold its
+    `permission`."""
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        def is_shown(self):
+            # The organiser first: the children of a panel not shown are never bound (the
+            # form leaves their formset out).
+            return is_organiser(self.request.user, self.instance) and super().is_shown()
+
+
+def in_reading_order(form_class):
+    """`form_class` with its member states in the active language's order (one formset's)."""
+    countries = [("", "---------"), *countries_in_reading_order()]
+
+    def __init__(self, *args, **kwargs):
+        form_class.__init__(self, *args, **kwargs)
+        self.fields["country"].choices = countries
+
+    return type(form_class.__name__, (form_class,), {"__init__": __init__, "countries": countries})
+
+
 class InitiativeAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The panel is hidden from users without the permission; the formset is left out of
-        # their form as well, so that nothing they post can touch the batches.
-        if self.for_user is None or not self.for_user.has_perm(PAPER_PERMISSION):
+        # The panel is hidden from users without the permission or not organisers of this
+        # initiative (OrganisersPanel); the formset is left out of their form as well, so that
+        # nothing they post can touch the batches.
+        if self.for_user is None or not may(self.for_user, PAPER_PERMISSION, self.instance):
             self.formsets.pop("paper_batches", None)
+        # The member states in the editor's language's alphabetical order (ICU), not by code:
+        # the form classes, and the choices they took from the model, are built once.
+        for formset in self.formsets.values():
+            if "country" in formset.form.base_fields:
+                formset.form = in_reading_order(formset.form)
+                for form in formset.forms:
+                    form.fields["country"].choices = formset.form.countries
 
     def clean(self):
         cleaned = super().clean()

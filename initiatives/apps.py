@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,8 +13,12 @@ class InitiativesConfig(AppConfig):
         from core.content_version import invalidate_on_change
 
         from . import checks  # noqa: F401  (registers the law's route check)
+        from .access import ensure_organisers_group
         from .daily import CENTRAL, PAPER, forget_past_days_on_change
         from .models import CentralReading, Initiative, PaperBatch, Partner
+
+        # Each initiative has its organisers' group (initiatives.access).
+        post_save.connect(ensure_organisers_group, sender=Initiative)
 
         # Initiative pages and the signing path cache what they read of the record.
         invalidate_on_change(Initiative, "initiative")

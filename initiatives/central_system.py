@@ -21,13 +21,8 @@ snapshot (initiatives.figures), which a new reading renews.
 """
 
 import datetime
-import json
 import logging
-import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
-from http.client import HTTPException
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -35,7 +30,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .commission import user_agent
+from .commission import ServiceError, get_json, register_details_url
 from .countries import MEMBER_STATES
 from .figures import forget_snapshot
 from .models import CentralReading, CentralSystemState, Initiative
@@ -44,11 +39,8 @@ logger = logging.getLogger(__name__)
 
 # Figures keep changing for a while after the collection closes (the services lag by hours).
 LAG_DAYS = 30
-# An answer larger than this is no answer of these services.
-MAX_ANSWER_BYTES = 1_000_000
 # The services' country codes that are not the site's (the EU writes EL for Greece).
 COUNTRY_ALIASES = {"EL": "GR"}
-REGISTER_NUMBER = re.compile(r"^ECI\((\d{4})\)(\d{6})$")
 
 
 @dataclass
@@ -67,33 +59,20 @@ class Failure(Exception):
 
 
 def fetch_json(url):
-    """The JSON the service answers at `url`, or a Failure; never waits longer than the
-    timeout for a connection or between two bytes."""
-    request = urllib.request.Request(  # noqa: S310 (the addresses are https or the tests' fake)
-        url, headers={"User-Agent": user_agent(), "Accept": "application/json"}
-    )
-    seconds = settings.COMMISSION_TIMEOUT_SECONDS
-    said = {"seconds": f"{seconds:g}"}
+    """The JSON the service answers at `url` (initiatives.commission, the one client of the
+    Commission's services: its timeout, User-Agent and bounded body), or a Failure that says
+    what went wrong."""
     try:
-        with urllib.request.urlopen(request, timeout=seconds) as response:  # noqa: S310
-            body = response.read(MAX_ANSWER_BYTES + 1)
-    except urllib.error.HTTPError as error:
-        error.close()
-        raise Failure("http_status", url, {"status": error.code}) from None
-    except TimeoutError:
-        raise Failure("timeout", url, said) from None
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, TimeoutError):
-            raise Failure("timeout", url, said) from None
+        return get_json(url)
+    except ServiceError as error:
+        if error.timed_out:
+            seconds = settings.COMMISSION_TIMEOUT_SECONDS
+            raise Failure("timeout", url, {"seconds": f"{seconds:g}"}) from None
+        if error.status is not None:
+            raise Failure("http_status", url, {"status": error.status}) from None
+        if error.kind == ServiceError.BAD_ANSWER:
+            raise Failure("bad_answer", url) from None
         raise Failure("unreachable", url) from None
-    except (HTTPException, OSError, ValueError):
-        raise Failure("unreachable", url) from None
-    if len(body) > MAX_ANSWER_BYTES:
-        raise Failure("bad_answer", url)
-    try:
-        return json.loads(body)
-    except ValueError:
-        raise Failure("bad_answer", url) from None
 
 
 def _count(value, url):
@@ -144,10 +123,10 @@ def read_map(initiative):
 def read_register(initiative):
     """The register's per-country figures; None for a number the register does not hold (the
     demo's)."""
-    number = REGISTER_NUMBER.match(initiative.registration_number)
-    if number is None:
+    try:
+        url = register_details_url(initiative.registration_number)
+    except ValueError:
         return None
-    url = urljoin(settings.COMMISSION_REGISTER_URL, f"details/{number[1]}/{number[2]}")
     entries = _entries(fetch_json(url), "sosReport", "entry", url=url)
     return _countries(((row.get("countryCodeType"), row.get("total")) for row in entries), url)
 

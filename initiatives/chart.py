@@ -60,6 +60,8 @@ def daily_chart(per_day):
         "baseline": baseline,
         "first": per_day[0][0],
         "last": per_day[-1][0],
+        # A lone day's date stands under its bar, not at the chart's left edge.
+        "first_x": bars[0].x + bars[0].width / 2 if len(bars) == 1 else CHART_MARGIN,
         "busiest": (busiest.day, busiest.count),
         "with_paper": any(bar.paper for bar in bars),
     }

@@ -40,9 +40,12 @@ class ServiceError(Exception):
         ),
     }
 
-    def __init__(self, kind, detail=""):
+    def __init__(self, kind, detail="", status=None, timed_out=False):
         super().__init__(f"{kind}: {detail}" if detail else kind)
         self.kind = kind
+        # What a dashboard says of a failure: the HTTP status answered, or that none came in
+        # time (initiatives.central_system).
+        self.status, self.timed_out = status, timed_out
 
     @property
     def message(self):
@@ -68,10 +71,16 @@ def get_json(url):
             body = response.read(MAX_ANSWER_BYTES + 1)
             content_type = response.headers.get_content_type()
     except urllib.error.HTTPError as error:
+        error.close()
         kind = ServiceError.NOT_FOUND if error.code == 404 else ServiceError.UNAVAILABLE
-        raise ServiceError(kind, f"HTTP {error.code}") from None
+        raise ServiceError(kind, f"HTTP {error.code}", status=error.code) from None
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
-        raise ServiceError(ServiceError.UNAVAILABLE, type(error).__name__) from None
+        timed_out = isinstance(error, TimeoutError) or isinstance(
+            getattr(error, "reason", None), TimeoutError
+        )
+        raise ServiceError(
+            ServiceError.UNAVAILABLE, type(error).__name__, timed_out=timed_out
+        ) from None
     if len(body) > MAX_ANSWER_BYTES or not content_type.endswith("json"):
         raise ServiceError(ServiceError.BAD_ANSWER, content_type)
     try:

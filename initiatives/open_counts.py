@@ -10,7 +10,7 @@ from .partners import public_statements_per_partner
 FIGURES = ("online", "paper", "external", "total")
 COUNTRY_COLUMNS = ("country", *FIGURES, "minimum")
 DAY_COLUMNS = ("date", "online", "paper")
-PARTNER_COLUMNS = ("code", "name", "online")
+PARTNER_COLUMNS = ("code", "name", "online", "click_throughs")
 
 
 def _figures(figure):
@@ -40,6 +40,8 @@ def open_counts(initiative):
         "name": initiative.name,
         "taken_at": _utc(taken_at),
         "collection": initiative.collection,
+        # A test collection (its purpose), or null: its figures are no statements of support.
+        "test_collection": initiative.test_collection or None,
         "required": {"total": TOTAL_REQUIRED, "countries": COUNTRIES_REQUIRED},
         "total": _figures(total),
         "countries_reached": sum(1 for row in countries if row["total"] >= row["minimum"]),
@@ -54,8 +56,8 @@ def open_counts(initiative):
         counts["read_at"] = reading and _utc(reading.read_at)
     if initiative.partner_counts_public:  # the editors' switch (Partners and embedding)
         counts["partners"] = [
-            {"code": code, "name": name, "online": statements}
-            for code, name, statements in public_statements_per_partner(initiative)
+            {"code": code, "name": name, "online": statements, "click_throughs": clicks}
+            for code, name, statements, clicks in public_statements_per_partner(initiative)
         ]
     return counts
 

@@ -8,6 +8,7 @@ from django.db.models import Count
 
 from core.content_version import current_version, versioned_cache
 
+from .counters import click_throughs
 from .models import Partner
 
 
@@ -26,9 +27,10 @@ def partner_origins(initiative_id):
 
 
 def statements_per_partner(initiative):
-    """[(code, name, statements)] for every partner of the initiative, most statements first,
-    counted exactly from the stored statements (a code no partner has any more is still
-    listed, with its code as its name). Destroyed statements are no longer counted."""
+    """[(code, name, statements, click-throughs)] for every partner of the initiative, most
+    statements first, counted exactly from the stored statements (a code no partner has any
+    more is still listed, with its code as its name; destroyed statements are no longer
+    counted), and the visitors its widget, embed or links sent to the central system."""
     names = dict(initiative.partners.values_list("code", "name"))
     # The reverse relation of signing's Statement: this layer never imports signing.
     counted = dict(
@@ -37,8 +39,12 @@ def statements_per_partner(initiative):
         .annotate(statements=Count("pk"))
         .values_list("partner", "statements")
     )
-    rows = [(code, names.get(code, code), counted.get(code, 0)) for code in names | counted]
-    return sorted(rows, key=lambda row: (-row[2], row[1].lower()))
+    clicks = click_throughs(initiative.pk)
+    codes = names | counted | {code: 0 for code in clicks if code}
+    rows = [
+        (code, names.get(code, code), counted.get(code, 0), clicks.get(code, 0)) for code in codes
+    ]
+    return sorted(rows, key=lambda row: (-row[2], -row[3], row[1].lower()))
 
 
 def public_statements_per_partner(initiative):

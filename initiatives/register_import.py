@@ -4,10 +4,11 @@ Three steps, each its own function, so that the admin shows what an import would
 anything is saved (initiatives.admin_views):
 
 - `read(number)`: the register's answer (initiatives.commission) reduced to what the site keeps,
-  an `Entry`: plain JSON data (no organiser, no personal data), which the admin carries, signed,
-  from the preview to the confirmation.
-- `changes(entry)` and `pages_plan(entry)`: what saving it would change, field by field and per
-  language, and which language's page it would create or update (and which not, and why).
+  an entry: a dict of plain JSON data (no organiser, no personal data), which the admin carries,
+  signed, from the preview to the confirmation.
+- `changes(entry)` and `pages_plan(entry, user)`: what saving it would change, field by field
+  and per language, and which language's page it would create or update (and which not, and
+  why: `page_actions`, which the save follows too).
 - `save(entry, user)`: the record (a new revision), its registered text per language
   (initiatives.models.register), and the initiative page in every registered language that is a
   content language of the site, created as wagtail-localize translations of one another.
@@ -28,7 +29,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from core.blocks import RICH_TEXT_FEATURES
 
-from . import commission
+from . import collection_routes, commission
 from .commission import ServiceError
 from .models import Initiative, InitiativeIndexPage, InitiativePage, RegisteredText
 
@@ -48,7 +49,6 @@ STATUSES = {
 REGISTER_PAGE = "https://citizens-initiative.europa.eu/initiatives/details/{year}/{number}_en"
 # A signing page of the Commission's central system, and the collection's address in it.
 CENTRAL_SYSTEM = re.compile(r"^(https://eci\.ec\.europa\.eu/\d{3}/public/)")
-CENTRAL_ONLY_FROM = datetime.date(2023, 1, 1)  # Regulation (EU) 2019/788, recital 23
 # The record's fields the import writes, in the order the changes are listed.
 RECORD_FIELDS = (
     "register_url",
@@ -98,7 +98,7 @@ def link(value):
 
 
 def read(number):
-    """The register's entry of `number` as an Entry (a dict of JSON data), or ServiceError."""
+    """The register's entry of `number` (a dict of JSON data), or ServiceError."""
     return entry_from(commission.read_register(number), number)
 
 
@@ -310,25 +310,25 @@ def update(instance, values):
 
 def new_record(entry):
     """A record the register has, new to the site: its working name the registered title, and
-    collecting where the register's signing page is (the central system, since 2023)."""
+    collecting where the register's signing page is, or where the law's route puts it (the
+    central system for registrations since 2023: initiatives.collection_routes)."""
     texts = entry["texts"]
     first = texts.get(entry["registered_language"]) or texts.get(settings.LANGUAGE_CODE)
     first = first or next(iter(texts.values()))
     support = next((text["support_link"] for text in texts.values() if text["support_link"]), "")
     central = CENTRAL_SYSTEM.match(support)
-    registered = datetime.date.fromisoformat(entry["registration_date"])
-    if central or registered >= CENTRAL_ONLY_FROM:
-        collection = Initiative.Collection.CENTRAL
-        address = central[1] if central else ""
-    else:
-        collection = Initiative.Collection.EXTERNAL
-        address = support or entry["register_url"]
-    return Initiative(
+    record = Initiative(
         registration_number=entry["registration_number"],
         name=first["title"][:255],
-        collection=collection,
-        external_system_url=address,
+        registration_date=datetime.date.fromisoformat(entry["registration_date"]),
     )
+    if central or collection_routes.central_system_only(record):
+        record.collection = Initiative.Collection.CENTRAL
+        record.external_system_url = central[1] if central else ""
+    else:
+        record.collection = Initiative.Collection.EXTERNAL
+        record.external_system_url = support or entry["register_url"]
+    return record
 
 
 def save_pages(record, entry, user):

@@ -20,6 +20,8 @@ from .open_counts import country_rows, day_rows, open_counts, partner_rows, read
 # A rendered readings.csv is kept until the next reading (a year of readings is some MB).
 READINGS_CSV_SECONDS = 24 * 3600
 
+TEST_COLUMN = "test_collection"
+
 
 def _published_initiative(registration_number):
     """Only an initiative with a live page that anyone may read has public counts (a page still
@@ -50,9 +52,10 @@ def counts_json(request, registration_number):
     return _open(JsonResponse(counts, json_dumps_params={"ensure_ascii": False}), counts)
 
 
-def _csv_response(registration_number, suffix):
+def _csv_response(registration_number, suffix, test=""):
+    """An attachment named after the initiative; a test collection's name begins with test-."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"{slugify(registration_number)}-{suffix}.csv"
+    name = f"{'test-' if test else ''}{slugify(registration_number)}-{suffix}.csv"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -66,9 +69,13 @@ def _csv_view(rows, suffix, part=None):
         counts = open_counts(_published_initiative(registration_number))
         if part is not None and part not in counts:
             raise Http404
-        response = _csv_response(registration_number, suffix)
+        test = counts["test_collection"] or ""
+        response = _csv_response(registration_number, suffix, test)
         # Partner names are editors' free text: never a formula in the reader's spreadsheet.
-        csv.writer(response).writerows([text_cell(cell) for cell in row] for row in rows(counts))
+        # Every row says whether the figures are a test collection's (its purpose) or not ("").
+        table = rows(counts)
+        marked = [[*next(table), TEST_COLUMN], *([*row, test] for row in table)]
+        csv.writer(response).writerows([text_cell(cell) for cell in row] for row in marked)
         return _open(response, counts)
 
     view.__name__ = f"counts_{suffix}_csv"

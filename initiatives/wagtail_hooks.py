@@ -2,6 +2,7 @@
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.admin.widgets.button import Button, HeaderButton
@@ -34,7 +35,8 @@ class InitiativeEditView(EditView):
     def header_more_buttons(self):
         buttons = super().header_more_buttons
         if self.import_url_name and self.object.imported_at:
-            url = f"{reverse(self.import_url_name)}?number={self.object.registration_number}"
+            number = urlencode({"number": self.object.registration_number})
+            url = f"{reverse(self.import_url_name)}?{number}"
             buttons.append(
                 Button(_("Update from the register"), url=url, icon_name="download", priority=5)
             )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.crypto import SUITE_NAME
 from initiatives.chart import daily_chart
+from initiatives.counters import click_throughs
 from initiatives.countries import country_name
 from initiatives.daily import online_per_day, series
 from initiatives.deadlines import deadline_list, deletion_deadline, legal_hold, regime_for
@@ -32,6 +33,8 @@ def overview(initiative):
         # Statements signed on this site, destroyed ones included.
         "chart": daily_chart(series(online_per_day(initiative.pk))),
         "partners": statements_per_partner(initiative),
+        # Sent to the central system from the site's own pages (partner code "").
+        "click_throughs_here": click_throughs(initiative.pk).get("", 0),
         "today": timezone.localdate(),
         "suite": SUITE_NAME,
     }

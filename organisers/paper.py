@@ -7,8 +7,8 @@ day the paper form was signed, which decides the age rule as a statement's date 
 The statement is encrypted to the same key and checked against every stored statement by the
 same keyed hash (signing.services.record_paper_statement): a form of someone who already
 signed, online or on paper, is flagged and not stored. No CAPTCHA or rate limit: only users with
-`initiatives.key_in_paper_statements` reach it. The response is never cached; the audit log
-gets a count per form, never its content.
+`initiatives.key_in_paper_statements` who organise the initiative reach it. The response is
+never cached; the audit log gets a count per form, never its content.
 """
 
 from django import forms
@@ -21,7 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.generic import FormView
 from wagtail.log_actions import log
 
-from initiatives.countries import COUNTRY_CHOICES, country_name
+from initiatives.countries import countries_in_reading_order, country_name
 from signing.forms import StatementForm
 from signing.rules import RULES
 from signing.services import AlreadySigned, NoPublicKey, record_paper_statement
@@ -34,7 +34,7 @@ from .views import KEY_IN, InitiativeMixin
 class PaperCountryForm(forms.Form):
     country = forms.ChoiceField(
         label=_("Member state of the signatory's nationality, as on the paper form"),
-        choices=COUNTRY_CHOICES,
+        choices=countries_in_reading_order,  # in the organiser's language's order
     )
 
 

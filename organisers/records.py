@@ -1,5 +1,6 @@
 """What the organisers' files say about an initiative and its statements, from the database."""
 
+from django.conf import settings
 from wagtail.models import Locale
 from wagtail.rich_text import get_text_for_indexing
 
@@ -16,6 +17,15 @@ def source_page(initiative):
     return pages.filter(locale=Locale.get_default()).first() or pages.order_by("pk").first()
 
 
+def public_url(page):
+    """The page's address under the site's configured public address (WAGTAILADMIN_BASE_URL),
+    not under Wagtail's Site record (http://localhost until someone edits it)."""
+    parts = page.get_url_parts()
+    if parts is None:
+        return ""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + parts[2]
+
+
 def initiative_record(initiative):
     """The registered data written into every export (section 6 of the reference)."""
     page = source_page(initiative)
@@ -30,9 +40,11 @@ def initiative_record(initiative):
         "contact_persons": [
             {"name": person.name, "email": person.email, "role": person.role} for person in contacts
         ],
-        "url": page.get_full_url() if page else "",
+        "url": public_url(page) if page else "",
         "key_fingerprint": initiative.key_fingerprint,
         "suite": SUITE_NAME,
+        # A test collection's purpose, or "": its files say they hold no statement of support.
+        "test_collection": initiative.test_collection,
     }
 
 

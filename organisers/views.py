@@ -1,13 +1,17 @@
 """The collection dashboard in Wagtail's admin, bundle downloads and deletion on request.
 
-Only users with `initiatives.follow_collection` see the dashboard and download bundles; only
-those with `initiatives.destroy_statements` destroy statements. Nothing here shows personal
-data: the database holds none in the clear, and the views read counts only.
+Each view of one initiative asks two things (initiatives.access.may): that the user holds the
+permission (`initiatives.follow_collection` for the dashboard and bundles,
+`initiatives.destroy_statements` to destroy, `initiatives.key_in_paper_statements` to key in),
+and that the user is one of that initiative's organisers (or a superuser). Anyone else gets
+403. Nothing here shows personal data: the database holds none in the clear, and the views read
+counts only.
 """
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,8 +24,9 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from initiatives.counters import counts_by_initiative
+from initiatives.access import may, organised_by
 from initiatives.deadlines import legal_hold
+from initiatives.figures import figures_by_initiative
 from initiatives.models import Initiative
 from signing.paper_form_views import form_links
 
@@ -43,7 +48,16 @@ def collected_here():
     return Initiative.objects.filter(collection=Initiative.Collection.ON_SITE)
 
 
+def followed():
+    """What the dashboards follow: collections on this site, and on the Commission's central
+    system (its click-throughs, its paper statements)."""
+    routes = [Initiative.Collection.ON_SITE, Initiative.Collection.CENTRAL]
+    return Initiative.objects.filter(collection__in=routes)
+
+
 class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The initiatives the user organises (all of them for a superuser)."""
+
     permission_required = FOLLOW
     raise_exception = True
     page_title = _("Collection")
@@ -51,10 +65,11 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
     template_name = "organisers/index.html"
 
     def get_context_data(self, **kwargs):
-        initiatives = list(collected_here())
-        counts = counts_by_initiative([initiative.pk for initiative in initiatives])
+        initiatives = list(organised_by(self.request.user, followed()))
+        # Online, paper and external: the total the public pages show (initiatives/figures.py).
+        figures = figures_by_initiative(initiatives, exact=True)[0] if initiatives else {}
         for initiative in initiatives:
-            initiative.total = sum(counts[initiative.pk].values())
+            initiative.total = sum(f.total for f in figures.get(initiative.pk, {}).values())
         return super().get_context_data(
             initiatives=initiatives, central=central_system_readings(), **kwargs
         )
@@ -63,10 +78,14 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
 class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
     raise_exception = True
     header_icon = "list-ul"
+    initiatives = staticmethod(collected_here)
 
     def dispatch(self, request, *args, **kwargs):
-        self.initiative = get_object_or_404(collected_here(), pk=kwargs["pk"])
+        self.initiative = get_object_or_404(self.initiatives(), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return may(self.request.user, self.permission_required, self.initiative)
 
     def get_page_title(self):
         return f"{self.page_title}: {self.initiative}"
@@ -81,29 +100,29 @@ class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
 
 class CollectionDashboard(InitiativeMixin, TemplateView):
     permission_required = FOLLOW
+    initiatives = staticmethod(followed)
     page_title = _("Collection dashboard")
     template_name = "organisers/dashboard.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             initiative=self.initiative,
-            can_destroy=self.request.user.has_perm(DESTROY),
-            can_key_in=self.request.user.has_perm(KEY_IN),
+            can_destroy=may(self.request.user, DESTROY, self.initiative),
+            can_key_in=may(self.request.user, KEY_IN, self.initiative),
             **overview(self.initiative),
             paper_forms=form_links(self.initiative),
             **kwargs,
         )
 
 
-class DownloadBundle(PermissionRequiredMixin, View):
+class DownloadBundle(View):
     """The encrypted statements of one initiative, streamed (a POST, so that no prefetch or
     crawler can cause a download that the audit log would then record)."""
 
-    permission_required = FOLLOW
-    raise_exception = True
-
     def post(self, request, pk):
         initiative = get_object_or_404(collected_here(), pk=pk)
+        if not may(request.user, FOLLOW, initiative):
+            raise PermissionDenied
         count = initiative.statements.count()
         addresses = initiative.mailing_list.count()
         log(

@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from initiatives.models import Initiative
 
 from . import audit, urls
+from .panels import CollectionsPanel
 from .views import FOLLOW
 
 
@@ -36,3 +37,9 @@ def organisers_log_actions(actions):
 def log_legal_hold_changes(request, instance):
     if isinstance(instance, Initiative):
         audit.log_legal_hold(instance, request.user)
+
+
+@hooks.register("construct_homepage_panels")
+def collections_panel(request, panels):
+    if request.user.has_perm(FOLLOW):
+        panels.append(CollectionsPanel())

@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from initiatives.partners import partner_origins
 from initiatives.progress import attach_progress
 
+from .call_to_sign import call_to_sign_url
 from .embedding import EMBED, PARTNER, framed_by_partners
 
 # The frame sizes the snippets ask for; partners may change them.
@@ -28,7 +29,10 @@ def widget(request, signing_page, partner=""):
     if partner and partner not in partner_origins(initiative_page.initiative_id):
         return redirect(signing_page.url + signing_page.reverse_subpage("widget"))
     attach_progress([initiative_page])
-    sign_url = signing_page.url + (f"?{urlencode({PARTNER: partner})}" if partner else "")
+    if initiative_page.initiative.signing_state == "central":  # counted, then the central system
+        sign_url = call_to_sign_url(signing_page, partner)
+    else:
+        sign_url = signing_page.url + (f"?{urlencode({PARTNER: partner})}" if partner else "")
     response = TemplateResponse(
         request,
         "signing/widget.html",
@@ -44,10 +48,10 @@ def snippets(request, signing_page, initiative_page, partner):
     signing_url = request.build_absolute_uri(signing_page.url)
     widget_path = signing_page.reverse_subpage("widget", args=[partner] if partner else [])
     carried = {PARTNER: partner} if partner else {}
-    context = {
-        "title": initiative_page.title,
-        "link": signing_url + (f"?{urlencode(carried)}" if carried else ""),
-    }
+    link = signing_url + (f"?{urlencode(carried)}" if carried else "")
+    if initiative_page.initiative.signing_state == "central":  # straight to the central system
+        link = request.build_absolute_uri(call_to_sign_url(signing_page, partner))
+    context = {"title": initiative_page.title, "link": link}
     return {
         "widget": render_to_string(
             "signing/snippets/frame.html",

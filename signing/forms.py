@@ -23,10 +23,6 @@ OTHER_COUNTRY = "other"
 NAME_MAX_LENGTH = 100
 
 
-def age_on(birth, day):
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
 def compact_number(text):
     """The number without the spaces, dots, slashes and hyphens people type in it."""
     return re.sub(r"[\s.\-/]", "", text).upper()
@@ -122,6 +118,12 @@ def statement_fields(country, language):
     the key of this cache). Each form takes a copy, as Django copies a form's declared fields."""
     rule = RULES[country]
     fields = {item.name: FORM_FIELDS[item.kind](item, rule) for item in rule.fields}
+    # Shown only beside a format warning (StatementForm.format_warning): a pattern no check
+    # digit verifies may be wrong, so the signer may confirm what they typed and go on.
+    fields["format_confirmed"] = forms.BooleanField(
+        required=False,
+        label=_("What I typed is correct as it is: accept it despite the warning."),
+    )
     fields["declaration"] = forms.BooleanField(
         label=_(
             "I hereby declare that the information I have provided in this form is correct "
@@ -276,6 +278,9 @@ class StatementForm(OwnMessagesForm):
         self.rule = RULES[country]
         self.today = today or timezone.localdate()
         self.birth_date = None
+        # A number or postal code that does not match a pattern no check verifies: a warning
+        # the signer may confirm (format_confirmed), as the Commission's software lets them.
+        self.format_warning = False
         self.fields = copy.deepcopy(statement_fields(country, get_language()))
         self.fields["captcha"].deferred = answer_checked_on_storing
 
@@ -329,7 +334,8 @@ class StatementForm(OwnMessagesForm):
         pattern = POSTAL_CODES.get(residence)
         if postal and pattern and not re.fullmatch(pattern, postal):
             example = POSTAL_CODE_EXAMPLES[residence]
-            self.add_error(
+            self.warn_of_format(
+                cleaned,
                 "postal_code",
                 _(
                     "This postal code does not have the expected form. %(country)s: "
@@ -342,6 +348,15 @@ class StatementForm(OwnMessagesForm):
                 },
             )
 
+    def warn_of_format(self, cleaned, field, message):
+        """A format no check digit verifies: a warning, unless the signer confirmed it."""
+        if cleaned.get("format_confirmed"):
+            return
+        self.format_warning = True
+        self.add_error(
+            field, f"{message} {_('If it is correct as you typed it, confirm it below.')}"
+        )
+
     def clean_document(self, cleaned):
         kind, number = cleaned.get("document_type"), cleaned.get("document_number")
         if not kind or not number:
@@ -349,7 +364,10 @@ class StatementForm(OwnMessagesForm):
         identifier = self.rule.identifier(kind)
         compact = compact_number(number)
         if not re.fullmatch(identifier.pattern, compact):
-            self.add_error("document_number", format_message(identifier))
+            if identifier.check:  # python-stdnum verifies these numbers: a refusal
+                self.add_error("document_number", format_message(identifier))
+            else:
+                self.warn_of_format(cleaned, "document_number", format_message(identifier))
             return
         if identifier.check:
             try:
@@ -362,7 +380,7 @@ class StatementForm(OwnMessagesForm):
 
     def check_age(self, field):
         minimum = self.rule.minimum_age_on(self.today)
-        if self.birth_date and age_on(self.birth_date, self.today) < minimum:
+        if self.birth_date and self.rule.age_on(self.birth_date, self.today) < minimum:
             self.add_error(
                 field,
                 # One form in English; the languages whose words for "years" follow the number

@@ -43,6 +43,9 @@ OLD_ID_CARD = "id.card.old"
 PAGE = "Commission data-requirements page"
 REF = "shared/reference/eci-rules.md"
 STDNUM = "python-stdnum 2.2"
+# The last section of the reference, "Settled by a second review (December 2026)", after the
+# Commission's collection software (carias-rh/OCS: its rules/ files and common.drl).
+SETTLED = REF + ", settled December 2026 (OCS rules)"
 
 # Patterns apply to the number without spaces, dots, slashes and hyphens (forms.compact_number).
 # UNVERIFIED: a permissive pattern where no national specification was at hand.
@@ -226,6 +229,15 @@ class CountryRule:
     ages: tuple = (MinimumAge(EARLIEST, 18, PAGE),)
     identifiers: tuple = field(default_factory=tuple)  # Part B when not empty
     source: str = PAGE
+    # The age counted by calendar year: whoever reaches the minimum age in the statement's year
+    # may sign (its source; empty: counted to the birthday).
+    age_by_calendar_year: str = ""
+
+    def age_on(self, birth, day):
+        """The signer's age on `day` as this member state counts it."""
+        if self.age_by_calendar_year:
+            return day.year - birth.year
+        return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
     @property
     def part(self):
@@ -300,7 +312,8 @@ RULES = {
         CountryRule("DK"),
         CountryRule("FI", source=REF),
         CountryRule("FR"),
-        CountryRule("GR", AGE_17),
+        # 17 by calendar year: whoever turns 17 in the current year may sign (SETTLED).
+        CountryRule("GR", AGE_17, age_by_calendar_year=SETTLED),
         CountryRule("IE"),
         CountryRule("LU"),
         CountryRule("NL"),
@@ -325,18 +338,19 @@ RULES = {
         CountryRule("CY", identifiers=(
             id_card(r"[0-9]{1,10}", identity=identity.without_leading_zeros), passport(),
         )),
-        # Občanský průkaz: 9 digits on current cards; 6 digits and 2 letters (either order) and
-        # 7-8 digits on older ones (REF corrections; the letter formats UNVERIFIED in detail).
+        # Občanský průkaz: 9 digits on current cards; 6 digits and 2 letters (either order),
+        # 6 digits, 2 letters and 2 digits (123456AA12: SETTLED) and 7-8 digits on older ones
+        # (REF corrections; the letter formats UNVERIFIED in detail).
         # Rodné číslo (stdnum.cz.rc) is not a document the page lists: not offered.
         CountryRule("CZ", identifiers=(
-            id_card(r"[0-9]{7,9}|[0-9]{6}[A-Z]{2}|[A-Z]{2}[0-9]{6}",
-                    source=PAGE + "; pattern " + REF + " corrections"),
+            id_card(r"[0-9]{7,9}|[0-9]{6}[A-Z]{2}([0-9]{2})?|[A-Z]{2}[0-9]{6}",
+                    source=PAGE + "; pattern " + REF + " corrections; 123456AA12 " + SETTLED),
             passport(r"[0-9]{7,8}"),
         )),
         CountryRule("EE", AGE_16, (
             checked(_("Personal identification code (isikukood)"), r"[0-9]{11}",
-                    national_ids.isikukood, "37605030299", "personal.id",
-                    "ee.ik; export key UNVERIFIED", basis=REF),
+                    national_ids.isikukood, "37605030299", "personal.number",
+                    "ee.ik; export key personal.number " + SETTLED, basis=REF),
         ), source=REF),
         CountryRule("ES", identifiers=(
             checked(_("National identity document (DNI)"), r"[0-9]{8}[A-Z]", national_ids.dni,
@@ -375,8 +389,8 @@ RULES = {
         )),
         # Bilhete de identidade / passaporte / cartão de cidadão. The citizen card keeps the kind
         # "id.card" it was stored under; the old identity card (bilhete de identidade) prints the
-        # civil identification number, up to 8 digits, and beside it one check digit
-        # (pattern UNVERIFIED: 6 to 9 digits). Both carry the civil identification number,
+        # civil identification number, 1 to 8 digits (SETTLED), and beside it one check digit,
+        # which a signer may type too (so up to 9). Both carry the civil identification number,
         # which names the person: a citizen card and the identity card it replaced are one
         # (identity.portuguese_civil_number; the check digit's algorithm UNVERIFIED: if wrong,
         # a number typed with it is only missed, never merged with another).
@@ -384,8 +398,8 @@ RULES = {
             checked(_("Citizen card"), r"[0-9]{9}[A-Z0-9]{2}[0-9]",
                     national_ids.portuguese_citizen_card, "000000000ZZ4", "citizens.card", "pt.cc",
                     kind=ID_CARD, identity=identity.portuguese_civil_number, numbers="civil"),
-            Identifier(OLD_ID_CARD, _("Identity card (bilhete de identidade)"), r"[0-9]{6,9}",
-                       export_key="id.card", source=PAGE + "; pattern UNVERIFIED",
+            Identifier(OLD_ID_CARD, _("Identity card (bilhete de identidade)"), r"[0-9]{1,9}",
+                       export_key="id.card", source=PAGE + "; 1 to 8 digits " + SETTLED,
                        identity=identity.portuguese_civil_number, numbers="civil"),
             passport(),
         )),

@@ -17,6 +17,7 @@ from initiatives.countries import MEMBER_STATES
 
 from . import updates_token
 from .blank_form import blank_form_response
+from .call_to_sign import call_to_sign_url
 from .embedding import (
     flow_links,
     flow_parameters,
@@ -44,6 +45,9 @@ def render(request, signing_page, template, context, status=200, private=True):
     (signing.embedding), a step is framable by the partners' sites and carries the flow on.
     """
     initiative_page = context["initiative_page"]
+    if initiative_page.initiative.signing_state == "central":  # the call to sign, counted
+        partner = partner_code(request, initiative_page.initiative_id)
+        context["call_to_sign_url"] = call_to_sign_url(signing_page, partner)
     response = TemplateResponse(
         request,
         f"signing/{template}.html",

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import captcha_audio, captcha_picture
+from core import admin_door, captcha_audio, captcha_picture
 from core.page_cache import public_page
 from home import sitemaps, views
 from news.feeds import NewsAtomFeed, NewsFeed
@@ -41,6 +41,8 @@ urlpatterns = [
         "admin/pages/add/signing/signingpage/<int:parent_page_id>/",
         signing_admin.create_signing_page,
     ),
+    # wagtail-2fa's code form, naming the device as django-otp now asks (core/admin_door.py).
+    path("admin/2fa/auth", admin_door.SecondFactorLoginView.as_view(), name="wagtail_2fa_auth"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The library's picture, drawn for less (core/captcha_picture.py); its other views as they are.

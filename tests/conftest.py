@@ -24,10 +24,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     a per-process cache of each locale id's language, which must never see an id reused)."""
     from django.conf import settings
     from wagtail.models import Locale
+    from wagtail_localize.models import LocaleSynchronization
 
     with django_db_blocker.unblock():
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             Locale.objects.get_or_create(language_code=code)
+        # A new locale follows the default one (translators/languages.py): every page an admin
+        # view creates would get a mirror in each language. Tests build the trees they need;
+        # tests/translators/test_languages.py starts a language as the admin does.
+        LocaleSynchronization.objects.all().delete()
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +41,26 @@ def default_language():
     under /sk/ would make the next test's page URLs Slovak."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def force_login_with_both_factors(monkeypatch):
+    """`force_login` stands for a complete login, the second factor included (core/admin_door:
+    accounts that reach statements or publish give one). The tests of the door itself log in
+    through the login form."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    password_only = Client.force_login
+
+    def force_login(client, user, backend=None):
+        password_only(client, user, backend)
+        device, _created = TOTPDevice.objects.get_or_create(user=user, name="tests")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)

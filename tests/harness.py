@@ -217,6 +217,7 @@ def site_environment(database_url=None, redis_url=None, **overrides):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SIGNING_DEDUPE_SECRET_FILE": str(key_file),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "DATABASE_URL": database_url,
         "DATABASE_CONN_MAX_AGE": "60",
         "STATIC_ROOT": str(folder / "static"),
@@ -260,7 +261,8 @@ def prepare_site(env):
 def served_site(redis, database_url=None, instances=1, workers=2, threads=1, **overrides):
     """The demo site prepared on `database_url` (default: SQLite) with `redis` as its cache and
     served by `instances` gunicorn masters; yields (env, [Gunicorn, ...]) and removes it all.
-    `overrides` are environment variables of the site (e.g. its mail server)."""
+    `overrides` are environment variables of the site (its mail server, CONTENT_LANGUAGES,
+    MACHINE_TRANSLATION, ...)."""
     env = site_environment(database_url, redis_url=redis.url(), **overrides)
     try:
         prepare_site(env)

@@ -25,7 +25,7 @@ from .harness import Gunicorn, PostgresCluster, RedisServer, manage, served_site
 
 pytestmark = pytest.mark.fault
 
-SIGN = "/en/initiatives/clean-air-around-every-school/sign/bg/"
+SIGN = "/en/initiatives/try-signing/sign/bg/"
 STREAMS = 3
 STREAM_SECONDS = 12
 FAULT_AFTER_SECONDS = 3

@@ -21,7 +21,7 @@ from .harness import RedisServer, manage, served_site
 
 pytestmark = pytest.mark.postgres
 
-INITIATIVE = "/en/initiatives/clean-air-around-every-school/"
+INITIATIVE = "/en/initiatives/try-signing/"
 SIGN = INITIATIVE + "sign/bg/"
 NEWS = "/en/news/online-collection-opens/"
 
@@ -58,7 +58,7 @@ def editor(env, model, lookup, action):
 
 
 NEWS_PAGE = {"slug": "online-collection-opens", "locale__language_code": "en"}
-SIGNING_PAGES = {"slug": "sign", "url_path__contains": "clean-air-around-every-school"}
+SIGNING_PAGES = {"slug": "sign", "url_path__contains": "try-signing"}
 
 
 def get(base, path, opener=None):
@@ -163,7 +163,7 @@ def test_a_closed_collection_is_seen_by_every_process_at_once(two_instances):
     forms = [open_form(base, database) for base in (first, second)]
     before = stored(database)
     editor(two_instances["env"], "initiatives.Initiative",
-           {"registration_number": "DEMO(2026)000001"},
+           {"registration_number": "DEMO(2026)000004"},
            "obj.status = Initiative.Status.CLOSED; obj.save()")  # fmt: skip
     for base in (first, second):
         assert "The collection of statements of support is closed." in get(base, INITIATIVE)[1]

@@ -1,9 +1,12 @@
-"""Where each page stands in each content language: missing, out of date, in progress, complete.
+"""Where each page stands in each content language: missing, not translated, out of date, in
+progress, translated but not published, complete.
 
 Read from wagtail-localize's own records: a translation is *out of date* when its source page
 was published after the source was last synced to translators (wagtail-localize's "Sync
 translated pages" clears it), *in progress* while some of its strings have no translation, and
-*complete* otherwise. A page without a version in a language is *missing*.
+*complete* otherwise. A page without a version in a language is *missing*; a version that is
+an alias of its source (the mirror wagtail-localize keeps in a synchronised locale until someone
+translates the page: translators/languages.py) is *not translated*, whatever it shows.
 """
 
 from dataclasses import dataclass, field
@@ -13,11 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-MISSING, OUT_OF_DATE, IN_PROGRESS, NOT_PUBLISHED, COMPLETE = (
-    "missing", "out_of_date", "in_progress", "not_published", "complete",
+MISSING, NOT_TRANSLATED, OUT_OF_DATE, IN_PROGRESS, NOT_PUBLISHED, COMPLETE = (
+    "missing", "not_translated", "out_of_date", "in_progress", "not_published", "complete",
 )  # fmt: skip
 LABELS = {
     MISSING: _("Missing"),
+    NOT_TRANSLATED: _("Not translated (shows the source)"),
     OUT_OF_DATE: _("Out of date"),
     IN_PROGRESS: _("In progress"),
     NOT_PUBLISHED: _("Translated, not published"),
@@ -61,7 +65,9 @@ def translation_state(languages=None):
         (row["translation_key"], row["locale_id"]): row
         for row in Page.objects.filter(
             translation_key__in=keys, locale__in=locales.values()
-        ).values("id", "translation_key", "locale_id", "live", "has_unpublished_changes")
+        ).values(
+            "id", "translation_key", "locale_id", "live", "has_unpublished_changes", "alias_of_id"
+        )
     }
     sources = {
         source.object_id: source
@@ -108,6 +114,8 @@ def translation_state(languages=None):
 def _cell(page, version, source, locale, translations, totals, translated):
     if version is None:
         return Cell(MISSING)
+    if version["alias_of_id"]:
+        return Cell(NOT_TRANSLATED, version["id"], 0, totals.get(source.pk, 0) if source else 0)
     if source is None or (source.pk, locale.pk) not in translations:
         # Translated by hand, outside wagtail-localize: only its publication can be told.
         return Cell(COMPLETE if version["live"] else NOT_PUBLISHED, version["id"])

@@ -10,7 +10,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 DEMO_KEY_PASSPHRASE = "demonstration passphrase"  # noqa: S105 (the demo key's, printed by load_demo)
-DATE_KEYS = {"date", "registration_date", "collection_start", "collection_end", "collected_on"}
+DATE_KEYS = {
+    "date", "registration_date", "collection_start", "collection_end", "collected_on",
+    "submitted_on",
+}  # fmt: skip
 
 
 def _with_dates(pairs):

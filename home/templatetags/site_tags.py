@@ -174,12 +174,20 @@ def forget_locale_languages(**kwargs):
 def text_language(page):
     """The language of a page's text when it differs from the interface's, else "".
 
-    An interface-only language shows pages in the language they exist in; the templates mark
-    that text with `lang` (for screen readers and translation tools) and say so.
+    An interface-only language shows pages in the language they exist in, and a content
+    language shows the mirror (alias) of a page nobody has translated yet, which holds its
+    source's text (translators/languages.py); the templates mark that text with `lang` (for
+    screen readers and translation tools) and say so.
     """
     locale_id = getattr(page, "locale_id", None)
     if locale_id is None:
         return ""
+    if getattr(page, "alias_of_id", None):
+        if not hasattr(page, "_alias_locale_id"):
+            page._alias_locale_id = (
+                Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+            )
+        locale_id = page._alias_locale_id or locale_id
     code = _language_of_locale(locale_id)
     return code if code != get_language() else ""
 
@@ -221,3 +229,15 @@ def lang_of(page, field=""):
 def language_name(code):
     """A language's name in that language (the names the language switcher shows)."""
     return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.simple_tag
+def block_language(page, field, block):
+    """The language of one block of a partly translated StreamField that still shows its
+    source's text, else "" (home/untranslated.py records such blocks as "field.<block id>")."""
+    if getattr(page, "locale_id", None) is None or not page.pk or not getattr(block, "id", None):
+        return ""
+    record = _untranslated(page)
+    if record is None or f"{field}.{block.id}" not in record.fields:
+        return ""
+    return record.language if record.language != get_language() else ""

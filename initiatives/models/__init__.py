@@ -1,7 +1,7 @@
 """The registered record and its counters (records), and the pages that show them (pages)."""
 
 from .pages import InitiativeIndexPage, InitiativePage, InitiativeTopic
-from .partners import Partner
+from .partners import ClickThroughCounter, Partner
 from .readings import CentralReading, CentralSystemState
 from .records import (
     CountOfStatements,
@@ -18,6 +18,7 @@ from .register import RegisteredText, registered_text
 __all__ = [
     "CentralReading",
     "CentralSystemState",
+    "ClickThroughCounter",
     "CountOfStatements",
     "ExternalCount",
     "Initiative",

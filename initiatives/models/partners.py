@@ -82,3 +82,27 @@ class Partner(Orderable):
                 self.origin = normalise_origin(self.origin)
             except ValidationError as error:
                 raise ValidationError({"origin": error}) from None
+
+
+class ClickThroughCounter(models.Model):
+    """How many times a call to sign sent someone to the Commission's central system, per
+    partner ("" for the site's own pages): a number, nothing about anyone (no address, time,
+    cookie or agent is kept). Spread over shards like the statement counters
+    (initiatives.counters), so that a rush of clicks does not queue on one row's lock."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
+    partner = models.CharField(max_length=40, blank=True)
+    shard = models.PositiveSmallIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("click-throughs to the central system")
+        verbose_name_plural = _("click-throughs to the central system")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "partner", "shard"], name="one_click_counter_per_shard"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.initiative_id}/{self.partner or '-'}/{self.shard}: {self.count}"

@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.crypto import UnusableKey, fingerprint
 
 from .. import collection_routes
-from ..admin_forms import PAPER_PERMISSION, InitiativeAdminForm
+from ..admin_forms import PAPER_PERMISSION, InitiativeAdminForm, OrganisersPanel
 from ..countries import COUNTRY_CHOICES, country_name
 
 
@@ -192,6 +192,16 @@ class Initiative(RevisionMixin, ClusterableModel):
     imported_at = models.DateTimeField(
         null=True, blank=True, editable=False, verbose_name=_("last imported from the register")
     )
+    # Who may reach this initiative's statements in the admin (initiatives.access): the users
+    # of this group, made with the initiative (Settings → Groups), and superusers.
+    organisers_group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="organised_initiative",
+        verbose_name=_("organisers' group"),
+    )
 
     base_form_class = InitiativeAdminForm  # what collecting on this site requires
     panels = [
@@ -211,7 +221,7 @@ class Initiative(RevisionMixin, ClusterableModel):
             ],
             heading=_("How statements of support are collected"),
         ),
-        MultiFieldPanel(
+        OrganisersPanel(
             [InlinePanel("paper_batches", label=_("Batches of paper statements"))],
             heading=_("Paper statements"),
             permission=PAPER_PERMISSION,

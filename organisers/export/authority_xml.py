@@ -131,14 +131,24 @@ def initiative_element(record):
         ("url", record["url"]),
     ):
         _sub(data, tag, value)
+    if test_purpose(record):  # no statement of support in it: said in the file itself
+        _sub(data, "testCollection", test_purpose(record))
     return data
 
 
-def file_name(country, paper=False):
+def test_purpose(record):
+    """The test collection's purpose, or "" for a real initiative (and a bundle made before
+    records said so)."""
+    return record.get("test_collection") or ""
+
+
+def file_name(country, paper=False, test=False):
     """`bg` for a member state's statements signed online, `bg-paper` for those keyed in from
     paper forms: in the same schema, apart, because the authorities check paper statements
-    against the signed forms the organisers hand over with them."""
-    return f"{country.lower()}-paper" if paper else country.lower()
+    against the signed forms the organisers hand over with them. A test collection's files
+    begin with `test-`: nobody can take them for statements of support."""
+    name = f"{country.lower()}-paper" if paper else country.lower()
+    return f"test-{name}" if test else name
 
 
 class AuthorityFiles:
@@ -162,7 +172,7 @@ class AuthorityFiles:
         self.stack.close()
 
     def write(self, country, signature, paper=False):
-        name = file_name(country, paper)
+        name = file_name(country, paper, bool(test_purpose(self.record)))
         if name not in self.writers:
             self.writers[name] = self._open(name, country)
         self.writers[name].write(signature)

@@ -25,6 +25,7 @@ from .authority_xml import (
     file_name,
     signatory_groups,
     signature_element,
+    test_purpose,
 )
 
 DECRYPT_CHUNK = 256
@@ -64,6 +65,7 @@ def export_statements(record, statements, private_key, directory, *, write_csv=F
             f"{key_fingerprint}."
         )
     result = ExportResult()
+    test = test_purpose(record)
     decrypted = _decrypt_stream(statements, private_key, record["registration_number"], workers)
     with AuthorityFiles(directory, record) as files, ExitStack() as csv_files:
         csv_writers = {}
@@ -85,10 +87,12 @@ def export_statements(record, statements, private_key, directory, *, write_csv=F
             result.per_country[country] += 1
             result.paper_per_country[country] += paper
             if write_csv:
-                name = file_name(country, paper)
+                name = file_name(country, paper, bool(test))
                 if name not in csv_writers:
-                    csv_writers[name] = _open_csv(csv_files, directory, name, country)
-                csv_writers[name].writerow(csv_row(identifier, day, annex, groups))
+                    csv_writers[name] = _open_csv(csv_files, directory, name, country, test)
+                csv_writers[name].writerow(
+                    [*csv_row(identifier, day, annex, groups), *([test] if test else [])]
+                )
         result.files, result.invalid_files = files.finish()
     if progress:
         progress.finish()
@@ -130,13 +134,16 @@ def csv_row(identifier, day, annex, groups):
     return cells
 
 
-def _open_csv(stack, directory, name, country):
+def _open_csv(stack, directory, name, country, test=""):
+    """A CSV file's writer, its headings written; a test collection's rows end with its
+    purpose, under the heading "test collection"."""
     path = directory / f"{name}.csv"
     handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
     writer = csv.writer(handle)
     writer.writerow(
-        ["identifier", "submission date", "annex revision", *csv_headings(RULES[country])]
-    )
+        ["identifier", "submission date", "annex revision", *csv_headings(RULES[country]),
+         *(["test collection"] if test else [])]
+    )  # fmt: skip
     return writer
 
 

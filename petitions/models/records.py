@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -96,8 +97,15 @@ class Petition(RevisionMixin, ClusterableModel):
         verbose_name_plural = _("petitions")
         ordering = ["-pk"]
 
+    # Its revisions go with it when it is deleted (Wagtail's RevisionMixin documentation).
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="petition")
+
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         unknown = set(self.fields or []) - set(petition_fields.BY_KEY)

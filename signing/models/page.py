@@ -13,7 +13,7 @@ from core.content_version import current_version, versioned_cache
 from core.route_cache import CachedViewRestrictionsMixin
 from initiatives.models import Initiative, InitiativePage
 
-from .. import embed_views, mailing_list, views
+from .. import call_to_sign, embed_views, mailing_list, views
 
 # Short, because a per-process cache learns of an opened collection only when this runs out.
 SIGNING_STATE_CACHE_SECONDS = 10
@@ -85,6 +85,14 @@ class SigningPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def embed(self, request):
 
         return embed_views.embed(request, self)
+
+    # The call to sign of an initiative on the Commission's central system (signing.call_to_sign).
+
+    @path("central-system/")
+    @path("central-system/<slug:partner>/")
+    def to_central_system(self, request, partner=""):
+
+        return call_to_sign.to_central_system(request, self, partner)
 
     @path("updates/")
     def updates(self, request):

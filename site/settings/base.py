@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import * from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -29,6 +30,10 @@ INSTALLED_APPS = [
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -77,9 +82,13 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor of the accounts that reach statements or publish (core/admin_door.py).
+    "core.admin_door.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: answers a locked-out login (core/admin_door.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "eci_site.urls"
@@ -126,10 +135,41 @@ def allow_prepared_statements(database):
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    # Django's list of 20,000 common passwords.
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- The admin door (core/admin_door.py; docs/threat-model.md) -------------------------------
+# django-axes counts failed logins in the shared cache, per client address and per account
+# apart: 10 in a row and that address, or that account, is refused for 15 minutes, before any
+# password is hashed. The address is the rate limit's, behind the trusted proxies only.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "signing.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "core.admin_door.locked_out"
+AXES_VERBOSE = False  # its log lines name the account and the address
+# Axes warns of a per-process cache: right for one process (make run, SINGLE_PROCESS); several
+# processes get Redis (production.py refuses to start without it).
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+# A password reset's mail goes through the outbox: the request never waits on SMTP.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "outbox.password_reset.PasswordResetForm"  # noqa: S105
+# A second factor (TOTP, wagtail-2fa on django-otp) for whoever can reach statements or publish.
+WAGTAIL_2FA_REQUIRED = True
+# Admin sessions: a working day at most, and never past closing the browser.
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Languages -------------------------------------------------------------------------------
 # Interface languages: what the site's own strings (chrome, forms, messages) are offered in.
@@ -196,7 +236,47 @@ WAGTAIL_SITE_NAME = "Citizens' Initiatives"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Every periodic job, run by `manage.py run_periodic_jobs` every minute (core/periodic.py,
+# docs/operations.md): a management command (the name, unless "command" says otherwise) with
+# its "args", "every" so many seconds or "daily_at" a local time.
+PERIODIC_JOBS = {
+    # Wagtail's scheduled publishing and unpublishing of pages and snippets.
+    "publish_scheduled": {"every": 60},
+    # Queued outgoing mail (outbox/), retried with backoff.
+    "send_queued_mail": {"every": 60},
+    # Expired CAPTCHA challenges (django-simple-captcha).
+    "captcha_clean": {"every": 300},
+    # Destruction of the statements whose deadline has come (organisers/retention.py).
+    "destroy_expired_statements": {"daily_at": "03:15"},
+    # The day's addresses for updates rewritten in a random order (signing/mailing_list.py).
+    "shuffle_mailing_list": {"daily_at": "00:30"},
+    # Counts from the Commission's central system; each initiative at most every
+    # CENTRAL_SYSTEM_READ_SECONDS, with its own back-off (initiatives/central_system.py).
+    "read_central_system": {"every": 60},
+    # Paper forms missing from the cache (docs/paper-forms.md); also after each deployment.
+    "build_paper_forms": {"every": 1800},
+    # Petition signatures not confirmed in time (docs/petitions.md).
+    "destroy_unconfirmed_signatures": {"daily_at": "03:45"},
+}
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls: the site works offline
+# Machine translation for a translator's first draft (translators/machine.py), off unless
+# MACHINE_TRANSLATION names a service: "deepl" (DEEPL_AUTH_KEY; DEEPL_ENDPOINT for another
+# address than DeepL's own, e.g. a proxy).
+MACHINE_TRANSLATION = os.environ.get("MACHINE_TRANSLATION", "")
+if MACHINE_TRANSLATION == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translators.machine.DeepL",
+        "OPTIONS": {
+            "AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""),
+            "ENDPOINT": os.environ.get("DEEPL_ENDPOINT", ""),
+            "TIMEOUT": int(os.environ.get("DEEPL_TIMEOUT", "10")),
+        },
+    }
+elif MACHINE_TRANSLATION:
+    raise ImproperlyConfigured("MACHINE_TRANSLATION may be empty or deepl.")
+# "Translate this page" opens the translation as a draft, whatever the source's state: it is
+# published after review (docs/translations.md), never at once in the source's words.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 CACHES = {
     "default": {

@@ -59,6 +59,14 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names the site answers to.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# The site's public address: the exports for the authorities and the admin's mails name pages
+# by it (organisers/records.py), never by Wagtail's Site record, which says localhost until
+# someone edits it. No default: a wrong address in an export is worse than a refusal to start.
+WAGTAILADMIN_BASE_URL = required("WAGTAILADMIN_BASE_URL").rstrip("/")
+if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be the site's public address, e.g. https://initiatives.example.org"
+    )
 
 DATABASES = {
     "default": allow_prepared_statements(
@@ -91,6 +99,17 @@ elif not SINGLE_PROCESS:
         "Set REDIS_URL: several processes need one shared cache (or SINGLE_PROCESS=true for a "
         "site served by exactly one process, e.g. gunicorn --workers 1)."
     )
+else:
+    # One process serves, but another runs the periodic jobs (manage.py run_periodic_jobs): a
+    # page it publishes on schedule must reach the server at once, so the cache they share is
+    # on disk, not in one process's memory.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 # A CDN in front, purged on publication like the server's own page cache (docs/operations.md).
 FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")

@@ -52,7 +52,7 @@ def add_partner(site_server, origin):
     script = (
         "from initiatives.models import Initiative, Partner\n"
         "initiative = Initiative.objects.filter(\n"
-        "    pages__slug='clean-air-around-every-school').distinct().get()\n"
+        "    pages__slug='try-signing').distinct().get()\n"
         f"Partner.objects.create(initiative=initiative, name='Friends of the air', code='{CODE}',"
         f" origin='{origin}')\n"
     )

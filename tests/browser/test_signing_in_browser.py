@@ -9,7 +9,7 @@ from .conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 
-INITIATIVE = "/{lang}/initiatives/clean-air-around-every-school/"
+INITIATIVE = "/{lang}/initiatives/try-signing/"
 
 
 def captcha_answer(site_server, page):

@@ -11,6 +11,7 @@ PAGES = [
     "/{lang}/initiatives/",
     "/{lang}/initiatives/clean-air-around-every-school/",
     "/{lang}/initiatives/public-data-open-by-default/",
+    "/{lang}/initiatives/try-signing/",
     "/{lang}/organise/prepare-online-collection-system/",
     "/{lang}/news/",
     "/{lang}/about/",
@@ -63,7 +64,7 @@ def test_language_switcher_keeps_the_page(site_server, page):
 
 
 def test_an_interface_only_language_keeps_its_interface_across_links(site_server, page):
-    page.goto(site_server["url"] + "/mt/initiatives/clean-air-around-every-school/sign/")
+    page.goto(site_server["url"] + "/mt/initiatives/try-signing/sign/")
     assert page.get_attribute("html", "lang") == "mt"
     assert page.is_visible(".notice--language")
     page.click("text=Kompli")  # Continue, without choosing: a translated error, still in Maltese

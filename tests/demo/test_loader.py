@@ -1,11 +1,18 @@
 """The demo loader builds linked translations and is idempotent."""
 
+import datetime
+import io
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation
 
+from demo.content import DEMO_KEY_PASSPHRASE
 from home.models import SiteIdentity
+from initiatives.checks import check_collection_routes
 from initiatives.models import Initiative, InitiativePage, Topic
 from petitions.models import Petition, PetitionPage
 
@@ -44,13 +51,55 @@ def test_translations_are_linked_to_their_source_through_wagtail_localize():
         ).exists()
 
 
-def test_three_demonstration_initiatives_one_per_way_of_collecting():
-    initiatives = Initiative.objects.filter(is_demonstration=True)
-    assert {(i.collection, i.status) for i in initiatives} == {
-        ("on_site", "collecting"),
-        ("external", "collecting"),
-        ("on_site", "closed"),
+def test_the_demonstration_initiatives_each_take_the_laws_route():
+    routes = {
+        i.registration_number: (i.collection, i.status, i.test_collection)
+        for i in Initiative.objects.filter(is_demonstration=True)
     }
+    assert routes == {
+        "DEMO(2026)000001": ("central", "collecting", ""),
+        "DEMO(2025)000002": ("central", "collecting", ""),
+        "DEMO(2022)000003": ("on_site", "closed", ""),  # its own certified system
+        "DEMO(2026)000004": ("on_site", "collecting", "demonstration"),
+    }
+    assert check_collection_routes(databases=["default"]) == []  # nothing off the route
+
+
+def test_the_central_demo_calls_to_sign_on_the_central_system(client):
+    html = client.get("/bg/initiatives/clean-air-around-every-school/").content.decode()
+    counted = "/bg/initiatives/clean-air-around-every-school/sign/central-system/"
+    assert f'href="{counted}"' in html
+    assert client.get(counted)["Location"] == "https://eci.ec.europa.eu/001/public/?lg=bg"
+
+
+def test_the_own_system_demo_publishes_its_certificate_and_exports_its_statements(client, tmp_path):
+    initiative = Initiative.objects.get(registration_number="DEMO(2022)000003")
+    certificate = initiative.certificate_of_conformity
+    assert certificate.file.read().startswith(b"%PDF-1.4")
+    html = client.get("/en/initiatives/safe-cross-border-commuting/sign/").content.decode()
+    assert certificate.url in html and "collection of statements of support is closed" in html
+    key = Path(settings.DEMO_KEY_DIR) / "demo2022000003.key.json"
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text(DEMO_KEY_PASSPHRASE)
+    output = tmp_path / "export"
+    call_command(
+        "export_statements", "--initiative", initiative.registration_number, "--key", str(key),
+        "--passphrase-file", str(passphrase), output=output, verbosity=0, workers=1,
+    )  # fmt: skip
+    assert sorted(path.name for path in output.glob("*.xml")) == ["bg.xml", "de.xml", "ro.xml"]
+    assert "Export of DEMO(2022)000003: 5 statement(s)." in (output / "summary.txt").read_text()
+
+
+def test_an_earlier_demo_is_moved_onto_the_laws_route():
+    Initiative.objects.filter(registration_number="DEMO(2026)000001").update(collection="on_site")
+    Initiative.objects.filter(registration_number="DEMO(2022)000003").update(
+        registration_number="DEMO(2024)000003", registration_date=datetime.date(2024, 2, 5)
+    )
+    call_command("load_demo", stdout=io.StringIO())
+    assert Initiative.objects.get(registration_number="DEMO(2026)000001").collection == "central"
+    moved = Initiative.objects.get(registration_number="DEMO(2022)000003")
+    assert moved.registration_date == datetime.date(2022, 6, 15)
+    assert check_collection_routes(databases=["default"]) == []
 
 
 def test_the_collecting_demo_has_paper_batches_that_show_in_its_counts(client):

@@ -83,9 +83,14 @@ class HomePagesTests(EditorPageTestCase):
 def test_the_home_page_shows_its_featured_initiatives_as_cards(client):
     home = site_home()
     index = InitiativeIndexPageFactory(parent=home)
-    featured = InitiativePageFactory(parent=index, title="Clean air around every school")
-    InitiativePageFactory(parent=index, title="Not featured")
+    featured = InitiativePageFactory(
+        parent=index, title="Clean air around every school", initiative__real=True
+    )
+    InitiativePageFactory(parent=index, title="Not featured", initiative__real=True)
+    # A test collection never stands beside real initiatives, even where an editor features it.
+    test = InitiativePageFactory(parent=index, title="Training collection")
     HomeFeaturedInitiative.objects.create(page=home, initiative=featured)
+    HomeFeaturedInitiative.objects.create(page=home, initiative=test)
     html = client.get(home.url).content.decode()
     cards = re.findall(r'<article class="card initiative-card">.*?</article>', html, re.S)
     assert len(cards) == 1 and "Clean air around every school" in cards[0]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from initiatives.chart import WIDEST_BAR, daily_chart
 from initiatives.models import PaperBatch
-from tests.factories import StatementFactory
+from tests.factories import InitiativeFactory, InitiativePageFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +61,19 @@ def test_the_scale_rounds_up_and_bars_stay_inside_the_chart():
     for bar in chart["bars"]:
         assert chart["left"] <= bar.x and bar.x + bar.width <= chart["right"]
         assert 0 <= bar.paper_y <= bar.y <= chart["baseline"]
+
+
+def test_a_lone_days_date_stands_under_its_bar():
+    from django.template.loader import render_to_string
+
+    chart = daily_chart([(datetime.date(2026, 12, 7), 12, 0)])
+    bar = chart["bars"][0]
+    assert chart["first_x"] == bar.x + bar.width / 2
+    page = InitiativePageFactory.build(
+        initiative=InitiativeFactory.build(registration_number="ECI(2026)000001")
+    )
+    html = render_to_string("initiatives/chart.html", {"chart": chart, "page": page})
+    svg = BeautifulSoup(html, "html.parser").find("svg")
+    [label] = [text for text in svg.find_all("text") if "2026" in text.get_text()]
+    assert label["text-anchor"] == "middle"
+    assert float(label["x"]) == pytest.approx(chart["first_x"], abs=0.1)

@@ -70,13 +70,21 @@ def test_counts_csv_has_the_same_figures_as_the_json(client, initiative_page):
     assert response["Access-Control-Allow-Origin"] == "*"
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     for row, country in zip(rows, counts["countries"], strict=False):
-        assert row == {key: str(value) for key, value in country.items()}
+        # The factories' initiative collecting here is a test collection, and says so.
+        assert row == {key: str(value) for key, value in country.items()} | {
+            "test_collection": "training"
+        }
     assert rows[-1]["country"] == "total"
     assert rows[-1]["total"] == str(counts["total"]["total"]) == "41"
     assert rows[-1]["paper"] == "40"
     days = client.get(counts_url(initiative, "open-counts-days-csv")).content.decode()
     day_rows = list(csv.DictReader(io.StringIO(days)))
-    assert day_rows[0] == {"date": "2026-01-05", "online": "0", "paper": "40"}
+    assert day_rows[0] == {
+        "date": "2026-01-05",
+        "online": "0",
+        "paper": "40",
+        "test_collection": "training",
+    }
     assert [row["date"] for row in day_rows] == [row["date"] for row in counts["days"]]
     assert sum(int(row["online"]) for row in day_rows) == 1
 
@@ -105,7 +113,9 @@ def test_counts_per_partner_are_open_only_where_the_initiative_allows_it(client,
     initiative.partner_counts_public = True
     initiative.save()  # a new content version: the cached counts are gone
     counts = client.get(counts_url(initiative)).json()
-    assert counts["partners"] == [{"code": "friends", "name": "Friends of the air", "online": 2}]
+    assert counts["partners"] == [
+        {"code": "friends", "name": "Friends of the air", "online": 2, "click_throughs": 0}
+    ]
 
 
 def test_counts_per_partner_are_counted_at_most_once_per_freshness(client, initiative_page):
@@ -119,7 +129,7 @@ def test_counts_per_partner_are_counted_at_most_once_per_freshness(client, initi
         for attempt in range(3):
             assert client.get(counts_url(initiative), {"r": attempt}).status_code == 200
     grouped = [q["sql"] for q in queries.captured_queries if '"partner"' in q["sql"]]
-    assert len(grouped) == 1
+    assert len(grouped) == 2  # once: the statements and the click-throughs per partner
 
 
 def test_no_counts_while_the_initiative_page_is_restricted(client, initiative_page):
@@ -145,11 +155,12 @@ def test_counts_per_partner_as_csv_only_where_the_initiative_allows_it(client, i
     assert response["Cache-Control"].startswith("public")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows == [
-        ["code", "name", "online"], ["friends", "Friends of the air", "2"],
-        ["walkers", "Walkers, united", "0"],
+        ["code", "name", "online", "click_throughs", "test_collection"],
+        ["friends", "Friends of the air", "2", "0", "training"],
+        ["walkers", "Walkers, united", "0", "0", "training"],
     ]  # fmt: skip
     partners = client.get(counts_url(initiative)).json()["partners"]
-    assert [[p["code"], p["name"], str(p["online"])] for p in partners] == rows[1:]
+    assert [[p["code"], p["name"], str(p["online"]), "0", "training"] for p in partners] == rows[1:]
     html = client.get(initiative_page.url).content.decode()
     assert f'<link rel="alternate" type="text/csv" href="{url}"' in html
     assert f'<a href="{url}" type="text/csv">' in html
@@ -163,6 +174,6 @@ def test_a_partners_name_never_reaches_a_spreadsheet_as_a_formula(client, initia
     PartnerFactory(initiative=initiative, code="sneaky", name='=HYPERLINK("https://x.test")')
     response = client.get(counts_url(initiative, "open-counts-partners-csv"))
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[1] == ["sneaky", '\'=HYPERLINK("https://x.test")', "0"]
+    assert rows[1] == ["sneaky", '\'=HYPERLINK("https://x.test")', "0", "0", "training"]
     # The JSON carries the name as it is: a program reading it runs nothing.
     assert client.get(counts_url(initiative)).json()["partners"][0]["name"].startswith("=")

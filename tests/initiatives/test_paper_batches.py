@@ -18,9 +18,12 @@ SNIPPETS = "wagtailsnippets_initiatives_initiative"
 BATCHES = "paper_batches"
 
 
-def editor(client, *codenames):
-    """An editor who may change initiatives, with the given further permissions."""
+def editor(client, *codenames, of=()):
+    """An editor who may change initiatives, with the given further permissions, one of the
+    organisers of the initiatives `of`."""
     user = get_user_model().objects.create_user("editor", password="x" * 20)
+    for initiative in of:
+        user.groups.add(initiative.organisers_group)
     group = Group.objects.create(name="Initiative editors")
     for codename in ("access_admin", "change_initiative", *codenames):
         group.permissions.add(Permission.objects.get(codename=codename))
@@ -44,7 +47,7 @@ def with_new_batch(data, country, day, count):
 
 
 def test_an_organiser_with_the_permission_records_batches_with_a_revision(client, initiative):
-    organiser = editor(client, "record_paper_statements")
+    organiser = editor(client, "record_paper_statements", of=[initiative])
     edit_url = reverse(f"{SNIPPETS}:edit", args=[initiative.pk])
     data = with_new_batch(edit_form_data(organiser, edit_url), "RO", "2026-03-02", 250)
     assert organiser.post(edit_url, data).status_code == 302

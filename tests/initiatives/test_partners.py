@@ -94,9 +94,9 @@ def test_statements_are_counted_per_partner():
     StatementFactory(initiative=initiative)
     StatementFactory(initiative=InitiativeFactory(), partner="friends")
     assert statements_per_partner(initiative) == [
-        ("friends", "Friends of the air", 2),
-        ("gone", "gone", 1),
-        ("quiet", "A quiet partner", 0),
+        ("friends", "Friends of the air", 2, 0),
+        ("gone", "gone", 1, 0),
+        ("quiet", "A quiet partner", 0, 0),
     ]
 
 

@@ -157,9 +157,12 @@ def test_an_import_fills_the_record_and_the_en_bg_ro_pages(editor, register, ind
 
 def test_a_second_import_shows_what_changed_and_saves_it_once_confirmed(editor, register, indexes):
     record = imported(register)
-    register.register[NUMBER[4:8] + "/" + NUMBER[9:15]] = details(
-        status="CLOSED", bg="Чист въздух за всички деца"
-    )
+    snippets = "wagtailsnippets_initiatives_initiative"
+    listing = editor.get(reverse(f"{snippets}:list")).content.decode()
+    assert f'href="{IMPORT}"' in listing and "Import from the register" in listing
+    editing = editor.get(reverse(f"{snippets}:edit", args=[record.pk])).content.decode()
+    assert f'href="{IMPORT}?number=ECI%282025%29000006"' in editing  # Update from the register
+    register.register["2025/000006"] = details(status="CLOSED", bg="Чист въздух за всички деца")
     preview = editor.get(IMPORT, {"number": NUMBER})
     rows = [tuple(map(str, row)) for row in preview.context["changes"]]
     assert ("", "status", "Collecting signatures", "Collection closed") in rows

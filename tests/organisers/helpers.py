@@ -102,10 +102,13 @@ def statements_of(initiative):
     return Statement.objects.filter(initiative=initiative)
 
 
-def admin_user(client, *permissions):
-    """A Wagtail editor (admin access) holding exactly the given initiative permissions."""
+def admin_user(client, *permissions, of=()):
+    """A Wagtail editor (admin access) holding exactly the given initiative permissions, one of
+    the organisers of the initiatives `of` (a permission reaches only those)."""
     user = get_user_model().objects.create_user("organiser", password="x" * 20)
-    group = Group.objects.create(name="Organisers of DEMO")
+    for initiative in of:
+        user.groups.add(initiative.organisers_group)
+    group = Group.objects.create(name="Permissions of an organiser")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in permissions:
         group.permissions.add(Permission.objects.get(codename=codename))

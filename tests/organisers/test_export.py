@@ -19,15 +19,9 @@ from .helpers import (
     expected_properties,
     passphrase_file,
     read_export,
-    sign_all,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed(client, signing_page):
-    return dict(zip(sign_all(client, signing_page), SIGNERS, strict=True))
 
 
 @pytest.fixture
@@ -66,7 +60,9 @@ def write_bundle(tmp_path, initiative):
     return path
 
 
-def assert_everything_exported(output, signed):
+def assert_everything_exported(output, signed, prefix="test-"):
+    """Every statement in its country's file; the factories' initiative that collects here is
+    a test collection (training), so its files are named test-<country>.xml."""
     found = {}
     for path in output.glob("*.xml"):
         found.update(read_export(path))
@@ -76,11 +72,7 @@ def assert_everything_exported(output, signed):
         assert for_country == country.lower()  # each statement in its country's file only
         assert properties == expected_properties(country, fields)
     assert sorted(path.name for path in output.glob("*.xml")) == [
-        "bg.xml",
-        "de.xml",
-        "fr.xml",
-        "it.xml",
-        "ro.xml",
+        f"{prefix}{country}.xml" for country in ("bg", "de", "fr", "it", "ro")
     ]
 
 
@@ -92,6 +84,7 @@ def test_export_from_the_database_writes_each_statement_as_typed(
     summary = (output / "summary.txt").read_text()
     assert "BG: 2" in summary and "RO: 2" in summary and "DE: 2" in summary
     assert "Every statement was decrypted" in summary
+    assert summary.startswith("TEST COLLECTION (training): these are no statements of support")
     entry = ModelLogEntry.objects.filter(action="eci.statements_exported").latest("timestamp")
     assert entry.data["total"] == len(SIGNERS)
 
@@ -121,9 +114,10 @@ def test_export_from_a_bundle_gives_the_same_files_and_csv(export, tmp_path, ini
     Statement.objects.all().delete()  # the organisers' computer has no database copy
     output = export("--bundle", str(bundle), csv_files=True)
     assert_everything_exported(output, signed)
-    with (output / "ro.csv").open(encoding="utf-8") as handle:
+    with (output / "test-ro.csv").open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][:4] == ["identifier", "submission date", "annex revision", "first names"]
+    assert rows[0][-1] == "test collection" and {row[-1] for row in rows[1:]} == {"training"}
     assert {tuple(row[5:7]) for row in rows[1:]} == {
         ("personal.id", "1800101221144"),  # the export key of a CNP, as in the XML
         ("id.card", "RX123456"),
@@ -224,3 +218,37 @@ def test_every_document_key_of_the_rules_is_in_the_schema():
     assert keys["LV", "personal.number"] == "oct.property.personal.id"
     assert keys["PT", "id.card"] == "oct.property.citizens.card"
     assert keys["PT", "id.card.old"] == "oct.property.id.card"
+
+
+def test_a_test_collection_says_so_in_its_files_and_a_real_initiative_does_not(
+    export, tmp_path, key_file
+):
+    """Exports of a test collection are marked in the XML (initiativeData/testCollection, in
+    the schema), in their names and in the CSV; a real initiative's files are not."""
+    from lxml import etree
+
+    from signing.services import record_statement
+    from tests.factories import InitiativeFactory
+
+    test = InitiativeFactory(registration_number="TEST(2026)000777")
+    real = InitiativeFactory(own_system=True, registration_number="ECI(2022)000005")
+    for initiative in (test, real):
+        record_statement(
+            initiative=initiative, country="BG", data=bulgarian_fields(), identity="BG|7501020018",
+            language="bg", page_revision_id=None, partner="",
+        )  # fmt: skip
+    for folder in ("t", "r"):
+        (tmp_path / folder).mkdir()
+    marked = export_with(tmp_path / "t", "--initiative", test.registration_number, key=key_file)
+    document = etree.parse(str(marked / "test-bg.xml"))
+    assert document.findtext("initiativeData/testCollection") == "training"
+    assert read_export(marked / "test-bg.xml")
+    plain = export_with(tmp_path / "r", "--initiative", real.registration_number, key=key_file)
+    assert [path.name for path in plain.glob("*.xml")] == ["bg.xml"]
+    assert etree.parse(str(plain / "bg.xml")).find("initiativeData/testCollection") is None
+    assert "TEST COLLECTION" not in (plain / "summary.txt").read_text()
+
+
+def bulgarian_fields():
+    return {"first_names": "Мария", "family_names": "Петрова", "country": "BG",
+            "document_type": "personal.number", "document_number": "7501020018"}  # fmt: skip

@@ -89,7 +89,7 @@ def test_the_nightly_command_keeps_what_is_held(client, initiative, signing_page
 
 def test_destruction_on_request_says_the_statements_are_held(client, initiative, signing_page):
     sign_all(client, signing_page)
-    admin_user(client, "follow_collection", "destroy_statements")
+    admin_user(client, "follow_collection", "destroy_statements", of=[initiative])
     Initiative.objects.filter(pk=initiative.pk).update(
         legal_hold_reason="Case C-9/26", legal_hold_until=D(2027, 2, 1)
     )

@@ -33,8 +33,8 @@ def paper_initiative(initiative):
 
 
 @pytest.fixture
-def organiser(client):
-    return admin_user(client, "key_in_paper_statements", "follow_collection")
+def organiser(client, initiative):
+    return admin_user(client, "key_in_paper_statements", "follow_collection", of=[initiative])
 
 
 def paper_url(initiative, country):
@@ -56,7 +56,7 @@ def test_a_paper_form_of_someone_who_signed_online_is_flagged_and_not_stored(
 ):
     assert sign(client, signing_page, "BG", **bulgarian()).status_code == 302
     client.logout()
-    admin_user(client, "key_in_paper_statements")
+    admin_user(client, "key_in_paper_statements", of=[paper_initiative])
     # Typed as people write it on paper: the same EGN with spaces is the same person.
     response = key_in(client, paper_initiative, "BG", **bulgarian(document_number="750102 0018"))
     html = response.content.decode()
@@ -82,7 +82,7 @@ def test_a_flagged_paper_form_leaves_the_paper_figures_of_every_count(
     PaperBatch.objects.create(
         initiative=paper_initiative, country="RO", collected_on=timezone.localdate(), count=5
     )
-    admin_user(client, "key_in_paper_statements", "follow_collection")
+    admin_user(client, "key_in_paper_statements", "follow_collection", of=[paper_initiative])
     flagged = key_in(client, paper_initiative, "BG", **bulgarian())
     assert "Flagged, not stored" in flagged.content.decode()
     for exact in (True, False):
@@ -140,7 +140,7 @@ def refused(response):
 
 
 def test_keying_in_needs_the_permission(client, paper_initiative, signing_page):
-    admin_user(client, "follow_collection")
+    admin_user(client, "follow_collection", of=[paper_initiative])
     assert refused(key_in(client, paper_initiative, "BG", **bulgarian()))
     assert not Statement.objects.exists()
 
@@ -162,9 +162,10 @@ def test_keyed_in_statements_are_exported_in_files_of_their_own(
         "--key", str(key_file), "--passphrase-file", str(passphrase_file(tmp_path)),
         output=output, verbosity=0, workers=1, csv=True,
     )  # fmt: skip
-    assert set(read_export(output / "bg.xml")) == {online}
-    assert set(read_export(output / "bg-paper.xml")) == {paper}
-    assert (output / "bg-paper.csv").exists()
+    # The factories' initiative collecting here is a test collection: its files say so.
+    assert set(read_export(output / "test-bg.xml")) == {online}
+    assert set(read_export(output / "test-bg-paper.xml")) == {paper}
+    assert (output / "test-bg-paper.csv").exists()
     assert "BG: 2, 1 keyed in from paper" in (output / "summary.txt").read_text()
 
 

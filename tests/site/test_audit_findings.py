@@ -25,6 +25,7 @@ RATE_ENV = {
     "SECRET_KEY": "k3y-for-checks-only-" + "x1y2z3" * 8,
     "SIGNING_DEDUPE_SECRET_FILE": secret_file("dedupe-for-checks-only-" + "a1b2" * 8),
     "ALLOWED_HOSTS": "initiatives.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://initiatives.example.org",
     "DATABASE_URL": "sqlite:////tmp/eci-rate-check.sqlite3",
     "REDIS_URL": "redis://127.0.0.1:1/0",  # never connected to by the checks
     "SIGNING_TRUSTED_PROXIES": "127.0.0.1",

@@ -24,6 +24,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "SIGNING_DEDUPE_SECRET_FILE": secret_file(secrets.token_urlsafe(40)),
     "ALLOWED_HOSTS": "initiatives.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://initiatives.example.org",
     "DATABASE_URL": "sqlite:////tmp/eci-deploy-check.sqlite3",
     # The documented set-up: a shared cache and the proxy in front (the checks never connect).
     "REDIS_URL": "redis://127.0.0.1:6379/0",
@@ -57,6 +58,8 @@ def test_check_deploy_is_clean_with_production_settings():
         {"SIGNING_DEDUPE_SECRET_FILE": secret_file("short")},
         {"SIGNING_DEDUPE_SECRET_FILE": "/nonexistent/eci-dedupe-key"},
         {"REDIS_URL": ""},  # several processes need one shared cache
+        {"WAGTAILADMIN_BASE_URL": ""},  # exports would name pages at http://localhost
+        {"WAGTAILADMIN_BASE_URL": "initiatives.example.org"},
     ],
 )
 def test_production_refuses_to_start_with_insecure_settings(override):

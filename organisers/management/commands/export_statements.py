@@ -58,6 +58,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # The files hold the statements in clear: readable by their owner only (0600, the
+        # folder 0700), whatever the organiser's umask (often 022: readable by every user).
+        previous = os.umask(0o077)
+        try:
+            self.export(options)
+        finally:
+            os.umask(previous)
+
+    def export(self, options):
         output = options["output"]
         if output.exists() and any(output.iterdir()):
             raise CommandError(
@@ -170,6 +179,12 @@ class DatabaseSource:
 
 def summarise(record, result):
     lines = [f"Export of {record['registration_number']}: {result.exported} statement(s)."]
+    if record.get("test_collection"):
+        lines.insert(
+            0,
+            f"TEST COLLECTION ({record['test_collection']}): these are no statements of support; "
+            "never hand these files to an authority as such.",
+        )
     for country, count in sorted(result.per_country.items()):
         paper = result.paper_per_country[country]
         keyed_in = f", {paper} keyed in from paper" if paper else ""
