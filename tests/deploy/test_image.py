@@ -103,6 +103,7 @@ def site(image, services, tmp_path_factory):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SIGNING_DEDUPE_SECRET_FILE": "/run/secrets/dedupe_key",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": "https://localhost",
         "DATABASE_URL": services["database"],
         "REDIS_URL": services["redis"],
         "SIGNING_TRUSTED_PROXIES": "127.0.0.1",
