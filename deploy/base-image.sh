@@ -6,8 +6,8 @@
 #   deploy/base-image.sh [IMAGE]        (default localhost/eci-debian:bookworm; needs root)
 #
 # Environment: SUITE (bookworm), MIRROR (http://deb.debian.org/debian), ENGINE (podman).
-# Python 3 with venv, CA certificates and espeak-ng (the audio CAPTCHA's voices in 24 languages)
-# come with it, so that the image's build needs no apt-get.
+# Python 3 with venv, CA certificates and espeak-ng (the audio CAPTCHA in every official
+# language) come with it, so that the image's build needs no apt-get.
 set -euo pipefail
 image="${1:-localhost/eci-debian:bookworm}"
 suite="${SUITE:-bookworm}"

@@ -2,7 +2,7 @@
 # The image's commands (deploy/Containerfile; docs/deployment.md):
 #   web          migrate (unless MIGRATE_ON_START=false), then gunicorn on :8000 (WEB_WORKERS, 4)
 #   jobs         the periodic jobs, in the foreground, on one container of the deployment;
-#                jobs --once: one round (every job, the daily ones if past their time), then exit
+#                jobs --once: the jobs due now, once, then exit (for a host's timer)
 #   manage ARGS  any manage.py command, e.g. manage createsuperuser
 set -eu
 cd /opt/eci/app
@@ -14,37 +14,14 @@ fi
 command="${1:-web}"
 [ $# -gt 0 ] && shift
 
-job() {
-  python manage.py "$@" && return 0
-  echo "jobs: $* failed" >&2
-  return 1
-}
-
 run_jobs() {
-  # The periodic jobs the docs ask for (docs/deployment.md): every minute the queued mail and
-  # the central system's counts; every 5 minutes expired CAPTCHAs and Wagtail's scheduled
-  # publications; every 30 minutes (and first) the missing paper forms; once a day the mailing
-  # lists' shuffle (after 00:30 UTC) and the destructions past their deadline (after 03:15 UTC).
-  # A failed job is reported and tried again at its next turn; the loop goes on.
-  set +e
-  minute=0 shuffled="" destroyed=""
+  # manage.py run_periodic_jobs runs every job that is due (settings.PERIODIC_JOBS; their last
+  # runs are in the database, so a restart neither repeats nor skips one) and wants calling
+  # every minute. A failed job is reported and tried again at its next turn; the loop goes on.
   while :; do
-    job send_queued_mail
-    job read_central_system
-    if [ $((minute % 5)) -eq 0 ]; then
-      job captcha_clean
-      job publish_scheduled
-    fi
-    [ $((minute % 30)) -eq 0 ] && job build_paper_forms
-    today="$(date -u +%F)" now="$(date -u +%H%M)"
-    if [ "$shuffled" != "$today" ] && [ "$now" -ge 0030 ]; then
-      job shuffle_mailing_list && shuffled="$today"
-    fi
-    if [ "$destroyed" != "$today" ] && [ "$now" -ge 0315 ]; then
-      job destroy_expired_statements && job destroy_unconfirmed_signatures && destroyed="$today"
-    fi
-    [ "${1:-}" = --once ] && return 0
-    minute=$((minute + 1))
+    python manage.py run_periodic_jobs && status=0 || status=$?
+    [ "$status" = 0 ] || echo "jobs: a periodic job failed (manage run_periodic_jobs --list)" >&2
+    [ "${1:-}" = --once ] && return "$status"
     sleep 60
   done
 }

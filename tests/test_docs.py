@@ -30,6 +30,8 @@ def names(text):
             if not re.fullmatch(r"[\w.*/-]+", word) or word.startswith("/") or "://" in word:
                 continue
             first = word.split("/")[0]
+            if "/" in word and first not in TOP and not any(ROOT.glob(f"*/{first}")):
+                continue  # outside the repository, e.g. the team's shared/reference/
             if (first in TOP and ("/" in word or "." in first)) or (
                 word.endswith(CODE_SUFFIXES) and not word.startswith(".")
             ):

@@ -12,6 +12,7 @@ VM's hard limits, since podman's default RLIMIT_NOFILE (1048576) is above them a
 lacks CAP_SYS_RESOURCE; and pip given the host's CA bundle, since the way out to PyPI intercepts
 TLS with a CA of its own."""
 
+import hashlib
 import os
 import resource
 import secrets
@@ -34,7 +35,11 @@ pytestmark = [
     ),
 ]
 
-BASE = "localhost/eci-debian:bookworm"
+# Named after deploy/base-image.sh's content: a change to it makes a new base.
+BASE = (
+    "localhost/eci-debian:bookworm-"
+    + hashlib.sha256((ROOT / "deploy" / "base-image.sh").read_bytes()).hexdigest()[:12]
+)
 IMAGE = f"localhost/eci-site:test-{secrets.token_hex(3)}"
 HOST_CA = Path("/etc/ssl/certs/ca-certificates.crt")
 
@@ -98,6 +103,7 @@ def site(image, services, tmp_path_factory):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SIGNING_DEDUPE_SECRET_FILE": "/run/secrets/dedupe_key",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": "https://localhost",
         "DATABASE_URL": services["database"],
         "REDIS_URL": services["redis"],
         "SIGNING_TRUSTED_PROXIES": "127.0.0.1",
@@ -168,7 +174,7 @@ def test_the_container_runs_as_its_own_user_with_no_development_packages(site):
     user, pytest_import, espeak = found.stdout.splitlines()
     assert user == "eci"
     assert "No module named 'pytest'" in pytest_import
-    assert espeak == "/usr/bin/espeak-ng"  # the audio CAPTCHA's voices
+    assert espeak == "/usr/bin/espeak-ng"  # the audio CAPTCHA
 
 
 def test_check_deploy_in_the_container(site):

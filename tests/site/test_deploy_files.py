@@ -45,11 +45,11 @@ def test_the_composition_fills_in_every_placeholder(compose):
                 assert (DEPLOY / source).exists(), source
 
 
-def test_the_periodic_jobs_are_commands_of_the_site():
+def test_the_image_runs_commands_of_the_site():
     entrypoint = (DEPLOY / "entrypoint.sh").read_text()
-    jobs = set(re.findall(r"(?:^\s*|&& )job ([a-z_]+)", entrypoint, re.M))
-    assert {"send_queued_mail", "destroy_expired_statements", "publish_scheduled"} <= jobs
-    assert jobs <= set(get_commands()), jobs - set(get_commands())
+    called = set(re.findall(r"python manage\.py ([a-z_]+)", entrypoint))
+    assert {"migrate", "run_periodic_jobs"} <= called
+    assert called <= set(get_commands()), called - set(get_commands())
 
 
 def test_the_image_leaves_out_local_environments_and_data():
