@@ -15,10 +15,12 @@ import time
 import uuid
 
 from asgiref.local import Local
+from captcha.models import CaptchaStore
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -198,8 +200,17 @@ def read_as_counts(model, why):
     COUNT_MODELS[model] = why
 
 
+PER_REQUEST_MODELS = {}
+
+
+def read_per_request(model, why):
+    """Declare that pages read or write `model` for the request alone (a CAPTCHA challenge):
+    never part of what is cached."""
+    PER_REQUEST_MODELS[model] = why
+
+
 def declared(model):
-    return model in CONTENT_MODELS or model in COUNT_MODELS
+    return model in CONTENT_MODELS or model in COUNT_MODELS or model in PER_REQUEST_MODELS
 
 
 def connect_page_tree():
@@ -220,3 +231,5 @@ def connect_page_tree():
     invalidate_on_change(Site, "content-version-site")
     invalidate_on_change(PageViewRestriction, "content-version-restriction")
     invalidate_on_change(Locale, "content-version-locale")
+    invalidate_on_change(get_document_model(), "content-version-document")
+    read_per_request(CaptchaStore, "each form's own challenge, filled in after the cache")

@@ -23,6 +23,7 @@ class InitiativesConfig(AppConfig):
             Organiser,
             PaperBatch,
             Partner,
+            RegisteredText,
             SupportCounter,
             Topic,
         )
@@ -37,6 +38,7 @@ class InitiativesConfig(AppConfig):
         invalidate_on_change(ExternalCount, "initiative-external-count")
         # The index's filter and each page's topics.
         invalidate_on_change(Topic, "topic")
+        invalidate_on_change(RegisteredText, "registered-text")
         invalidate_on_change(InitiativeTopic, "initiative-topic")
         for model in (SupportCounter, PaperBatch, CentralReading):
             read_as_counts(model, "the counts: a snapshot renewed every third of the setting")
