@@ -15,6 +15,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
 from django.views.decorators.debug import sensitive_post_parameters
 
+from signing.blank_form import built_once, filled, marked
 from signing.ratelimit import allow_submission
 
 from . import services
@@ -35,13 +36,26 @@ def render(request, page, template, context=None, status=200):
     return response
 
 
+def blank_form(request, page):
+    """The form as every signer first meets it, built once per page and language (a form sent
+    back with errors carries what was typed and is rendered for its signer alone)."""
+    context = {"page": page, "petition": page.petition, "form": SignatureForm(page.petition)}
+    html = built_once(
+        request,
+        "petition-form",
+        [page.pk],
+        lambda: marked("petitions/sign.html", context, request),
+    )
+    return filled(request, html)
+
+
 @sensitive_post_parameters()
 def sign(request, page):
     petition = page.petition
     if not petition.is_open_on(timezone.localdate()):
         return render(request, page, "closed")
     if request.method != "POST":
-        return render(request, page, "sign", {"form": SignatureForm(petition)})
+        return blank_form(request, page)
     if not allow_submission(request, RATE_LIMIT_GROUP):
         return render(request, page, "rate_limited", status=429)
     form = SignatureForm(petition, request.POST)
