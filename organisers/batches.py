@@ -8,6 +8,7 @@ organiser's language's order.
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,7 @@ class RecordPaperBatch(InitiativeMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(initiative=self.initiative, **kwargs)
 
+    @transaction.atomic
     def form_valid(self, form):
         form.save()
         self.initiative.save_revision(user=self.request.user, log_action=True)
