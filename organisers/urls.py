@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import paper, views
+from . import batches, paper, views
 
 app_name = "collection"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/bundle/", views.DownloadBundle.as_view(), name="bundle"),
     path("<int:pk>/destroy/", views.DestroyStatements.as_view(), name="destroy"),
     path("<int:pk>/paper/", paper.KeyInPaperStatement.as_view(), name="paper"),
+    path("<int:pk>/paper-batch/", batches.RecordPaperBatch.as_view(), name="paper_batch"),
 ]

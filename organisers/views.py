@@ -2,7 +2,8 @@
 
 Each view of one initiative asks two things (initiatives.access.may): that the user holds the
 permission (`initiatives.follow_collection` for the dashboard and bundles,
-`initiatives.destroy_statements` to destroy, `initiatives.key_in_paper_statements` to key in),
+`initiatives.destroy_statements` to destroy, `initiatives.key_in_paper_statements` to key in,
+`initiatives.record_paper_statements` to record paper batches),
 and that the user is one of that initiative's organisers (or a superuser). Anyone else gets
 403. Nothing here shows personal data: the database holds none in the clear, and the views read
 counts only.
@@ -42,6 +43,7 @@ HELD_MESSAGE = _(
 )
 DESTROY = "initiatives.destroy_statements"
 KEY_IN = "initiatives.key_in_paper_statements"
+RECORD_PAPER = "initiatives.record_paper_statements"
 
 
 def collected_here():
@@ -109,6 +111,7 @@ class CollectionDashboard(InitiativeMixin, TemplateView):
             initiative=self.initiative,
             can_destroy=may(self.request.user, DESTROY, self.initiative),
             can_key_in=may(self.request.user, KEY_IN, self.initiative),
+            can_record_paper=may(self.request.user, RECORD_PAPER, self.initiative),
             **overview(self.initiative),
             paper_forms=form_links(self.initiative),
             **kwargs,

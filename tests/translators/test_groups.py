@@ -42,6 +42,13 @@ def version(page, code):
     return Page.objects.get(pk=page.get_translation(Locale.objects.get(language_code=code)).pk)
 
 
+def test_a_coordinator_finds_locales_in_the_settings_menu():
+    client = Client()
+    client.force_login(member_of("Translation coordinators"))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtaillocales:index") in html
+
+
 def test_each_language_has_its_translators_reviewers_and_workflow(about):
     assert Group.objects.filter(name="Organisers").exists()
     coordinator = member_of("Translation coordinators")
