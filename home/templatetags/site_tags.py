@@ -43,9 +43,11 @@ def language_versions(request, page):
     """Where each interface language leads from here, cached on the request.
 
     A page links to its own translation; where there is none, to that language's home page (and
-    is not announced as an alternate). A language offered for the interface only (no pages of
-    its own) leads to this same page, in the site's default language where it has a version, with
-    the interface in that language. Pages outside the tree translate their URL.
+    is not announced as an alternate). A mirror (an alias the locale sync made, still showing the
+    source's text) is linked but not announced: it is no translation. A language offered for
+    the interface only (no pages of its own) leads to this same page, in the site's default
+    language where it has a version, with the interface in that language. Pages outside the
+    tree translate their URL.
     """
     if hasattr(request, "_language_versions"):
         return request._language_versions
@@ -66,7 +68,8 @@ def language_versions(request, page):
             if page is None:
                 url, is_alternate = translate_url(request.get_full_path(), code), True
             elif code in translations:
-                url, is_alternate = translations[code].get_url(request), True
+                version = translations[code]
+                url, is_alternate = version.get_url(request), version.alias_of_id is None
             elif code not in content_languages and isinstance(page, Page):
                 # An interface-only language shows the default-language page under its own
                 # prefix (settings: LANG_INFO fallbacks).

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.conf import settings
+from wagtail.models import Locale
 
 from tests.factories import (
     StandardPageFactory,
@@ -61,6 +62,17 @@ def test_switcher_falls_back_to_the_translated_home_page(client, home_page, guid
     assert f'href="{guides["homes"]["bg"].url}" hreflang="bg"' in html
     # Not announced as an alternate: there is no Bulgarian version of this page.
     assert 'rel="alternate" hreflang="bg"' not in html
+
+
+def test_a_mirror_is_linked_but_not_announced_as_a_translation(client, guides):
+    """A new language's pages start as mirrors of the English ones (aliases, English text): the
+    switcher leads there, search engines are not told it is the Bulgarian version."""
+    guide = guides["hosting"]
+    mirror = guide.copy_for_translation(Locale.objects.get(language_code="bg"), alias=True)
+    html = client.get(guide.url).content.decode()
+    assert f'href="{mirror.url}" hreflang="bg"' in html[html.index('class="language-switcher"') :]
+    assert 'rel="alternate" hreflang="bg"' not in html
+    assert 'rel="alternate" hreflang="en"' in html
 
 
 def test_hreflang_alternates_with_x_default(client, guides):
