@@ -1,11 +1,10 @@
 """The petition journey of `make bench` (bench/run.py): the demo petition's page, its form, the
 signatures (POST) and their confirmations (the POST of each mailed link), each through the
-real path. The site's mail goes to files (Django's file backend) from which the links are read,
-as a signer would read them in their inbox."""
+real path. The site's mail goes by SMTP to a real SMTP server in this process (aiosmtpd, as in
+the mail tests), from whose inbox the links are read, as a signer would read them."""
 
 import re
 import time
-from pathlib import Path
 
 import psycopg
 
@@ -14,11 +13,13 @@ SIGN_PETITION = PETITION + "sign/"
 LINK = re.compile(r"https?://[^/\s]+(/\S+/confirm/[A-Za-z0-9_-]{43}/)")
 
 
-def mail_settings(workdir):
-    """The environment that makes the served site write its mail into workdir/mail."""
+def mail_settings(smtp):
+    """The environment that sends the served site's mail to `smtp` (a running tests.mail
+    SMTPServer)."""
     return {
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(workdir / "mail"),
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": smtp.host,
+        "EMAIL_PORT": str(smtp.port),
     }
 
 
@@ -34,17 +35,13 @@ def prepare_signatures(workdir, forms, answers):
     return data
 
 
-def prepare_confirmations(workdir, expected, seconds=120):
+def prepare_confirmations(workdir, inbox, expected, seconds=120):
     """The wrk data file of the confirmation links mailed for `expected` signatures: the outbox
     sends each after its request's commit, in a thread of its own; waited for up to `seconds`."""
-    folder, paths = workdir / "mail", []
+    paths = []
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        paths = [
-            match
-            for file in (folder.iterdir() if folder.exists() else ())
-            for match in LINK.findall(Path(file).read_text(errors="replace"))
-        ]
+        paths = [path for _to, text in list(inbox.messages) for path in LINK.findall(text)]
         if len(paths) >= expected:
             break
         time.sleep(0.5)
