@@ -19,6 +19,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.rich_text import RichText
 
 from . import collection_routes
 from .access import is_organiser, may
@@ -152,6 +154,13 @@ class InitiativeAdminForm(WagtailAdminModelForm):
 class LockedFieldPanel(FieldPanel):
     """A field the page's form may lock for one page (InitiativePageForm.locked): it is then
     left out of the form, so nothing posted can change it, and shown read only."""
+
+    def format_value_for_display(self, value):
+        # A RichTextField holds its HTML as a string; Wagtail shows rich text read only as its
+        # text, never its markup, when it is given as RichText.
+        if isinstance(self.db_field, RichTextField) and isinstance(value, str):
+            value = RichText(value)
+        return super().format_value_for_display(value)
 
     class BoundPanel(FieldPanel.BoundPanel):
         def __init__(self, **kwargs):

@@ -234,6 +234,7 @@ def test_the_page_editor_shows_the_registered_text_and_the_record_read_only(
         shown = editor.get(url).content.decode()
         assert escape(TITLES[code]) in shown
         assert not re.search(r'name="(title|objectives|initiative)"', shown)
+        assert "&lt;p&gt;" not in shown  # the objectives read as text, not as their markup
         forged = nested_form_data(
             {
                 "title": "Changed",
