@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.pages import IndexPage
+from core.route_cache import CachedViewRestrictionsMixin
 
 from .. import views
 from ..figures import figures_for
@@ -36,7 +37,7 @@ class PetitionIndexPage(IndexPage):
         return {"petitions": self.paginate(request, pages)}
 
 
-class PetitionPage(RoutablePageMixin, Page):
+class PetitionPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """A petition in one language: its text, its count and the way to sign it.
 
     The record it belongs to is synchronised: a translation always shows the same petition's

@@ -117,10 +117,20 @@ TEMPLATES = [
 # Widgets render through TEMPLATES, so templates/ can override them (the CAPTCHA's, for one).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
+# SQLite, the embedded default, serves several threads (runserver, gunicorn's gthread workers
+# in the browser suite, the outbox's sender). A transaction takes the write lock when it begins
+# (IMMEDIATE): a deferred one that read first and wrote second failed with "database is
+# locked" as soon as another thread had written in between. Write-ahead logging lets readers
+# read while one writes.
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "db.sqlite3",
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL;",
+        },
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
