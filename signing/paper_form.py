@@ -157,10 +157,10 @@ def form_content(page, country, language, website, organisers=None):
             "mandatory": _("All fields on this form are mandatory."),
             "points": registered_points(initiative, page, country, organisers, website),
             "to_complete": _("To be completed by the signatories"),
-            "declaration": legal_texts.declaration(initiative, language),
+            "declaration": legal_texts.declaration(initiative, language).text,
             "columns": [asdict(column) for column in signatory_columns(country)],
             "privacy_heading": capfirst(_("privacy statement")),
-            "privacy_statement": legal_texts.privacy_statement(initiative, language),
+            "privacy_statement": legal_texts.privacy_statement(initiative, language).text,
         }
 
 

@@ -132,7 +132,8 @@ def test_signing_flow_has_no_english_left(client, signing_pages, code, english_t
         html_lang, texts = interface_text(html, code)
         assert html_lang == code
         leftovers |= (texts & english_texts) - same_in_both(code)
-    assert leftovers == set()
+    # An address shown as a link (the privacy statement's) is no language's text.
+    assert {text for text in leftovers if not text.startswith(("http://", "https://"))} == set()
 
 
 @pytest.mark.parametrize("code", sorted(set(EU_LANGUAGES) - CONTENT_LANGUAGES))
