@@ -9,8 +9,9 @@ class PetitionsConfig(AppConfig):
     def ready(self):
         from core.content_version import invalidate_on_change, read_as_counts
 
-        from .models import Petition, Signature
+        from .models import Petition, PetitionPartner, Signature
 
         # What the petition pages read (tests/demo/test_cached_pages_read.py).
         invalidate_on_change(Petition, "petition")
+        invalidate_on_change(PetitionPartner, "petition-partner")
         read_as_counts(Signature, "a petition's count of signatures")

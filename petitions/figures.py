@@ -1,4 +1,5 @@
-"""A petition's figures: the confirmed signatures, in all, per country of residence and per day.
+"""A petition's figures: the confirmed signatures, in all, per country of residence, per day and
+per partner.
 
 Only confirmed signatures count. The pages, the open counts (JSON and CSV) and the organisers
 all read `figures_for`; pages that show them are "counts" pages, renewed by the page cache
@@ -19,6 +20,9 @@ class Figures:
     target: int
     countries: dict  # country code ("XX": another country) → signatures, most first
     days: list  # [(date, signatures confirmed that day)], oldest first
+    # [(code, name, signatures)] for every partner (and every code signatures still carry,
+    # named by its code), most signatures first.
+    partners: list
     taken_at: object
 
     @property
@@ -42,5 +46,15 @@ def figures_for(petition):
         target=petition.target,
         countries=countries,
         days=days,
+        partners=per_partner(petition, confirmed),
         taken_at=timezone.now(),
     )
+
+
+def per_partner(petition, confirmed):
+    names = dict(petition.partners.values_list("code", "name"))
+    counted = dict(
+        confirmed.exclude(partner="").values_list("partner").annotate(n=Count("id")).order_by()
+    )
+    rows = [(code, names.get(code, code), counted.get(code, 0)) for code in names | counted]
+    return sorted(rows, key=lambda row: (-row[2], row[1].lower()))

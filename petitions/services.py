@@ -61,8 +61,9 @@ def sealed(petition, data):
 
 
 @sensitive_variables("data", "address")
-def sign(page, data, address, language):
-    """Store (or renew the links of) the signature of `address` and mail them to it."""
+def sign(page, data, address, language, partner=""):
+    """Store (or renew the links of) the signature of `address` and mail them to it. `partner`
+    is the code of the petition's partner the signer came through (already checked), or ""."""
     petition = page.petition
     digest = address_hash(petition, address)
     confirm, remove = new_token(), new_token()
@@ -82,6 +83,7 @@ def sign(page, data, address, language):
                         address_hash=digest,
                         ciphertext=sealed(petition, data),
                         country=data.get("country", ""),
+                        partner=partner,
                         language=language,
                         **links,
                     )
@@ -96,6 +98,7 @@ def sign(page, data, address, language):
             if signature.confirmed_on is None:
                 signature.ciphertext = sealed(petition, data)
                 signature.country = data.get("country", "")
+                signature.partner = partner
                 signature.language = language
             for name, value in links.items():
                 setattr(signature, name, value)

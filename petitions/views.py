@@ -1,5 +1,10 @@
 """The steps of signing a petition, served by PetitionPage's routes, and its open counts.
 
+A partner's link or frame carries its code and `embed=1` through the steps (core.embedding):
+the code is stored with the signature, which counts for that partner once confirmed; the steps
+in a frame are framable by the petition's partners' origins only. The mailed links open in a
+window of their own, so they carry neither: the signature already holds its partner.
+
 Nothing a signer typed is logged, cached or kept in a session; every step that shows a form or
 a link's page is private (no-store). The page that answers a signature says the same whatever
 the address had done before: only the mail to that address tells (petitions.services).
@@ -15,24 +20,28 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
 from django.views.decorators.debug import sensitive_post_parameters
 
+from core.embedding import flow_links, frame_if_embedded, is_embedded, partner_code, with_flow
 from signing.ratelimit import allow_submission
 
 from . import services
 from .figures import figures_for
 from .forms import SignatureForm
+from .partners import partner_origins
 
 RATE_LIMIT_GROUP = "petitions.sign"
 
 
 def render(request, page, template, context=None, status=200):
+    origins = partner_origins(page.petition_id)
     response = TemplateResponse(
         request,
         f"petitions/{template}.html",
-        {"page": page, "petition": page.petition, **(context or {})},
+        {"page": page, "petition": page.petition, "embedded": is_embedded(request),
+         **flow_links(request, origins), **(context or {})},
         status=status,
-    )
+    )  # fmt: skip
     add_never_cache_headers(response)
-    return response
+    return frame_if_embedded(request, response, origins)
 
 
 @sensitive_post_parameters()
@@ -47,10 +56,15 @@ def sign(request, page):
     form = SignatureForm(petition, request.POST)
     if not form.is_valid():
         return render(request, page, "sign", {"form": form}, status=400)
+    origins = partner_origins(page.petition_id)
     services.sign(
-        page, form.signature_data(), form.cleaned_data["email"], translation.get_language()
+        page,
+        form.signature_data(),
+        form.cleaned_data["email"],
+        translation.get_language(),
+        partner=partner_code(request, origins),
     )
-    return redirect(page.url + page.reverse_subpage("sent"))
+    return redirect(with_flow(page.url + page.reverse_subpage("sent"), request, origins))
 
 
 def sent(request, page):
@@ -88,6 +102,10 @@ def open_counts(petition):
             for country, count in figures.countries.items()
         ],
         "days": [{"date": day.isoformat(), "signatures": count} for day, count in figures.days],
+        "partners": [
+            {"code": code, "name": name, "signatures": count}
+            for code, name, count in figures.partners
+        ],
     }
 
 

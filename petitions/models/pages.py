@@ -11,10 +11,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.embedding import flow_links
 from core.pages import IndexPage
 
 from .. import views
 from ..figures import figures_for
+from ..partners import partner_origins
 from .records import Petition
 
 
@@ -70,6 +72,8 @@ class PetitionPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["petition"] = self.petition
         context["figures"] = figures_for(self.petition)
+        # A partner's link to the page (`?partner=`) leads on to the form with its code.
+        context.update(flow_links(request, partner_origins(self.petition_id)))
         return context
 
     # The steps (petitions.views): the page, the form, "check your e-mail", the link's two

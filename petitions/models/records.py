@@ -7,12 +7,14 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 
 from core.crypto import UnusableKey, fingerprint
+from initiatives.models.partners import AbstractPartner
 
 from .. import fields as petition_fields
 
@@ -87,6 +89,9 @@ class Petition(RevisionMixin, ClusterableModel):
             heading=_("Encryption of signatures"),
         ),
         MultiFieldPanel(
+            [InlinePanel("partners", label=_("Partners"))], heading=_("Partners and embedding")
+        ),
+        MultiFieldPanel(
             [FieldPanel("delivered_on"), FieldPanel("delivery_record")],
             heading=_("Delivery"),
         ),
@@ -137,6 +142,28 @@ class Petition(RevisionMixin, ClusterableModel):
         )
 
 
+class PetitionPartner(AbstractPartner):
+    """An organisation campaigning for the petition: the signatures it brought are counted for
+    it, and its site may frame the signing form (petitions.partners)."""
+
+    petition = ParentalKey(Petition, on_delete=models.CASCADE, related_name="partners")
+    code = models.SlugField(
+        max_length=40,
+        verbose_name=_("partner code"),
+        help_text=_(
+            "Stored with the signatures given through this partner's links. Do not change it "
+            "once signatures carry it."
+        ),
+    )
+
+    class Meta(AbstractPartner.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "code"], name="one_petition_partner_per_code"
+            )
+        ]
+
+
 class Signature(models.Model):
     """One signer's signature, encrypted to the organisers' key.
 
@@ -150,6 +177,9 @@ class Signature(models.Model):
     ciphertext = models.BinaryField()
     # The counted value of the form (the country of residence, when asked); "" otherwise.
     country = models.CharField(max_length=2, blank=True)
+    # The code of the partner whose link or frame the signer came through (one of the
+    # petition's partners when signed; "" for none): an organisation's code, nothing personal.
+    partner = models.CharField(max_length=40, blank=True, default="")
     language = models.CharField(max_length=8)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_on = models.DateField(null=True, blank=True)
