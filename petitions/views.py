@@ -49,20 +49,23 @@ def sign(request, page):
     petition = page.petition
     if not petition.is_open_on(timezone.localdate()):
         return render(request, page, "closed")
+    origins = partner_origins(page.petition_id)
+    code = partner_code(request, origins)
+    partner = petition.partners.filter(code=code).first() if code else None
     if request.method != "POST":
-        return render(request, page, "sign", {"form": SignatureForm(petition)})
+        return render(request, page, "sign", {"form": SignatureForm(petition, partner=partner)})
     if not allow_submission(request, RATE_LIMIT_GROUP):
         return render(request, page, "rate_limited", status=429)
-    form = SignatureForm(petition, request.POST)
+    form = SignatureForm(petition, request.POST, partner=partner)
     if not form.is_valid():
         return render(request, page, "sign", {"form": form}, status=400)
-    origins = partner_origins(page.petition_id)
     services.sign(
         page,
         form.signature_data(),
         form.cleaned_data["email"],
         translation.get_language(),
-        partner=partner_code(request, origins),
+        partner=code,
+        updates=form.updates_lists(),
     )
     return redirect(with_flow(page.url + page.reverse_subpage("sent"), request, origins))
 

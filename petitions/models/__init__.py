@@ -1,6 +1,13 @@
 """A petition's record, its pages and its signatures. See petitions.fields for what it asks."""
 
 from .pages import PetitionIndexPage, PetitionPage
-from .records import Petition, PetitionPartner, Signature
+from .records import Petition, PetitionPartner, Signature, UpdatesAddress
 
-__all__ = ["Petition", "PetitionIndexPage", "PetitionPage", "PetitionPartner", "Signature"]
+__all__ = [
+    "Petition",
+    "PetitionIndexPage",
+    "PetitionPage",
+    "PetitionPartner",
+    "Signature",
+    "UpdatesAddress",
+]

@@ -197,3 +197,31 @@ class Signature(models.Model):
     def __str__(self):
         state = f"confirmed {self.confirmed_on}" if self.confirmed_on else "not confirmed"
         return f"signature {self.pk} of petition {self.petition_id} ({state})"
+
+
+class UpdatesAddress(models.Model):
+    """The address of a signer who agreed to hear from the petition's organisers (`partner`
+    "") or from one of its partners (that partner's code), encrypted to the organisers' key
+    (core.crypto.petition_updates_context); the organisers pass a partner's list on to it.
+
+    Written when the signature is sent, tied to it until it is confirmed: it goes with a
+    signature removed or destroyed unconfirmed, so nobody can put another's address on a list.
+    Confirmation unties it (`signature` None) and gives it the day only: from then on nothing
+    leads from the list to a signature, and removing the signature leaves the address listed
+    (the signer asks the organisers, as the form says)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="updates")
+    signature = models.ForeignKey(
+        Signature, on_delete=models.CASCADE, null=True, related_name="pending_updates"
+    )
+    partner = models.CharField(max_length=40, blank=True)
+    added_on = models.DateField(null=True)
+    ciphertext = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("address for the organisers' updates")
+        verbose_name_plural = _("addresses for the organisers' updates")
+
+    def __str__(self):
+        return str(self.id)

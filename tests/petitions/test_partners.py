@@ -34,13 +34,14 @@ def frame_ancestors(response):
     return next(part for part in directives if part.startswith("frame-ancestors"))
 
 
-def sign_through(client, page, query):
+def sign_through(client, page, query, **fields):
     """Sign through the form at `sign/<query>`, as a partner's frame or link shows it."""
     form = client.get(sign_url(page, query))
     return form, client.post(
         sign_url(page, query),
         {"given_names": "Ilinka", "family_names": "Dragomirova", "country": "BG",
-         "email": "ilinka@example.org", "privacy": "on", **solve_captcha(form.content.decode())},
+         "email": "ilinka@example.org", "privacy": "on", **solve_captcha(form.content.decode()),
+         **fields},
     )  # fmt: skip
 
 
