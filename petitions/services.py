@@ -30,6 +30,7 @@ from outbox.sending import queue
 from signing.services import keyed_hash
 
 from .fields import normalised_address
+from .models.public import PublicSignature
 from .models.records import Signature, UpdatesAddress
 
 SIGNATURE_FORMAT = 1
@@ -81,6 +82,21 @@ def updates_addresses(petition, address, audiences):
     ]
 
 
+@sensitive_variables("data")
+def publish(signature, data):
+    """Keep the name and comment for the page, to be moderated, if the signer allowed it (the
+    tick is their consent to publication); else keep nothing of them outside the ciphertext."""
+    name = " ".join(filter(None, [data.get("given_names"), data.get("family_names")]))
+    if not (data.get("show_name") and name):
+        PublicSignature.objects.filter(signature=signature).delete()
+        return
+    PublicSignature.objects.update_or_create(
+        signature=signature,
+        defaults={"petition_id": signature.petition_id, "name": name,
+                  "comment": data.get("comment", ""), "status": PublicSignature.Status.WAITING},
+    )  # fmt: skip
+
+
 @sensitive_variables("data", "address")
 def sign(page, data, address, language, partner="", updates=()):
     """Store (or renew the links of) the signature of `address` and mail them to it. `partner`
@@ -126,7 +142,8 @@ def sign(page, data, address, language, partner="", updates=()):
             for name, value in links.items():
                 setattr(signature, name, value)
             signature.save()
-        if signature.confirmed_on is None:  # the newest choice of lists replaces the first
+        if signature.confirmed_on is None:  # the newest choices replace the first
+            publish(signature, data)
             signature.pending_updates.all().delete()
             pending = updates_addresses(petition, address, updates)
             for entry in pending:

@@ -17,7 +17,10 @@ from core.pages import IndexPage
 from .. import views
 from ..figures import figures_for
 from ..partners import partner_origins
+from .public import published
 from .records import Petition
+
+PUBLISHED_ON_PAGE = 100  # the newest approved names and comments
 
 
 class PetitionIndexPage(IndexPage):
@@ -72,6 +75,7 @@ class PetitionPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["petition"] = self.petition
         context["figures"] = figures_for(self.petition)
+        context["public_signatures"] = published(self.petition)[:PUBLISHED_ON_PAGE]
         # A partner's link to the page (`?partner=`) leads on to the form with its code.
         context.update(flow_links(request, partner_origins(self.petition_id)))
         return context
