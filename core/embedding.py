@@ -17,10 +17,15 @@ shared cache may keep it.
 
 from urllib.parse import urlencode
 
+from django.template.loader import render_to_string
+
 from .middleware import allow_framing
 
 EMBED = "embed"
 PARTNER = "partner"
+# The frame sizes the snippets ask for; partners may change them.
+WIDGET_HEIGHT = 340
+FLOW_HEIGHT = 1600
 
 
 def is_embedded(request):
@@ -70,3 +75,16 @@ def framed_by_partners(response, origins):
 
 def frame_if_embedded(request, response, origins):
     return framed_by_partners(response, origins) if is_embedded(request) else response
+
+
+def frame_snippets(template, title, link, widget_src, flow_src):
+    """The two snippets a partner pastes, rendered with `template` (an <iframe> whose content,
+    for a page that cannot show it, is a plain link to `link`): the widget, and the flow."""
+    context = {"title": title, "link": link}
+    return {
+        name: render_to_string(template, {**context, "src": src, "height": height}).strip()
+        for name, src, height in (
+            ("widget", widget_src, WIDGET_HEIGHT),
+            ("flow", flow_src, FLOW_HEIGHT),
+        )
+    }

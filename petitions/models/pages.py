@@ -14,7 +14,7 @@ from core.blocks import BodyBlock
 from core.embedding import flow_links
 from core.pages import IndexPage
 
-from .. import views
+from .. import embed_views, views
 from ..figures import figures_for
 from ..partners import partner_origins
 from .public import published
@@ -98,6 +98,17 @@ class PetitionPage(RoutablePageMixin, Page):
     @re_path(r"^remove/(?P<token>[A-Za-z0-9_-]{43})/$")
     def remove(self, request, token):
         return views.remove(request, self, token)
+
+    # What partners put on their sites (petitions.embed_views).
+
+    @path("widget/")
+    @path("widget/<slug:partner>/")
+    def widget(self, request, partner=""):
+        return embed_views.widget(request, self, partner)
+
+    @path("embed/")
+    def embed(self, request):
+        return embed_views.embed(request, self)
 
     @path("counts/")
     def counts_json(self, request):

@@ -334,6 +334,8 @@ PUBLIC_PAGE_KINDS = {
     "petitions.PetitionPage:index_route": "counts",
     "petitions.PetitionPage:counts_json": "counts",
     "petitions.PetitionPage:days_csv": "counts",
+    "petitions.PetitionPage:widget": "counts",
+    "petitions.PetitionPage:embed": "content",
 }
 # The server's page cache (core/page_cache.py) keeps public pages in the default cache.
 PAGE_CACHE_ENABLED = True
