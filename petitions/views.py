@@ -99,6 +99,8 @@ def open_counts(petition):
         "petition": str(petition.uid),
         "target": figures.target,
         "total": figures.total,
+        "online": figures.total - figures.paper,
+        "paper": figures.paper,
         "taken_at": figures.taken_at.isoformat(),
         "countries": [
             {"country": country, "signatures": count}

@@ -2,9 +2,10 @@
 
 from .pages import PetitionIndexPage, PetitionPage
 from .public import PublicSignature
-from .records import Petition, PetitionPartner, Signature, UpdatesAddress
+from .records import PaperBatch, Petition, PetitionPartner, Signature, UpdatesAddress
 
 __all__ = [
+    "PaperBatch",
     "Petition",
     "PetitionIndexPage",
     "PetitionPage",

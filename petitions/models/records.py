@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
+from wagtail.models import Orderable, RevisionMixin
 
 from core.crypto import UnusableKey, fingerprint
 from initiatives.models.partners import AbstractPartner
@@ -91,6 +91,7 @@ class Petition(RevisionMixin, ClusterableModel):
         MultiFieldPanel(
             [InlinePanel("partners", label=_("Partners"))], heading=_("Partners and embedding")
         ),
+        InlinePanel("paper_batches", label=_("Batches of paper signatures")),
         MultiFieldPanel(
             [FieldPanel("delivered_on"), FieldPanel("delivery_record")],
             heading=_("Delivery"),
@@ -162,6 +163,31 @@ class PetitionPartner(AbstractPartner):
                 fields=["petition", "code"], name="one_petition_partner_per_code"
             )
         ]
+
+
+class PaperBatch(Orderable):
+    """Signatures collected on paper, counted by the organisers: one batch per day collected
+    (and country of residence, if the petition counts per country). They add to the count, per
+    day and country; with no address, they cannot be checked against the online signatures
+    for duplicates, and they are counted for no partner."""
+
+    petition = ParentalKey(Petition, on_delete=models.CASCADE, related_name="paper_batches")
+    collected_on = models.DateField(verbose_name=_("collected on"))
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        choices=petition_fields.residence_choices,
+        verbose_name=_("country of residence"),
+    )
+    count = models.PositiveIntegerField(verbose_name=_("signatures"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("collected_on"), FieldPanel("country"), FieldPanel("count")])
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("batch of paper signatures")
+        verbose_name_plural = _("batches of paper signatures")
 
 
 class Signature(models.Model):
