@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from core.embedding import flow_links, frame_if_embedded, is_embedded, partner_code, with_flow
 from signing.ratelimit import allow_submission
@@ -44,14 +44,18 @@ def render(request, page, template, context=None, status=200):
     return frame_if_embedded(request, response, origins)
 
 
+def came_through(request, page):
+    """The partner's code the request carries (one of the petition's, else "") and the partner."""
+    code = partner_code(request, partner_origins(page.petition_id))
+    return code, page.petition.partners.filter(code=code).first() if code else None
+
+
 @sensitive_post_parameters()
 def sign(request, page):
     petition = page.petition
     if not petition.is_open_on(timezone.localdate()):
         return render(request, page, "closed")
-    origins = partner_origins(page.petition_id)
-    code = partner_code(request, origins)
-    partner = petition.partners.filter(code=code).first() if code else None
+    code, partner = came_through(request, page)
     if request.method != "POST":
         return render(request, page, "sign", {"form": SignatureForm(petition, partner=partner)})
     if not allow_submission(request, RATE_LIMIT_GROUP):
@@ -67,7 +71,18 @@ def sign(request, page):
         partner=code,
         updates=form.updates_lists(),
     )
-    return redirect(with_flow(page.url + page.reverse_subpage("sent"), request, origins))
+    sent_url = page.url + page.reverse_subpage("sent")
+    return redirect(with_flow(sent_url, request, partner_origins(page.petition_id)))
+
+
+@sensitive_variables("posted", "typed")
+def sign_again(request, page):
+    """The form sent back after a failed CSRF check, with what was typed but the CAPTCHA."""
+    _code, partner = came_through(request, page)
+    posted = SignatureForm(page.petition, request.POST, partner=partner)
+    typed = {name: posted[name].value() for name in posted.fields if name != "captcha"}
+    form = SignatureForm(page.petition, initial=typed, partner=partner)
+    return render(request, page, "sign", {"form": form, "csrf_failed": True}, status=403)
 
 
 def sent(request, page):

@@ -4,6 +4,7 @@ for them once confirmed; only their sites may frame the signing steps."""
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.test import Client
 
 from outbox.sending import send_due
 from petitions.models import Signature
@@ -108,4 +109,28 @@ def test_a_new_signature_before_confirmation_takes_the_newest_partner(
     sign(client, petition_page)
     assert Signature.objects.get().partner == ""
     sign_through(client, petition_page, EMBEDDED)
+    assert Signature.objects.get().partner == "friends-of-air"
+
+
+def test_a_csrf_failure_in_a_partners_frame_is_framed_and_keeps_what_was_typed(
+    petition_page, partner
+):
+    client = Client(enforce_csrf_checks=True)
+    url = sign_url(petition_page, EMBEDDED)
+    typed = {"given_names": "Ilinka", "family_names": "Dragomirova", "country": "BG",
+             "email": "ilinka@example.org", "privacy": "on", "captcha_0": "x",
+             "captcha_1": "ANSWER"}  # fmt: skip
+    sent = client.post(url, typed)
+    assert sent.status_code == 403
+    assert frame_ancestors(sent) == "frame-ancestors 'self' https://partner.example"
+    body = sent.content.decode()
+    assert 'class="embedded"' in body and "Nothing you sent has been stored." in body
+    soup = BeautifulSoup(body, "html.parser")
+    assert soup.find("input", {"name": "given_names"})["value"] == "Ilinka"
+    assert soup.find("input", {"name": "email"})["value"] == "ilinka@example.org"
+    assert not soup.find("input", {"name": "captcha_1"}).get("value")
+    assert not Signature.objects.exists()
+    token = soup.find("input", {"name": "csrfmiddlewaretoken"})["value"]
+    again = client.post(url, typed | solve_captcha(body) | {"csrfmiddlewaretoken": token})
+    assert again.status_code == 302
     assert Signature.objects.get().partner == "friends-of-air"
