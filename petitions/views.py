@@ -21,6 +21,7 @@ from django.utils.http import http_date
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from core.embedding import flow_links, frame_if_embedded, is_embedded, partner_code, with_flow
+from signing.blank_form import QUERY_MARKS, built_once, filled, marked, with_flow_links
 from signing.ratelimit import allow_submission
 
 from . import services
@@ -50,6 +51,24 @@ def came_through(request, page):
     return code, page.petition.partners.filter(code=code).first() if code else None
 
 
+def blank_form(request, page, partner):
+    """The form as every signer first meets it, built once per page, language, layout (in a
+    partner's frame or not) and partner (its opt-in names it); each request fills in its token,
+    challenge and query strings (signing.blank_form). A form sent back with errors carries what
+    was typed and is rendered for its signer alone."""
+    context = {"page": page, "petition": page.petition, "embedded": is_embedded(request),
+               "form": SignatureForm(page.petition, partner=partner), **QUERY_MARKS}  # fmt: skip
+    html = built_once(
+        request,
+        "petition-form",
+        [page.pk, partner.code if partner else ""],
+        lambda: marked("petitions/sign.html", context, request),
+    )
+    origins = partner_origins(page.petition_id)
+    html = with_flow_links(html, flow_links(request, origins))
+    return frame_if_embedded(request, filled(request, html), origins)
+
+
 @sensitive_post_parameters()
 def sign(request, page):
     petition = page.petition
@@ -57,7 +76,7 @@ def sign(request, page):
         return render(request, page, "closed")
     code, partner = came_through(request, page)
     if request.method != "POST":
-        return render(request, page, "sign", {"form": SignatureForm(petition, partner=partner)})
+        return blank_form(request, page, partner)
     if not allow_submission(request, RATE_LIMIT_GROUP):
         return render(request, page, "rate_limited", status=429)
     form = SignatureForm(petition, request.POST, partner=partner)

@@ -1,4 +1,5 @@
-"""The blank statement form, built once per signing page, country and language.
+"""The blank statement form, built once per signing page, country and language (and a
+petition's blank form, built once per petition page and language: petitions.views).
 
 Everything on the form's page is the same for every signer of one initiative, country and
 language except the CSRF token, the CAPTCHA challenge and the query strings its links carry on
@@ -53,19 +54,40 @@ def step_context(request, signing_page, country):
     }
 
 
-def build(request, signing_page, country):
-    context = step_context(request, signing_page, country)
-    html = render_to_string(
-        "signing/statement_form.html",
-        {**context, "form": StatementForm(country), "csrf_token": CSRF_MARK, "step": 2},
-        request=request,
-    )
+def marked(template, context, request):
+    """A blank form's page rendered with marks where each request's token and challenge go."""
+    html = render_to_string(template, {**context, "csrf_token": CSRF_MARK}, request=request)
     key = CAPTCHA_KEY.search(html).group(1)
     CaptchaStore.objects.filter(hashkey=key).delete()  # only its place on the page is kept
     html = html.replace(key, CAPTCHA_MARK)
     if html.count(CSRF_MARK) != 1 or CAPTCHA_MARK not in html:
-        raise RuntimeError("the statement form's page lost its token or its challenge")
+        raise RuntimeError(f"{template} lost its token or its challenge")
     return html
+
+
+def filled(request, html):
+    """A built page with this request's token and a new challenge in their marks: private."""
+    html = html.replace(CSRF_MARK, get_token(request)).replace(CAPTCHA_MARK, new_challenge())
+    response = HttpResponse(html)
+    # A token and a challenge of its own: no cache anywhere may keep or replay it.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def with_flow_links(html, links):
+    """A built page with this request's query strings (`flow_links`) in their marks."""
+    for name, value in links.items():
+        html = html.replace(QUERY_MARKS[name], escape(value))
+    return html
+
+
+def build(request, signing_page, country):
+    context = step_context(request, signing_page, country)
+    return marked(
+        "signing/statement_form.html",
+        {**context, "form": StatementForm(country), "step": 2},
+        request,
+    )
 
 
 def built_once(request, name, parts, build):
@@ -92,11 +114,5 @@ def blank_form_response(request, signing_page, country):
         [signing_page.pk, country],
         lambda: build(request, signing_page, country),
     )
-    challenge = new_challenge()
-    html = html.replace(CSRF_MARK, get_token(request)).replace(CAPTCHA_MARK, challenge)
-    for name, value in flow_links(request, signing_page.initiative().pk).items():
-        html = html.replace(QUERY_MARKS[name], escape(value))
-    response = HttpResponse(html)
-    # A token and a challenge of its own: no cache anywhere may keep or replay it.
-    patch_cache_control(response, private=True, no_store=True)
-    return frame_if_embedded(request, response, signing_page.initiative().pk)
+    html = with_flow_links(html, flow_links(request, signing_page.initiative().pk))
+    return frame_if_embedded(request, filled(request, html), signing_page.initiative().pk)

@@ -4,6 +4,7 @@ The server runs on its own SQLite database, built by the same commands a new use
 load_demo), so these tests see the site exactly as a citizen would.
 """
 
+import itertools
 import secrets
 import sqlite3
 from pathlib import Path
@@ -11,12 +12,32 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django_otp.oath import totp
+from stdnum.bg import egn
 
 from tests.harness import ROOT, RedisServer, served_site, site_database
 from tests.mail import SMTPServer
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+# One served site takes one statement per person for the whole session: a signer typed twice, in
+# two files, is refused as a duplicate in whichever runs second. Tests that need a new signer
+# draw a valid ЕГН (Bulgarian personal number) here, each one born on a day no other test uses.
+_BIRTH_DAYS = itertools.count(1)
+
+
+def new_egn():
+    """A valid ЕГН no other test of this session has signed with (born in 1990, days apart)."""
+    day = next(_BIRTH_DAYS)
+    month, day_of_month = divmod(day - 1, 28)
+    number = f"90{month + 1:02d}{day_of_month + 1:02d}000"
+    return number + egn.calc_check_digit(number)
+
+
+def with_wrong_check_digit(number):
+    """The number as a signer mistyping its last digit would send it: invalid."""
+    return number[:-1] + str((int(number[-1]) + 1) % 10)
 
 
 @pytest.fixture(scope="session")

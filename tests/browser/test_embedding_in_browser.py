@@ -16,7 +16,7 @@ import pytest
 
 from tests.harness import free_port, manage
 
-from .conftest import axe_violations
+from .conftest import axe_violations, new_egn
 from .test_signing_in_browser import INITIATIVE
 
 pytestmark = pytest.mark.browser
@@ -122,7 +122,7 @@ def test_a_signature_in_a_partners_frame_counts_for_that_partner(site_server, pa
     choose(flow, "Bulgaria")
     flow.locator("#id_first_names").fill("Мария")
     flow.locator("#id_family_names").fill("Георгиева")
-    flow.locator("#id_document_number").fill("8001010008")
+    flow.locator("#id_document_number").fill(new_egn())
     flow.locator("#id_declaration").press("Space")
     flow.locator("#id_privacy").press("Space")
     key = flow.locator("input[name=captcha_0]").get_attribute("value")

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from .conftest import axe_violations
+from .conftest import axe_violations, new_egn
 from .test_signing_in_browser import captcha_answer
 
 pytestmark = pytest.mark.browser
@@ -69,7 +69,7 @@ def test_the_test_collection_runs_the_whole_signing_path_and_says_so(
     assert not axe_violations(page)
     page.fill("#id_first_names", "Мария" if width == 360 else "Иван")
     page.fill("#id_family_names", "Петрова" if width == 360 else "Стоянов")
-    page.fill("#id_document_number", "7501020018" if width == 360 else "0341150010")
+    page.fill("#id_document_number", new_egn())
     page.check("#id_declaration")
     page.check("#id_privacy")
     page.fill("#id_captcha_1", captcha_answer(site_server, page))

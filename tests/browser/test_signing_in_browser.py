@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from .conftest import axe_violations
+from .conftest import axe_violations, new_egn, with_wrong_check_digit
 
 pytestmark = pytest.mark.browser
 
@@ -39,13 +39,14 @@ def finish(page, site_server):
 
 
 def test_bulgarian_citizen_signs_in_bulgarian_with_an_egn(site_server, page):
+    number = new_egn()
     start(page, site_server, "bg", "България")
     assert page.get_attribute("html", "lang") == "bg"
     assert "Единен граждански номер (ЕГН)" in page.inner_text("form.statement-form")
     assert not axe_violations(page)
     page.fill("#id_first_names", "Мария")
     page.fill("#id_family_names", "Петрова")
-    page.fill("#id_document_number", "7501020019")  # one digit wrong
+    page.fill("#id_document_number", with_wrong_check_digit(number))
     page.check("#id_declaration")
     page.fill("#id_captcha_1", captcha_answer(site_server, page))
     page.click(".statement-form button[type=submit]")
@@ -55,7 +56,7 @@ def test_bulgarian_citizen_signs_in_bulgarian_with_an_egn(site_server, page):
     assert page.input_value("#id_first_names") == "Мария"  # kept
     assert page.input_value("#id_captcha_1") == ""  # the CAPTCHA answer is not
     assert not axe_violations(page)
-    page.fill("#id_document_number", "7501020018")
+    page.fill("#id_document_number", number)
     identifier = finish(page, site_server)
     assert "България" in page.inner_text(".receipt")
     page.goto(site_server["url"] + INITIATIVE.format(lang="bg") + "sign/lookup/")

@@ -11,6 +11,7 @@ import stat
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from core import crypto
@@ -160,6 +161,26 @@ def test_the_form_asks_only_what_the_petition_chose_and_keeps_what_was_typed(cli
     text = sent_back.content.decode()
     assert 'value="Ilinka"' in text and "name@example.org" in text
     assert not Signature.objects.exists()
+
+
+def test_the_blank_form_is_built_once_and_each_signer_gets_a_token_and_challenge_of_their_own(
+    client, petition_page
+):
+    """Rendering the form's fields (a country list among them) was most of a form view's time:
+    the page is built once per petition page and language (signing.blank_form), and a change
+    to the petition's record is seen at once."""
+    url = petition_page.url + petition_page.reverse_subpage("sign")
+    one, other = client.get(url), Client(SERVER_NAME="localhost").get(url)
+    assert "petitions/sign.html" in [template.name for template in one.templates]
+    assert other.templates == []  # the Django test client lists each template rendered
+    keys = [solve_captcha(page.content.decode())["captcha_0"] for page in (one, other)]
+    assert keys[0] != keys[1]  # solve_captcha found each challenge stored
+    assert one.cookies["csrftoken"].value != other.cookies["csrftoken"].value
+    assert "no-store" in other["Cache-Control"]
+    petition = petition_page.petition
+    petition.fields = ["given_names"]
+    petition.save()
+    assert 'name="family_names"' not in client.get(url).content.decode()
 
 
 def test_the_export_decrypts_with_the_organisers_key(client, inbox, petition_page, tmp_path):

@@ -78,7 +78,8 @@ def test_a_partners_link_to_the_page_leads_on_to_the_form_with_its_code(
     page = client.get(petition_page.url + "?partner=friends-of-air").content.decode()
     button = BeautifulSoup(page, "html.parser").find("a", string="Sign this petition")
     assert button["href"] == sign_url(petition_page, "?partner=friends-of-air")
-    sign_through(client, petition_page, "?partner=friends-of-air")
+    form, _sent = sign_through(client, petition_page, "?partner=friends-of-air")
+    assert f'href="{petition_page.url}?partner=friends-of-air"' in form.content.decode()
     assert Signature.objects.get().partner == "friends-of-air"
 
 

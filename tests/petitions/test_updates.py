@@ -53,6 +53,9 @@ def test_the_partners_box_is_offered_only_through_that_partner(client, petition_
     assert 'name="partner_updates"' in framed and "checked" not in framed
     other = client.get(sign_url(petition_page, "?partner=someone-else")).content.decode()
     assert 'name="partner_updates"' not in other
+    # The form is built once per layout and partner (petitions.views.blank_form).
+    linked = client.get(sign_url(petition_page, "?partner=friends-of-air")).content.decode()
+    assert 'name="partner_updates"' in linked and 'class="embedded"' not in linked
 
 
 def test_the_address_joins_the_lists_chosen_once_the_signature_is_confirmed(
