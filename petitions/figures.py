@@ -1,9 +1,10 @@
 """A petition's figures: the confirmed signatures and those collected on paper (the organisers'
 batches), in all, per country of residence and per day; and the online ones per partner.
 
-Only confirmed signatures count online. The pages, the open counts (JSON and CSV) and the organisers
-all read `figures_for`; pages that show them are "counts" pages, renewed by the page cache
-(core.page_cache), so a rush of confirmations costs one aggregate per renewal, not per view.
+Only confirmed signatures count online. The pages, the open counts (JSON and CSV) and the
+organisers all read `figures_for`; pages that show them are "counts" pages, renewed by the page
+cache (core.page_cache), so a rush of confirmations costs a few aggregates per renewal, not per
+view.
 """
 
 from collections import Counter
