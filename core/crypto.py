@@ -220,6 +220,13 @@ def petition_context(petition_uid):
     return f"eci-petition|{petition_uid}".encode()
 
 
+def petition_updates_context(petition_uid, partner):
+    """The HPKE info of a petition signer's address for updates, bound to the petition and to
+    whom the signer agreed to hear from (`partner`'s code; "" for the organisers): an address
+    cannot pass for a signature, nor move from one list to another."""
+    return f"eci-petition-updates|{petition_uid}|{partner}".encode()
+
+
 def encrypt(public_key, plaintext, info):
     return SUITE.encrypt(plaintext, public_key, info=info)
 

@@ -12,18 +12,24 @@ from .counters import click_throughs
 from .models import Partner
 
 
+def cached_origins(owner, partners):
+    """{code: origin or ""} of `partners` (a queryset of one owner's partners: an initiative's,
+    a petition's), cached under the content version (a change to a partner or its owner sets a
+    new one): the embedded steps read it on every request. `owner` names the owner in the key,
+    such as "initiative:12"."""
+    key = f"partners:{current_version()}:{owner}"
+    origins = versioned_cache.get(key, settings.ROUTE_CACHE_SECONDS)
+    if origins is None:
+        origins = dict(partners.values_list("code", "origin"))
+        versioned_cache.set(key, origins, settings.ROUTE_CACHE_SECONDS)
+    return origins
+
+
 def partner_origins(initiative_id):
-    """{code: origin or ""} of the initiative's partners, cached under the content version (a
-    change to a partner or the initiative sets a new one): the embedded signing steps read it
-    on every request."""
-    key = f"partners:{current_version()}:{initiative_id}"
-    partners = versioned_cache.get(key, settings.ROUTE_CACHE_SECONDS)
-    if partners is None:
-        partners = dict(
-            Partner.objects.filter(initiative_id=initiative_id).values_list("code", "origin")
-        )
-        versioned_cache.set(key, partners, settings.ROUTE_CACHE_SECONDS)
-    return partners
+    """{code: origin or ""} of the initiative's partners (cached_origins)."""
+    return cached_origins(
+        f"initiative:{initiative_id}", Partner.objects.filter(initiative_id=initiative_id)
+    )
 
 
 def statements_per_partner(initiative):

@@ -2,8 +2,9 @@
 
 Decrypted on the organisers' computer with their private key (never on the server): one table
 of every confirmed signature (CSV and XLSX, the columns of petitions.fields in their order), and
-the names and comments their signers allowed to be shown publicly, as a file of their own.
-Every file is readable by its owner only.
+the names and comments their signers allowed to be shown publicly, as a file of their own; and
+the addresses for updates, one file per list (`updates.csv`, the organisers'; `updates-<code>.csv`,
+a partner's, for the organisers to pass on). Every file is readable by its owner only.
 """
 
 import csv
@@ -67,3 +68,28 @@ def write_export(petition, rows, folder):
     with owner_only(public) as file:
         csv.writer(file).writerows([list(PUBLIC_COLUMNS), *shown])
     return [table, workbook_path, public]
+
+
+def updates_lists(petition, private_key, entries):
+    """{list ("" the organisers', else a partner's code): [address]} of the confirmed
+    signers' addresses for updates (petitions.models.UpdatesAddress)."""
+    lists = {}
+    for entry in entries:
+        info = crypto.petition_updates_context(petition.uid, entry.partner)
+        try:
+            address = crypto.decrypt(private_key, entry.ciphertext, info).decode()
+        except crypto.DecryptionFailed:
+            raise WrongKey from None
+        lists.setdefault(entry.partner, []).append(address)
+    return lists
+
+
+def write_updates(lists, folder):
+    """Write each list of addresses for updates into its file; return their paths."""
+    paths = []
+    for partner, addresses in sorted(lists.items()):
+        path = folder / (f"updates-{partner}.csv" if partner else "updates.csv")
+        with owner_only(path) as file:
+            csv.writer(file).writerows([["email"], *([text_cell(a)] for a in addresses)])
+        paths.append(path)
+    return paths

@@ -82,15 +82,20 @@ FIELDS = (
         _("A short comment"),
         text(500, "", required=False, widget=forms.Textarea),
         _(
-            "Shown publicly only after the organisers have read it, and only with your name if "
-            "you allow it below."
+            "Shown on this page with your name, once a moderator has approved it, only if you "
+            "allow your name to be shown below; otherwise only the organisers read it."
         ),
     ),  # fmt: skip
     PetitionField(
         "show_name",
         _("Show my name publicly with the petition"),
         consent,
-        _("Without this, your name is only given to the addressee."),
+        _(
+            "Ticking this is your consent to publication: once you have confirmed your signature "
+            "and a moderator has approved them, your name and comment are shown on this page "
+            "until you remove your signature. Without it, your name is only given to the "
+            "addressee."
+        ),
     ),
 )
 BY_KEY = {field.key: field for field in FIELDS}

@@ -1,24 +1,31 @@
-"""A petition's figures: the confirmed signatures, in all, per country of residence and per day.
+"""A petition's figures: the confirmed signatures and those collected on paper (the organisers'
+batches), in all, per country of residence and per day; and the online ones per partner.
 
-Only confirmed signatures count. The pages, the open counts (JSON and CSV) and the organisers
-all read `figures_for`; pages that show them are "counts" pages, renewed by the page cache
-(core.page_cache), so a rush of confirmations costs one aggregate per renewal, not per view.
+Only confirmed signatures count online. The pages, the open counts (JSON and CSV) and the
+organisers all read `figures_for`; pages that show them are "counts" pages, renewed by the page
+cache (core.page_cache), so a rush of confirmations costs a few aggregates per renewal, not per
+view.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.utils import timezone
 
-from .models.records import Signature
+from .models.records import PaperBatch, Signature
 
 
 @dataclass(frozen=True)
 class Figures:
-    total: int
+    total: int  # online and paper
+    paper: int
     target: int
     countries: dict  # country code ("XX": another country) → signatures, most first
-    days: list  # [(date, signatures confirmed that day)], oldest first
+    days: list  # [(date, signatures confirmed or collected on paper that day)], oldest first
+    # [(code, name, signatures)] for every partner (and every code signatures still carry,
+    # named by its code), most signatures first.
+    partners: list
     taken_at: object
 
     @property
@@ -28,19 +35,28 @@ class Figures:
 
 def figures_for(petition):
     confirmed = Signature.objects.filter(petition=petition, confirmed_on__isnull=False)
-    countries = dict(
-        confirmed.exclude(country="")
-        .values_list("country")
-        .annotate(n=Count("id"))
-        .order_by("-n", "country")
-    )
-    days = list(
-        confirmed.values_list("confirmed_on").annotate(n=Count("id")).order_by("confirmed_on")
-    )
+    paper = PaperBatch.objects.filter(petition=petition).order_by()
+    countries = Counter(
+        dict(confirmed.exclude(country="").values_list("country").annotate(n=Count("id")))
+    ) + Counter(dict(paper.exclude(country="").values_list("country").annotate(n=Sum("count"))))
+    days = Counter(
+        dict(confirmed.values_list("confirmed_on").annotate(n=Count("id")).order_by())
+    ) + Counter(dict(paper.values_list("collected_on").annotate(n=Sum("count"))))
     return Figures(
-        total=sum(count for _day, count in days),
+        total=sum(days.values()),
+        paper=paper.aggregate(n=Sum("count"))["n"] or 0,
         target=petition.target,
-        countries=countries,
-        days=days,
+        countries=dict(sorted(countries.items(), key=lambda item: (-item[1], item[0]))),
+        days=sorted(days.items()),
+        partners=per_partner(petition, confirmed),
         taken_at=timezone.now(),
     )
+
+
+def per_partner(petition, confirmed):
+    names = dict(petition.partners.values_list("code", "name"))
+    counted = dict(
+        confirmed.exclude(partner="").values_list("partner").annotate(n=Count("id")).order_by()
+    )
+    rows = [(code, names.get(code, code), counted.get(code, 0)) for code in names | counted]
+    return sorted(rows, key=lambda row: (-row[2], row[1].lower()))

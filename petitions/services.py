@@ -8,9 +8,11 @@ new link for a signature not yet confirmed (the newest details replace the uncon
 
 What the server keeps of a signer: the details the petition asks, encrypted to the organisers'
 key (HPKE, bound to the petition); the keyed hash of the normalised address (one signature per
-address); hashes of the two links; the counted value (country of residence, when asked) and the
-day of confirmation. The address itself is in no signature and no export: it exists in plaintext
-only in the queued mail, until that is sent (outbox).
+address); hashes of the two links; the counted values (country of residence, when asked; the
+partner's code) and the day of confirmation. The address itself is in no signature and in the
+export of none: it exists in plaintext only in the queued mail, until that is sent (outbox), and,
+if the signer agreed to hear from the organisers or a partner, encrypted to the organisers' key
+on those lists (UpdatesAddress), which join the lists only once the signature is confirmed.
 """
 
 import datetime
@@ -28,7 +30,8 @@ from outbox.sending import queue
 from signing.services import keyed_hash
 
 from .fields import normalised_address
-from .models.records import Signature
+from .models.public import PublicSignature
+from .models.records import Signature, UpdatesAddress
 
 SIGNATURE_FORMAT = 1
 
@@ -60,9 +63,46 @@ def sealed(petition, data):
     )
 
 
+@sensitive_variables("address")
+def updates_addresses(petition, address, audiences):
+    """The address for each list the signer agreed to be on (`audiences`: "" for the
+    organisers, a partner's code), each encrypted to the organisers' key for that list."""
+    public_key = crypto.load_public_key(petition.public_key)
+    return [
+        UpdatesAddress(
+            petition=petition,
+            partner=audience,
+            ciphertext=crypto.encrypt(
+                public_key,
+                address.encode(),
+                crypto.petition_updates_context(petition.uid, audience),
+            ),
+        )
+        for audience in audiences
+    ]
+
+
+@sensitive_variables("data")
+def publish(signature, data):
+    """Keep the name and comment for the page, to be moderated, if the signer allowed it (the
+    tick is their consent to publication); else keep nothing of them outside the ciphertext."""
+    name = " ".join(filter(None, [data.get("given_names"), data.get("family_names")]))
+    if not (data.get("show_name") and name):
+        PublicSignature.objects.filter(signature=signature).delete()
+        return
+    PublicSignature.objects.update_or_create(
+        signature=signature,
+        defaults={"petition_id": signature.petition_id, "name": name,
+                  "comment": data.get("comment", ""), "status": PublicSignature.Status.WAITING},
+    )  # fmt: skip
+
+
 @sensitive_variables("data", "address")
-def sign(page, data, address, language):
-    """Store (or renew the links of) the signature of `address` and mail them to it."""
+def sign(page, data, address, language, partner="", updates=()):
+    """Store (or renew the links of) the signature of `address` and mail them to it. `partner`
+    is the code of the petition's partner the signer came through (already checked), or "";
+    `updates`, the lists the signer agreed to be on once confirmed ("" for the organisers', a
+    partner's code for that partner's)."""
     petition = page.petition
     digest = address_hash(petition, address)
     confirm, remove = new_token(), new_token()
@@ -82,6 +122,7 @@ def sign(page, data, address, language):
                         address_hash=digest,
                         ciphertext=sealed(petition, data),
                         country=data.get("country", ""),
+                        partner=partner,
                         language=language,
                         **links,
                     )
@@ -96,10 +137,18 @@ def sign(page, data, address, language):
             if signature.confirmed_on is None:
                 signature.ciphertext = sealed(petition, data)
                 signature.country = data.get("country", "")
+                signature.partner = partner
                 signature.language = language
             for name, value in links.items():
                 setattr(signature, name, value)
             signature.save()
+        if signature.confirmed_on is None:  # the newest choices replace the first
+            publish(signature, data)
+            signature.pending_updates.all().delete()
+            pending = updates_addresses(petition, address, updates)
+            for entry in pending:
+                entry.signature = signature
+            UpdatesAddress.objects.bulk_create(pending)
         mail(page, address, signature, confirm, remove, language)
     return signature
 
@@ -133,12 +182,17 @@ def signature_for(page, route, token):
 
 
 def confirm(signature, today=None):
-    """Count the signature from today; its link is used up (a new one replaces it on a resend).
+    """Count the signature from today; its link is used up (a new one replaces it on a resend);
+    the addresses its signer gave for updates join their lists.
     Pages show the new figure when the page cache renews them (a "counts" page, core.page_cache):
     a confirmation purges nothing, so that a rush of them leaves the cache whole."""
-    updated = Signature.objects.filter(pk=signature.pk, confirmed_on=None).update(
-        confirmed_on=today or timezone.localdate(), confirm_token_hash=token_hash(new_token())
-    )
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        updated = Signature.objects.filter(pk=signature.pk, confirmed_on=None).update(
+            confirmed_on=today, confirm_token_hash=token_hash(new_token())
+        )
+        # The addresses for updates join their lists, untied from the signature.
+        UpdatesAddress.objects.filter(signature=signature.pk).update(signature=None, added_on=today)
     return bool(updated)
 
 
@@ -157,9 +211,10 @@ def destroy_unconfirmed(now=None):
         .values_list("petition_id", "petition__unconfirmed_days")
         .distinct()
     ):
-        destroyed += Signature.objects.filter(
+        _rows, per_model = Signature.objects.filter(
             petition_id=petition_id,
             confirmed_on=None,
             created_at__lt=now - datetime.timedelta(days=days),
-        ).delete()[0]
+        ).delete()  # with the addresses for updates they held
+        destroyed += per_model.get(Signature._meta.label, 0)
     return destroyed

@@ -1,5 +1,10 @@
 """The steps of signing a petition, served by PetitionPage's routes, and its open counts.
 
+A partner's link or frame carries its code and `embed=1` through the steps (core.embedding):
+the code is stored with the signature, which counts for that partner once confirmed; the steps
+in a frame are framable by the petition's partners' origins only. The mailed links open in a
+window of their own, so they carry neither: the signature already holds its partner.
+
 Nothing a signer typed is logged, cached or kept in a session; every step that shows a form or
 a link's page is private (no-store). The page that answers a signature says the same whatever
 the address had done before: only the mail to that address tells (petitions.services).
@@ -13,40 +18,55 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
-from signing.blank_form import built_once, filled, marked
+from core.embedding import flow_links, frame_if_embedded, is_embedded, partner_code, with_flow
+from signing.blank_form import QUERY_MARKS, built_once, filled, marked, with_flow_links
 from signing.ratelimit import allow_submission
 
 from . import services
 from .figures import figures_for
 from .forms import SignatureForm
+from .partners import partner_origins
 
 RATE_LIMIT_GROUP = "petitions.sign"
 
 
 def render(request, page, template, context=None, status=200):
+    origins = partner_origins(page.petition_id)
     response = TemplateResponse(
         request,
         f"petitions/{template}.html",
-        {"page": page, "petition": page.petition, **(context or {})},
+        {"page": page, "petition": page.petition, "embedded": is_embedded(request),
+         **flow_links(request, origins), **(context or {})},
         status=status,
-    )
+    )  # fmt: skip
     add_never_cache_headers(response)
-    return response
+    return frame_if_embedded(request, response, origins)
 
 
-def blank_form(request, page):
-    """The form as every signer first meets it, built once per page and language (a form sent
-    back with errors carries what was typed and is rendered for its signer alone)."""
-    context = {"page": page, "petition": page.petition, "form": SignatureForm(page.petition)}
+def came_through(request, page):
+    """The partner's code the request carries (one of the petition's, else "") and the partner."""
+    code = partner_code(request, partner_origins(page.petition_id))
+    return code, page.petition.partners.filter(code=code).first() if code else None
+
+
+def blank_form(request, page, partner):
+    """The form as every signer first meets it, built once per page, language, layout (in a
+    partner's frame or not) and partner (its opt-in names it); each request fills in its token,
+    challenge and query strings (signing.blank_form). A form sent back with errors carries what
+    was typed and is rendered for its signer alone."""
+    context = {"page": page, "petition": page.petition, "embedded": is_embedded(request),
+               "form": SignatureForm(page.petition, partner=partner), **QUERY_MARKS}  # fmt: skip
     html = built_once(
         request,
         "petition-form",
-        [page.pk],
+        [page.pk, partner.code if partner else ""],
         lambda: marked("petitions/sign.html", context, request),
     )
-    return filled(request, html)
+    origins = partner_origins(page.petition_id)
+    html = with_flow_links(html, flow_links(request, origins))
+    return frame_if_embedded(request, filled(request, html), origins)
 
 
 @sensitive_post_parameters()
@@ -54,17 +74,34 @@ def sign(request, page):
     petition = page.petition
     if not petition.is_open_on(timezone.localdate()):
         return render(request, page, "closed")
+    code, partner = came_through(request, page)
     if request.method != "POST":
-        return blank_form(request, page)
+        return blank_form(request, page, partner)
     if not allow_submission(request, RATE_LIMIT_GROUP):
         return render(request, page, "rate_limited", status=429)
-    form = SignatureForm(petition, request.POST)
+    form = SignatureForm(petition, request.POST, partner=partner)
     if not form.is_valid():
         return render(request, page, "sign", {"form": form}, status=400)
     services.sign(
-        page, form.signature_data(), form.cleaned_data["email"], translation.get_language()
+        page,
+        form.signature_data(),
+        form.cleaned_data["email"],
+        translation.get_language(),
+        partner=code,
+        updates=form.updates_lists(),
     )
-    return redirect(page.url + page.reverse_subpage("sent"))
+    sent_url = page.url + page.reverse_subpage("sent")
+    return redirect(with_flow(sent_url, request, partner_origins(page.petition_id)))
+
+
+@sensitive_variables("posted", "typed")
+def sign_again(request, page):
+    """The form sent back after a failed CSRF check, with what was typed but the CAPTCHA."""
+    _code, partner = came_through(request, page)
+    posted = SignatureForm(page.petition, request.POST, partner=partner)
+    typed = {name: posted[name].value() for name in posted.fields if name != "captcha"}
+    form = SignatureForm(page.petition, initial=typed, partner=partner)
+    return render(request, page, "sign", {"form": form, "csrf_failed": True}, status=403)
 
 
 def sent(request, page):
@@ -96,12 +133,18 @@ def open_counts(petition):
         "petition": str(petition.uid),
         "target": figures.target,
         "total": figures.total,
+        "online": figures.total - figures.paper,
+        "paper": figures.paper,
         "taken_at": figures.taken_at.isoformat(),
         "countries": [
             {"country": country, "signatures": count}
             for country, count in figures.countries.items()
         ],
         "days": [{"date": day.isoformat(), "signatures": count} for day, count in figures.days],
+        "partners": [
+            {"code": code, "name": name, "signatures": count}
+            for code, name, count in figures.partners
+        ],
     }
 
 

@@ -74,6 +74,13 @@ def filled(request, html):
     return response
 
 
+def with_flow_links(html, links):
+    """A built page with this request's query strings (`flow_links`) in their marks."""
+    for name, value in links.items():
+        html = html.replace(QUERY_MARKS[name], escape(value))
+    return html
+
+
 def build(request, signing_page, country):
     context = step_context(request, signing_page, country)
     return marked(
@@ -107,6 +114,5 @@ def blank_form_response(request, signing_page, country):
         [signing_page.pk, country],
         lambda: build(request, signing_page, country),
     )
-    for name, value in flow_links(request, signing_page.initiative().pk).items():
-        html = html.replace(QUERY_MARKS[name], escape(value))
+    html = with_flow_links(html, flow_links(request, signing_page.initiative().pk))
     return frame_if_embedded(request, filled(request, html), signing_page.initiative().pk)

@@ -10,6 +10,7 @@ Every other form gets the site's page (home.views.csrf_failure).
 """
 
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.views import serve
 
@@ -21,25 +22,26 @@ from .rules import RULES
 from .views import render, render_form_step
 
 
-def signing_route(request):
-    """(signing page, view name, view kwargs) of the step the form was sent to, or None."""
+def page_route(request):
+    """(routable page, view name, view kwargs) of the step the form was sent to, or None.
+    Petitions' steps are answered the same way (petitions.csrf_failure)."""
     match = request.resolver_match
     if match is None or match.func is not serve:
         return None
     # wagtail.urls passes the path positionally; serve(request, path)
     path = match.kwargs.get("path") or (match.args[0] if match.args else "")
     route = Page.route_for_request(request, path)
-    if route is None or not isinstance(route[0], SigningPage):
+    if route is None or not isinstance(route[0], RoutablePageMixin):
         return None
-    signing_page, (view, _, kwargs) = route[0], route[1]
-    return signing_page, view.__name__, kwargs
+    page, (view, _, kwargs) = route[0], route[1]
+    return page, view.__name__, kwargs
 
 
 @sensitive_post_parameters()
 @sensitive_variables("sent", "typed")
 def csrf_failure(request, reason=""):
-    route = signing_route(request)
-    if route is None:
+    route = page_route(request)
+    if route is None or not isinstance(route[0], SigningPage):
         return site_csrf_failure(request, reason)
     signing_page, view_name, kwargs = route
     country = kwargs.get("country", "").upper()

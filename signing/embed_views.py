@@ -8,18 +8,14 @@ address, never of a session. See signing.embedding for the embedded signing flow
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 
+from core.embedding import frame_snippets
 from initiatives.partners import partner_origins
 from initiatives.progress import attach_progress
 
 from .call_to_sign import call_to_sign_url
 from .embedding import EMBED, PARTNER, framed_by_partners
-
-# The frame sizes the snippets ask for; partners may change them.
-WIDGET_HEIGHT = 340
-FLOW_HEIGHT = 1600
 
 
 def widget(request, signing_page, partner=""):
@@ -43,29 +39,20 @@ def widget(request, signing_page, partner=""):
 
 
 def snippets(request, signing_page, initiative_page, partner):
-    """The two snippets a partner pastes: the widget, and the signing flow in a frame; each an
-    <iframe> whose content, for a page that cannot show it, is a plain link."""
+    """The two snippets a partner pastes: the widget, and the signing flow in a frame."""
     signing_url = request.build_absolute_uri(signing_page.url)
     widget_path = signing_page.reverse_subpage("widget", args=[partner] if partner else [])
     carried = {PARTNER: partner} if partner else {}
     link = signing_url + (f"?{urlencode(carried)}" if carried else "")
     if initiative_page.initiative.signing_state == "central":  # straight to the central system
         link = request.build_absolute_uri(call_to_sign_url(signing_page, partner))
-    context = {"title": initiative_page.title, "link": link}
-    return {
-        "widget": render_to_string(
-            "signing/snippets/frame.html",
-            {**context, "src": signing_url + widget_path, "height": WIDGET_HEIGHT},
-        ).strip(),
-        "flow": render_to_string(
-            "signing/snippets/frame.html",
-            {
-                **context,
-                "src": signing_url + "?" + urlencode({EMBED: "1", **carried}),
-                "height": FLOW_HEIGHT,
-            },
-        ).strip(),  # fmt: skip
-    }
+    return frame_snippets(
+        "signing/snippets/frame.html",
+        initiative_page.title,
+        link,
+        widget_src=signing_url + widget_path,
+        flow_src=signing_url + "?" + urlencode({EMBED: "1", **carried}),
+    )
 
 
 def embed(request, signing_page):
@@ -78,7 +65,7 @@ def embed(request, signing_page):
     response = TemplateResponse(
         request,
         "signing/embed.html",
-        {"page": signing_page, "initiative_page": initiative_page,
+        {"page": signing_page, "initiative_page": initiative_page, "shown_page": initiative_page,
          "initiative": initiative_page.initiative, "partner": partner,
          "unknown_partner": bool(asked) and not partner, "asked": asked,
          "snippets": snippets(request, signing_page, initiative_page, partner),

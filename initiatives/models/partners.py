@@ -41,11 +41,11 @@ def normalise_origin(value):
     return f"{parts.scheme.lower()}://{host}{port_part}"
 
 
-class Partner(Orderable):
-    """An organisation campaigning for the initiative: its code is stored with the statements
-    signed through its widget, its form or its links; its site may frame the signing form."""
+class AbstractPartner(Orderable):
+    """An organisation campaigning for a collection (an initiative, a petition): its code is
+    kept with what is signed through its widget, its form or its links; its site may frame the
+    signing form. Each collection's partners are an inline of its record (a ParentalKey)."""
 
-    initiative = ParentalKey(Initiative, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(max_length=200, verbose_name=_("organisation"))
     code = models.SlugField(
         max_length=40,
@@ -67,11 +67,9 @@ class Partner(Orderable):
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("code")]), FieldPanel("origin")]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-        constraints = [
-            models.UniqueConstraint(fields=["initiative", "code"], name="one_partner_per_code")
-        ]
 
     def __str__(self):
         return f"{self.name} ({self.code})"
@@ -82,6 +80,17 @@ class Partner(Orderable):
                 self.origin = normalise_origin(self.origin)
             except ValidationError as error:
                 raise ValidationError({"origin": error}) from None
+
+
+class Partner(AbstractPartner):
+    """An initiative's partner: its code is stored with the statements it brought."""
+
+    initiative = ParentalKey(Initiative, on_delete=models.CASCADE, related_name="partners")
+
+    class Meta(AbstractPartner.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "code"], name="one_partner_per_code")
+        ]
 
 
 class ClickThroughCounter(models.Model):

@@ -11,12 +11,17 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.embedding import flow_links
 from core.pages import IndexPage
 from core.route_cache import CachedViewRestrictionsMixin
 
-from .. import views
+from .. import embed_views, views
 from ..figures import figures_for
+from ..partners import partner_origins
+from .public import published
 from .records import Petition
+
+PUBLISHED_ON_PAGE = 100  # the newest approved names and comments
 
 
 class PetitionIndexPage(IndexPage):
@@ -71,6 +76,9 @@ class PetitionPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["petition"] = self.petition
         context["figures"] = figures_for(self.petition)
+        context["public_signatures"] = published(self.petition)[:PUBLISHED_ON_PAGE]
+        # A partner's link to the page (`?partner=`) leads on to the form with its code.
+        context.update(flow_links(request, partner_origins(self.petition_id)))
         return context
 
     # The steps (petitions.views): the page, the form, "check your e-mail", the link's two
@@ -91,6 +99,17 @@ class PetitionPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     @re_path(r"^remove/(?P<token>[A-Za-z0-9_-]{43})/$")
     def remove(self, request, token):
         return views.remove(request, self, token)
+
+    # What partners put on their sites (petitions.embed_views).
+
+    @path("widget/")
+    @path("widget/<slug:partner>/")
+    def widget(self, request, partner=""):
+        return embed_views.widget(request, self, partner)
+
+    @path("embed/")
+    def embed(self, request):
+        return embed_views.embed(request, self)
 
     @path("counts/")
     def counts_json(self, request):

@@ -7,12 +7,14 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, RevisionMixin
 
 from core.crypto import UnusableKey, fingerprint
+from initiatives.models.partners import AbstractPartner
 
 from .. import fields as petition_fields
 
@@ -87,6 +89,10 @@ class Petition(RevisionMixin, ClusterableModel):
             heading=_("Encryption of signatures"),
         ),
         MultiFieldPanel(
+            [InlinePanel("partners", label=_("Partners"))], heading=_("Partners and embedding")
+        ),
+        InlinePanel("paper_batches", label=_("Batches of paper signatures")),
+        MultiFieldPanel(
             [FieldPanel("delivered_on"), FieldPanel("delivery_record")],
             heading=_("Delivery"),
         ),
@@ -137,6 +143,53 @@ class Petition(RevisionMixin, ClusterableModel):
         )
 
 
+class PetitionPartner(AbstractPartner):
+    """An organisation campaigning for the petition: the signatures it brought are counted for
+    it, and its site may frame the signing form (petitions.partners)."""
+
+    petition = ParentalKey(Petition, on_delete=models.CASCADE, related_name="partners")
+    code = models.SlugField(
+        max_length=40,
+        verbose_name=_("partner code"),
+        help_text=_(
+            "Stored with the signatures given through this partner's links. Do not change it "
+            "once signatures carry it."
+        ),
+    )
+
+    class Meta(AbstractPartner.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "code"], name="one_petition_partner_per_code"
+            )
+        ]
+
+
+class PaperBatch(Orderable):
+    """Signatures collected on paper, counted by the organisers: one batch per day collected
+    (and country of residence, if the petition counts per country). They add to the count, per
+    day and country; with no address, they cannot be checked against the online signatures
+    for duplicates, and they are counted for no partner."""
+
+    petition = ParentalKey(Petition, on_delete=models.CASCADE, related_name="paper_batches")
+    collected_on = models.DateField(verbose_name=_("collected on"))
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        choices=petition_fields.residence_choices,
+        verbose_name=_("country of residence"),
+    )
+    count = models.PositiveIntegerField(verbose_name=_("signatures"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("collected_on"), FieldPanel("country"), FieldPanel("count")])
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("batch of paper signatures")
+        verbose_name_plural = _("batches of paper signatures")
+
+
 class Signature(models.Model):
     """One signer's signature, encrypted to the organisers' key.
 
@@ -150,6 +203,9 @@ class Signature(models.Model):
     ciphertext = models.BinaryField()
     # The counted value of the form (the country of residence, when asked); "" otherwise.
     country = models.CharField(max_length=2, blank=True)
+    # The code of the partner whose link or frame the signer came through (one of the
+    # petition's partners when signed; "" for none): an organisation's code, nothing personal.
+    partner = models.CharField(max_length=40, blank=True, default="")
     language = models.CharField(max_length=8)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_on = models.DateField(null=True, blank=True)
@@ -167,3 +223,31 @@ class Signature(models.Model):
     def __str__(self):
         state = f"confirmed {self.confirmed_on}" if self.confirmed_on else "not confirmed"
         return f"signature {self.pk} of petition {self.petition_id} ({state})"
+
+
+class UpdatesAddress(models.Model):
+    """The address of a signer who agreed to hear from the petition's organisers (`partner`
+    "") or from one of its partners (that partner's code), encrypted to the organisers' key
+    (core.crypto.petition_updates_context); the organisers pass a partner's list on to it.
+
+    Written when the signature is sent, tied to it until it is confirmed: it goes with a
+    signature removed or destroyed unconfirmed, so nobody can put another's address on a list.
+    Confirmation unties it (`signature` None) and gives it the day only: from then on nothing
+    leads from the list to a signature, and removing the signature leaves the address listed
+    (the signer asks the organisers, as the form says)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="updates")
+    signature = models.ForeignKey(
+        Signature, on_delete=models.CASCADE, null=True, related_name="pending_updates"
+    )
+    partner = models.CharField(max_length=40, blank=True)
+    added_on = models.DateField(null=True)
+    ciphertext = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("address for the organisers' updates")
+        verbose_name_plural = _("addresses for the organisers' updates")
+
+    def __str__(self):
+        return str(self.id)

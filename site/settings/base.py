@@ -344,6 +344,8 @@ PUBLIC_PAGE_KINDS = {
     "petitions.PetitionPage:index_route": "counts",
     "petitions.PetitionPage:counts_json": "counts",
     "petitions.PetitionPage:days_csv": "counts",
+    "petitions.PetitionPage:widget": "counts",
+    "petitions.PetitionPage:embed": "content",
 }
 # The server's page cache (core/page_cache.py) keeps public pages in the default cache.
 PAGE_CACHE_ENABLED = True
@@ -376,8 +378,9 @@ def frontend_cache_backend(kind):
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # The citizen's page for a form that failed the CSRF check (Django's own mentions DEBUG): a
-# signing step's in its own layout, keeping what was typed (signing); any other, home.views'.
-CSRF_FAILURE_VIEW = "signing.csrf_failure.csrf_failure"
+# petition's or a signing step's in its own layout, keeping what was typed (petitions, then
+# signing); any other, home.views'.
+CSRF_FAILURE_VIEW = "petitions.csrf_failure.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

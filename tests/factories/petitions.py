@@ -32,3 +32,13 @@ class PetitionPageFactory(PublishedPageFactory):
 
     class Meta:
         model = models.PetitionPage
+
+
+class PetitionPartnerFactory(DjangoModelFactory):
+    petition = factory.SubFactory(PetitionFactory)
+    name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    code = factory.Sequence(lambda n: f"partner-{n}")
+    origin = "https://partner.example"
+
+    class Meta:
+        model = models.PetitionPartner

@@ -1,9 +1,10 @@
 """Editors make a petition in the admin: its fields chosen with check boxes from the fixed set,
-its key checked, its versions kept as revisions."""
+its key checked, its partners and their sites, its versions kept as revisions."""
 
 from django.contrib.auth import get_user_model
 
 from petitions.models import Petition
+from petitions.partners import partner_origins
 from tests.admin_forms import edit_form_data
 from tests.factories import organisers_key
 from tests.factories.petitions import PetitionFactory
@@ -54,3 +55,20 @@ def test_a_delivered_petition_needs_its_day(client, db):
     assert client.post(url, data).status_code == 302
     petition.refresh_from_db()
     assert petition.status == "delivered" and petition.revisions.count() == 1
+
+
+def test_the_petitions_partners_are_kept_with_their_sites_origin(client, db):
+    editor(client)
+    petition = PetitionFactory()
+    url = f"/admin/snippets/petitions/petition/edit/{petition.pk}/"
+    data = edit_form_data(client, url)
+    partner = {"partners-TOTAL_FORMS": "1", "partners-INITIAL_FORMS": "0",
+               "partners-MIN_NUM_FORMS": "0", "partners-MAX_NUM_FORMS": "1000",
+               "partners-0-name": "Friends of the Air", "partners-0-code": "friends",
+               "partners-0-ORDER": "1", "partners-0-id": "", "partners-0-DELETE": ""}  # fmt: skip
+    refused = client.post(url, data | partner | {"partners-0-origin": "https://a.example/page"})
+    assert refused.status_code == 200 and "Enter an origin" in refused.content.decode()
+    assert not petition.partners.exists()
+    saved = client.post(url, data | partner | {"partners-0-origin": "HTTPS://A.Example/"})
+    assert saved.status_code == 302
+    assert partner_origins(petition.pk) == {"friends": "https://a.example"}

@@ -9,7 +9,6 @@ import re
 import stat
 
 import pytest
-from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
@@ -20,8 +19,7 @@ from outbox.models import QueuedMessage
 from outbox.sending import send_due
 from petitions.models import Signature
 from petitions.services import destroy_unconfirmed
-from tests.factories import TEST_KEY_PASSPHRASE, organisers_key, site_home, write_private_key
-from tests.factories.petitions import PetitionIndexPageFactory, PetitionPageFactory
+from tests.factories import TEST_KEY_PASSPHRASE, organisers_key, write_private_key
 from tests.mail import SMTPServer
 from tests.privacy import assert_nowhere
 from tests.signing.helpers import solve_captcha
@@ -39,12 +37,6 @@ def smtp(settings):
         yield server.inbox
 
 
-@pytest.fixture
-def petition_page(db):
-    home = site_home()
-    return PetitionPageFactory(parent=PetitionIndexPageFactory(parent=home))
-
-
 def sign(client, page, **fields):
     url = page.url + page.reverse_subpage("sign")
     form = client.get(url)
@@ -58,14 +50,6 @@ def sign(client, page, **fields):
         **fields,
     }
     return client.post(url, data)
-
-
-@pytest.fixture
-def inbox():
-    """The messages the outbox sent through Django's test backend (the backend replaces the
-    list it appends to, so pytest-django's inbox may hold another one)."""
-    mail.outbox = []
-    return lambda: mail.outbox
 
 
 def links(message):

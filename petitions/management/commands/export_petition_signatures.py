@@ -1,4 +1,5 @@
-"""Decrypt a petition's confirmed signatures and write the files for its addressee.
+"""Decrypt a petition's confirmed signatures and write the files for its addressee, and the
+addresses of the signers who asked for updates (from the organisers, or a partner).
 
 Run it on the organisers' own computer, where the private key is, connected to the database:
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.crypto import PrivateKey, UnusableKey
-from petitions.export import WrongKey, decrypted, write_export
+from petitions.export import WrongKey, decrypted, updates_lists, write_export, write_updates
 from petitions.models import Petition
 
 USAGE_ERROR = 2
@@ -54,6 +55,9 @@ class Command(BaseCommand):
         output.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             files = write_export(petition, decrypted(petition, private_key, signatures), output)
+            # In the order of their random identifiers: nothing of when each was added.
+            joined = petition.updates.filter(signature=None).order_by("id")
+            files += write_updates(updates_lists(petition, private_key, joined), output)
         except WrongKey:
             raise CommandError(
                 "This key does not open the petition's signatures.", returncode=USAGE_ERROR
