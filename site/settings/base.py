@@ -117,34 +117,38 @@ TEMPLATES = [
 # Widgets render through TEMPLATES, so templates/ can override them (the CAPTCHA's, for one).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
-# SQLite, the embedded default, serves several threads (runserver, gunicorn's gthread workers
-# in the browser suite, the outbox's sender). A transaction takes the write lock when it begins
-# (IMMEDIATE): a deferred one that read first and wrote second failed with "database is
-# locked" as soon as another thread had written in between. Write-ahead logging lets readers
-# read while one writes.
+# SQLite, the embedded default (and production's when no DATABASE_URL is given), serves several
+# threads and processes (runserver, gunicorn's threads, the outbox's sender, cron's jobs). A
+# transaction takes the write lock when it begins (IMMEDIATE): a deferred one that read first and
+# wrote second failed with "database is locked" as soon as another had written in between.
+# Write-ahead logging lets readers read while one writes.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL;",
+}
+
+
+def with_engine_options(database):
+    """A database's settings with what its engine needs here: SQLite's options above; on
+    PostgreSQL, the few statements that ask for it may be prepared (home/prepared.py) (Django
+    turns preparation off for the whole connection, prepare_threshold None, which refuses it
+    even where asked for; its own cursors bind on the client and never prepare)."""
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options["prepare_threshold"] = 5  # psycopg's default
+    elif database["ENGINE"] == "django.db.backends.sqlite3":
+        for name, value in SQLITE_OPTIONS.items():
+            options.setdefault(name, value)
+    return database
+
+
 DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": VAR_DIR / "db.sqlite3",
-        "OPTIONS": {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL;",
-        },
-    }
+    "default": with_engine_options(
+        {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "db.sqlite3"}
+    )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-
-def allow_prepared_statements(database):
-    """On PostgreSQL, let the few statements that ask for it be prepared (home/prepared.py).
-
-    Django turns preparation off for the whole connection (prepare_threshold None), which
-    refuses it even where asked for; its own cursors bind on the client and never prepare.
-    """
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        database.setdefault("OPTIONS", {})["prepare_threshold"] = 5  # psycopg's default
-    return database
 
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -9,7 +9,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, VAR_DIR, allow_prepared_statements, env_list, frontend_cache_backend
+from .base import BASE_DIR, VAR_DIR, env_list, frontend_cache_backend, with_engine_options
 
 
 def required(name):
@@ -69,7 +69,7 @@ if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
     )
 
 DATABASES = {
-    "default": allow_prepared_statements(
+    "default": with_engine_options(
         dj_database_url.config(
             default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
             conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),

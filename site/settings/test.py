@@ -9,14 +9,14 @@ from pathlib import Path
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import allow_prepared_statements
+from .base import with_engine_options
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 SIGNING_DEDUPE_SECRET = "test-only-dedupe-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": allow_prepared_statements(dj_database_url.config(conn_max_age=0))}
+    DATABASES = {"default": with_engine_options(dj_database_url.config(conn_max_age=0))}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CAPTCHA_TEST_MODE = False

@@ -2,6 +2,7 @@
 first writes; a later writer waits for it, instead of the first failing with "database is
 locked" when it writes after reading (eci_site.settings.base, DATABASES)."""
 
+import dj_database_url
 import pytest
 from django.db import OperationalError
 from django.db.backends.sqlite3.base import DatabaseWrapper
@@ -44,3 +45,12 @@ def test_a_transaction_that_read_first_still_writes(database):
         assert cursor.fetchone() == ("wal",)
     first.close()
     second.close()
+
+
+def test_production_on_sqlite_gets_the_same_options():
+    """production.py builds its database from DATABASE_URL (SQLite by default) through the
+    same function: the options are not the development settings' alone."""
+    production = base.with_engine_options(dj_database_url.parse("sqlite:////srv/db.sqlite3"))
+    assert production["OPTIONS"] == base.SQLITE_OPTIONS
+    postgres = base.with_engine_options(dj_database_url.parse("postgres://db/eci"))
+    assert postgres["OPTIONS"] == {"prepare_threshold": 5}
