@@ -82,7 +82,7 @@ def updates_addresses(petition, address, audiences):
     ]
 
 
-@sensitive_variables("data")
+@sensitive_variables()  # every local: the data, and the name made from it
 def publish(signature, data):
     """Keep the name and comment for the page, to be moderated, if the signer allowed it (the
     tick is their consent to publication); else keep nothing of them outside the ciphertext."""

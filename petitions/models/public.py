@@ -40,7 +40,9 @@ class PublicSignature(models.Model):
         indexes = [models.Index(fields=["petition", "status"])]
 
     def __str__(self):
-        return self.name
+        # Never the name: Wagtail logs each moderation under this label and its messages name
+        # it, and neither goes with the signature when it is removed.
+        return f"{self._meta.verbose_name} {self.pk}"
 
 
 def published(petition):

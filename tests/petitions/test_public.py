@@ -83,13 +83,27 @@ def test_without_the_consent_nothing_is_kept_apart_from_the_ciphertext(
     assert_nowhere(["Quxzolwyn", "Plimvox"], caplog.text)
 
 
-def test_a_removed_signature_takes_its_name_and_comment_with_it(client, inbox, petition_page):
-    tokens = sign_and_confirm(client, inbox, petition_page, show_name="on")
-    PublicSignature.objects.update(status="approved")
+def test_a_removed_signature_takes_its_name_and_comment_with_it(
+    client, caplog, inbox, petition_page
+):
+    """Approved in the admin first: Wagtail logs each edit under the object's label, and its
+    message names it; neither may keep the name once the signature is removed."""
+    caplog.set_level(logging.DEBUG)
+    tokens = sign_and_confirm(
+        client, inbox, petition_page, show_name="on", comment="Our street needs this."
+    )
+    moderators = client.__class__()
+    moderator(moderators)
+    url = reverse("petition_moderation:edit", args=[PublicSignature.objects.get().pk])
+    approved = moderators.post(url, edit_form_data(moderators, url) | {"status": "approved"})
+    assert approved.status_code == 302
     assert "Ilinka Dragomirova" in shown(client, petition_page)
     follow(client, petition_page, "remove", tokens["remove"])
     assert not PublicSignature.objects.exists()
     assert "Ilinka Dragomirova" not in shown(client, petition_page)
+    cache.clear()
+    assert_nowhere(["Ilinka", "Dragomirova", "Our street needs this."], caplog.text)
+    assert "Dragomirova" not in moderators.cookies.get("messages", "")
 
 
 def test_nobody_adds_a_name_in_the_admin_and_only_moderators_see_them(client):
