@@ -8,17 +8,18 @@ the page's translators who may not publish it:
 
 - "Submit for review" saves the translation as a draft revision of the page and starts the
   page's workflow ("Translation review (xx)", translators.groups); a reviewer of the language
-  approves it, and Wagtail publishes that revision (or asks for changes).
+  approves it, and Wagtail publishes that revision; or asks for changes, and the translator's
+  next "Submit for review" resumes the workflow with the new draft.
 - "Convert to alias page" is not offered, and its address refuses them: it publishes.
 
 Those who may publish keep wagtail-localize's editor as it is.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views.convert import convert_to_alias
 
@@ -42,10 +43,20 @@ def submit_from_translation_editor(request, page):
         return None
     if page.permissions_for_user(request.user).can_publish():
         return None
-    if not page.workflow_in_progress:
-        # The strings typed so far become the page's draft, the revision a reviewer approves.
-        translation.save_target(user=request.user, publish=False)
-        workflow.start(Page.objects.get(pk=page.pk).specific, request.user)
+    # In review: nothing to do. New, or sent back with changes asked for: the strings typed so
+    # far become the page's draft, the revision a reviewer approves; the workflow starts, or
+    # resumes as Wagtail's own editor resumes it.
+    state = page.current_workflow_state
+    if state is None or state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        try:
+            translation.save_target(user=request.user, publish=False)
+        except ValidationError as error:  # the page's own rules (InitiativePage.clean...)
+            messages.error(request, " ".join(error.messages))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        if state is None:
+            workflow.start(Page.objects.get(pk=page.pk).specific, request.user)
+        else:
+            state.resume(request.user)
     messages.success(request, WAITING)
     return redirect("wagtailadmin_pages:edit", page.pk)
 

@@ -98,3 +98,25 @@ def test_submitted_for_review_and_approved_it_is_published(bulgarian):
     assert not page.workflow_in_progress
     assert page.title == "За нас"
     assert page.live_revision == page.latest_revision
+
+
+def test_sent_back_with_changes_asked_for_it_is_submitted_again(bulgarian):
+    translator = signed_in(translators_group_name("bg"))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[bulgarian.pk])
+    translator.post(edit_url, {"action": "submit-for-review"})
+    page = Page.objects.get(pk=bulgarian.pk)
+    reviewer = signed_in(reviewers_group_name("bg"))
+    asked = reviewer.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[page.pk, "reject", page.current_workflow_task_state.pk],
+        ),
+        {"comment": "Please translate the title."},
+    )
+    assert asked.status_code in (200, 302)
+    assert Page.objects.get(pk=bulgarian.pk).current_workflow_state.status == "needs_changes"
+    again = translator.post(edit_url, {"action": "submit-for-review"}, follow=True)
+    assert again.status_code == 200 and "waiting for its review" in again.content.decode()
+    state = Page.objects.get(pk=bulgarian.pk).current_workflow_state
+    assert state.status == "in_progress"  # the same workflow, resumed
+    assert state.pk == page.current_workflow_state.pk
