@@ -1,15 +1,18 @@
 """A petition's figures: the confirmed signatures and those collected on paper (the organisers'
 batches), in all, per country of residence and per day; and the online ones per partner.
 
-Only confirmed signatures count online. The pages, the open counts (JSON and CSV) and the
-organisers all read `figures_for`; pages that show them are "counts" pages, renewed by the page
-cache (core.page_cache), so a rush of confirmations costs a few aggregates per renewal, not per
-view.
+Only confirmed signatures count online. The pages, the widget and the open counts (JSON and
+CSV) read `figures_for`: counted at most once per third of PUBLIC_COUNTS_SECONDS and shared by
+every process, as the initiatives' public figures are. The page cache (core.page_cache) keeps
+the pages themselves, but not a page asked with a query string (a partner's link): requests
+alone must never set off a count.
 """
 
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.utils import timezone
 
@@ -34,6 +37,15 @@ class Figures:
 
 
 def figures_for(petition):
+    key = f"petition-figures:{petition.pk}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = counted(petition)
+        cache.set(key, figures, max(1, settings.PUBLIC_COUNTS_SECONDS // 3))
+    return figures
+
+
+def counted(petition):
     confirmed = Signature.objects.filter(petition=petition, confirmed_on__isnull=False)
     paper = PaperBatch.objects.filter(petition=petition).order_by()
     countries = Counter(

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from outbox.sending import send_due
+from petitions import figures
 from petitions.models import Signature
 from tests.factories.petitions import PetitionPartnerFactory
 from tests.signing.helpers import solve_captcha
@@ -135,3 +136,18 @@ def test_a_csrf_failure_in_a_partners_frame_is_framed_and_keeps_what_was_typed(
     again = client.post(url, typed | solve_captcha(body) | {"csrfmiddlewaretoken": token})
     assert again.status_code == 302
     assert Signature.objects.get().partner == "friends-of-air"
+
+
+def test_a_partners_link_never_sets_off_a_count_per_view(
+    client, petition_page, partner, monkeypatch
+):
+    """A query string skips the page cache: the figures themselves are counted once per third
+    of PUBLIC_COUNTS_SECONDS, however many visitors follow a partner's link (or add ?x=)."""
+    made, count = [], figures.counted
+    monkeypatch.setattr(figures, "counted", lambda petition: made.append(1) or count(petition))
+    cache.clear()
+    for query in (f"?partner={partner.code}", "?x=1", "?x=2"):
+        assert client.get(petition_page.url + query).status_code == 200
+    json_url = petition_page.url + petition_page.reverse_subpage("counts_json")
+    assert client.get(json_url).json()["total"] == 0
+    assert len(made) == 1
