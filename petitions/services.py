@@ -27,11 +27,11 @@ from django.views.decorators.debug import sensitive_variables
 
 from core import crypto
 from outbox.sending import queue
-from signing.services import keyed_hash
+from signing.services import keyed_hash, rewrite_days_shuffled
 
 from .fields import normalised_address
 from .models.public import PublicSignature
-from .models.records import Signature, UpdatesAddress
+from .models.records import Petition, Signature, UpdatesAddress
 
 SIGNATURE_FORMAT = 1
 
@@ -194,6 +194,15 @@ def confirm(signature, today=None):
         # The addresses for updates join their lists, untied from the signature.
         UpdatesAddress.objects.filter(signature=signature.pk).update(signature=None, added_on=today)
     return bool(updated)
+
+
+def shuffle_updates_addresses(before, since=None):
+    """The addresses for updates joined their lists at their signatures' confirmation, in the
+    same transaction: the order of arrival (and PostgreSQL's transaction ids) would pair each
+    with its signature. Each petition's day is rewritten in a random order, in one transaction
+    (signing.services.shuffle_mailing_list says how); the day itself is stored anyway."""
+    confirmed = UpdatesAddress.objects.filter(signature__isnull=True)
+    return rewrite_days_shuffled(confirmed, "petition_id", Petition, before, since)
 
 
 def remove(signature):

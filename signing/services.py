@@ -254,27 +254,32 @@ def shuffle_mailing_list(before, since=None):
     sequence for all tables). Each initiative's day is deleted and inserted again, the same
     identifiers and contents in a random order, in one transaction: afterwards the rows of a day
     share one transaction id and their order says nothing. The day itself is stored anyway."""
-    entries = MailingListEntry.objects.filter(added_on__lt=before)
+    # The initiative is locked first, as destroy_statements and remove_from_mailing_list lock
+    # it: they wait for the rewrite and then delete the rows as rewritten (a DELETE already
+    # waiting on the old rows would skip them and never see the new), and never deadlock.
+    return rewrite_days_shuffled(
+        MailingListEntry.objects.all(), "initiative_id", Initiative, before, since
+    )
+
+
+def rewrite_days_shuffled(rows, owner_field, owner_model, before, since=None):
+    """shuffle_mailing_list's rewrite, for any table of rows with a day (`added_on`) and an owner
+    (`owner_field`, an id of `owner_model`, locked first): each owner's day of `rows` before
+    `before` (from `since`) deleted and inserted again in a random order, in one transaction."""
+    rows = rows.filter(added_on__lt=before)
     if since is not None:
-        entries = entries.filter(added_on__gte=since)
-    groups = entries.values_list("initiative_id", "added_on").distinct().order_by()
+        rows = rows.filter(added_on__gte=since)
     rewritten = 0
-    for initiative_id, day in groups:
+    for owner_id, day in rows.values_list(owner_field, "added_on").distinct().order_by():
         with transaction.atomic():
-            # The initiative first, as destroy_statements and remove_from_mailing_list lock it:
-            # they wait for the rewrite and then delete the rows as rewritten (a DELETE already
-            # waiting on the old rows would skip them and never see the new), and never deadlock.
-            list(Initiative.objects.select_for_update().filter(pk=initiative_id).values("pk"))
-            day_entries = list(
-                MailingListEntry.objects.select_for_update().filter(
-                    initiative_id=initiative_id, added_on=day
-                )
-            )
+            list(owner_model.objects.select_for_update().filter(pk=owner_id).values("pk"))
+            owners_day = rows.filter(**{owner_field: owner_id}, added_on=day)
+            day_rows = list(owners_day.select_for_update())
             # By identifier: a row added meanwhile is left as it is, never lost.
-            MailingListEntry.objects.filter(pk__in=[entry.pk for entry in day_entries]).delete()
-            secrets.SystemRandom().shuffle(day_entries)
-            MailingListEntry.objects.bulk_create(day_entries, batch_size=500)
-        rewritten += len(day_entries)
+            rows.model.objects.filter(pk__in=[row.pk for row in day_rows]).delete()
+            secrets.SystemRandom().shuffle(day_rows)
+            rows.model.objects.bulk_create(day_rows, batch_size=500)
+        rewritten += len(day_rows)
     return rewritten
 
 

@@ -232,9 +232,10 @@ class UpdatesAddress(models.Model):
 
     Written when the signature is sent, tied to it until it is confirmed: it goes with a
     signature removed or destroyed unconfirmed, so nobody can put another's address on a list.
-    Confirmation unties it (`signature` None) and gives it the day only: from then on nothing
-    leads from the list to a signature, and removing the signature leaves the address listed
-    (the signer asks the organisers, as the form says)."""
+    Confirmation unties it (`signature` None) and gives it the day only; the day's rows are
+    rewritten in a random order the next night (services.shuffle_updates_addresses), after
+    which nothing leads from the list to a signature. Removing the signature leaves the
+    address listed (the signer asks the organisers, as the form says)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="updates")

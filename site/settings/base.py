@@ -275,6 +275,8 @@ PERIODIC_JOBS = {
     "build_paper_forms": {"every": 1800},
     # Petition signatures not confirmed in time (docs/petitions.md).
     "destroy_unconfirmed_signatures": {"daily_at": "03:45"},
+    # The day's addresses for the petitions' updates rewritten in a random order.
+    "shuffle_petition_updates": {"daily_at": "00:35"},
 }
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls: the site works offline
 # Machine translation for a translator's first draft (translators/machine.py), off unless

@@ -16,6 +16,7 @@ from petitions.services import destroy_unconfirmed
 from tests.factories import TEST_KEY_PASSPHRASE, write_private_key
 from tests.factories.petitions import PetitionPartnerFactory
 from tests.privacy import assert_nowhere
+from tests.signing.test_updates import physical_order
 
 from .test_journey import follow, links, sign
 from .test_partners import sign_through, sign_url
@@ -100,3 +101,25 @@ def test_an_unconfirmed_signature_takes_its_addresses_for_updates_with_it(
     sign(client, petition_page, updates="on")
     assert destroy_unconfirmed(now=timezone.now() + datetime.timedelta(days=8)) == 1
     assert not UpdatesAddress.objects.exists()
+
+
+def test_the_daily_shuffle_leaves_no_order_of_arrival(petition_page):
+    """Addresses join their lists in their signatures' confirmation: in the order of arrival
+    they would pair with them. The day's rows are rewritten in a random order; today's wait."""
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    petition = petition_page.petition
+    arrived = [
+        UpdatesAddress.objects.create(petition=petition, added_on=yesterday, ciphertext=bytes([n]))
+        for n in range(20)
+    ]
+    today = UpdatesAddress.objects.create(
+        petition=petition, added_on=timezone.localdate(), ciphertext=b"today"
+    )
+    ids = [address.pk for address in arrived]
+    contents = set(UpdatesAddress.objects.values_list("id", "added_on", "ciphertext"))
+    assert physical_order(set(ids), UpdatesAddress) == ids
+    call_command("shuffle_petition_updates")
+    assert set(UpdatesAddress.objects.values_list("id", "added_on", "ciphertext")) == contents
+    shuffled = physical_order(set(ids), UpdatesAddress)
+    assert sorted(shuffled) == sorted(ids) and shuffled != ids
+    assert physical_order({today.pk, *ids}, UpdatesAddress)[0] == today.pk

@@ -186,13 +186,13 @@ def test_in_a_partners_frame_the_token_is_a_partitioned_cookie(client, signing_p
     assert deletion.value == "" and deletion["samesite"] == "None; Partitioned"
 
 
-def physical_order(ids):
+def physical_order(ids, model=MailingListEntry):
     """The identifiers among `ids` in the order the database keeps their rows."""
-    table = MailingListEntry._meta.db_table
+    table = model._meta.db_table
     position = "ctid" if connection.vendor == "postgresql" else "rowid"
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT id FROM {table} ORDER BY {position}")  # noqa: S608
-        stored = [MailingListEntry._meta.pk.to_python(row[0]) for row in cursor.fetchall()]
+        stored = [model._meta.pk.to_python(row[0]) for row in cursor.fetchall()]
     return [identifier for identifier in stored if identifier in ids]
 
 
