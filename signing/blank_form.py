@@ -1,5 +1,6 @@
 """The blank statement form, built once per signing page, country and language (and a
-petition's blank form, built once per petition page and language: petitions.views).
+petition's blank form, built once per petition page, language, layout and partner, whose name
+its opt-in for updates shows: petitions.views).
 
 Everything on the form's page is the same for every signer of one initiative, country and
 language except the CSRF token, the CAPTCHA challenge and the query strings its links carry on
