@@ -9,7 +9,7 @@ form of the flow carries both on (`flow_links`). A link that opens the flow in a
 carries the partner code alone: the new window is no frame.
 
 Each function takes the collection's partners as `origins`, {code: origin or ""} (its app reads
-them, cached: initiatives.partners.cached_origins). A framed page sets the CSRF cookie as a
+them, cached: cached_origins). A framed page sets the CSRF cookie as a
 partitioned cross-site cookie (core/middleware.py): a browser that blocks third-party cookies
 keeps it for that partner's site only. Whatever is framable depends on the URL alone, so a
 shared cache may keep it.
@@ -17,8 +17,10 @@ shared cache may keep it.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.template.loader import render_to_string
 
+from .content_version import current_version, versioned_cache
 from .middleware import allow_framing
 
 EMBED = "embed"
@@ -28,14 +30,32 @@ WIDGET_HEIGHT = 340
 FLOW_HEIGHT = 1600
 
 
+def cached_origins(owner, partners):
+    """{code: origin or ""} of `partners` (a queryset of one owner's partners: an initiative's,
+    a petition's), cached under the content version (a change to a partner or its owner sets a
+    new one): the embedded steps read it on every request. `owner` names the owner in the key,
+    such as "initiative:12"."""
+    key = f"partners:{current_version()}:{owner}"
+    origins = versioned_cache.get(key, settings.ROUTE_CACHE_SECONDS)
+    if origins is None:
+        origins = dict(partners.values_list("code", "origin"))
+        versioned_cache.set(key, origins, settings.ROUTE_CACHE_SECONDS)
+    return origins
+
+
 def is_embedded(request):
     return request.GET.get(EMBED) == "1"
 
 
 def partner_code(request, origins):
     """The partner code the request carries, if it is one of `origins`; else ""."""
-    code = request.GET.get(PARTNER, "")
-    return code if code and code in origins else ""
+    return asked_partner(request, origins)[1]
+
+
+def asked_partner(request, origins):
+    """(the code asked for, the partner code if it is one of `origins` else "")."""
+    asked = request.GET.get(PARTNER, "")
+    return asked, (asked if asked and asked in origins else "")
 
 
 def flow_parameters(request, origins):

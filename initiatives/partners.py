@@ -6,23 +6,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 
-from core.content_version import current_version, versioned_cache
+from core.embedding import cached_origins
 
 from .counters import click_throughs
 from .models import Partner
-
-
-def cached_origins(owner, partners):
-    """{code: origin or ""} of `partners` (a queryset of one owner's partners: an initiative's,
-    a petition's), cached under the content version (a change to a partner or its owner sets a
-    new one): the embedded steps read it on every request. `owner` names the owner in the key,
-    such as "initiative:12"."""
-    key = f"partners:{current_version()}:{owner}"
-    origins = versioned_cache.get(key, settings.ROUTE_CACHE_SECONDS)
-    if origins is None:
-        origins = dict(partners.values_list("code", "origin"))
-        versioned_cache.set(key, origins, settings.ROUTE_CACHE_SECONDS)
-    return origins
 
 
 def partner_origins(initiative_id):

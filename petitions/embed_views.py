@@ -4,12 +4,17 @@ signing.embed_views). Both are public pages, the same for every visitor of one a
 widget a "counts" page, the embed page a "content" page); the partner code is part of the
 address, never of a session."""
 
-from urllib.parse import urlencode
-
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from core.embedding import EMBED, PARTNER, frame_snippets, framed_by_partners
+from core.embedding import (
+    EMBED,
+    PARTNER,
+    asked_partner,
+    frame_snippets,
+    framed_by_partners,
+    query,
+)
 
 from .figures import figures_for
 from .partners import partner_origins
@@ -30,23 +35,22 @@ def widget(request, page, partner=""):
         request,
         "petitions/widget.html",
         {"page": page, "petition": page.petition, "figures": figures_for(page.petition),
-         "sign_url": sign_url + (f"?{urlencode({PARTNER: partner})}" if partner else "")},
+         "sign_url": sign_url + query({PARTNER: partner} if partner else {})},
     )  # fmt: skip
     return framed_by_partners(response, origins)
 
 
 def embed(request, page):
     """The snippets for the partner code asked for (`?partner=`), with a preview of the widget."""
-    asked = request.GET.get(PARTNER, "")
-    partner = asked if asked in partner_origins(page.petition_id) else ""
+    asked, partner = asked_partner(request, partner_origins(page.petition_id))
     carried = {PARTNER: partner} if partner else {}
     sign_url = request.build_absolute_uri(page.url + page.reverse_subpage("sign"))
     snippets = frame_snippets(
         "petitions/snippets/frame.html",
         page.title,
-        request.build_absolute_uri(page.url) + (f"?{urlencode(carried)}" if carried else ""),
+        request.build_absolute_uri(page.url) + query(carried),
         widget_src=request.build_absolute_uri(widget_path(page, partner)),
-        flow_src=sign_url + "?" + urlencode({EMBED: "1", **carried}),
+        flow_src=sign_url + query({EMBED: "1", **carried}),
     )
     return TemplateResponse(
         request,

@@ -1,7 +1,7 @@
 """A petition's partners (petitions.models.PetitionPartner), as the embedded steps and the
 figures read them: their codes and origins for core.embedding, their names for the counts."""
 
-from initiatives.partners import cached_origins
+from core.embedding import cached_origins
 
 from .models.records import PetitionPartner
 

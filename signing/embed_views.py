@@ -5,12 +5,10 @@ widget is a "counts" page, the embed page a "content" page); the partner code is
 address, never of a session. See signing.embedding for the embedded signing flow itself.
 """
 
-from urllib.parse import urlencode
-
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from core.embedding import frame_snippets
+from core.embedding import asked_partner, frame_snippets, query
 from initiatives.partners import partner_origins
 from initiatives.progress import attach_progress
 
@@ -28,7 +26,7 @@ def widget(request, signing_page, partner=""):
     if initiative_page.initiative.signing_state == "central":  # counted, then the central system
         sign_url = call_to_sign_url(signing_page, partner)
     else:
-        sign_url = signing_page.url + (f"?{urlencode({PARTNER: partner})}" if partner else "")
+        sign_url = signing_page.url + query({PARTNER: partner} if partner else {})
     response = TemplateResponse(
         request,
         "signing/widget.html",
@@ -43,7 +41,7 @@ def snippets(request, signing_page, initiative_page, partner):
     signing_url = request.build_absolute_uri(signing_page.url)
     widget_path = signing_page.reverse_subpage("widget", args=[partner] if partner else [])
     carried = {PARTNER: partner} if partner else {}
-    link = signing_url + (f"?{urlencode(carried)}" if carried else "")
+    link = signing_url + query(carried)
     if initiative_page.initiative.signing_state == "central":  # straight to the central system
         link = request.build_absolute_uri(call_to_sign_url(signing_page, partner))
     return frame_snippets(
@@ -51,7 +49,7 @@ def snippets(request, signing_page, initiative_page, partner):
         initiative_page.title,
         link,
         widget_src=signing_url + widget_path,
-        flow_src=signing_url + "?" + urlencode({EMBED: "1", **carried}),
+        flow_src=signing_url + query({EMBED: "1", **carried}),
     )
 
 
@@ -59,9 +57,7 @@ def embed(request, signing_page):
     """The embed page: the snippets for the partner code asked for (`?partner=`), a preview of
     the widget, and what a partner must ask the organisers for."""
     initiative_page = signing_page.initiative_page()
-    asked = request.GET.get(PARTNER, "")
-    known = partner_origins(initiative_page.initiative_id)
-    partner = asked if asked in known else ""
+    asked, partner = asked_partner(request, partner_origins(initiative_page.initiative_id))
     response = TemplateResponse(
         request,
         "signing/embed.html",
