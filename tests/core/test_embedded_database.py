@@ -6,12 +6,15 @@ import dj_database_url
 import pytest
 from django.db import OperationalError
 from django.db.backends.sqlite3.base import DatabaseWrapper
+from django.db.utils import ConnectionHandler
 from eci_site.settings import base
 
 
 def connect(path, **options):
-    settings = {**base.DATABASES["default"], "NAME": str(path)}
-    settings["OPTIONS"] = {**settings["OPTIONS"], **options}
+    embedded = base.with_engine_options({"ENGINE": "django.db.backends.sqlite3", "NAME": str(path)})
+    embedded["OPTIONS"] |= options
+    # Django's defaults for what the settings leave out (TIME_ZONE...), as for DATABASES.
+    settings = ConnectionHandler().configure_settings({"default": embedded})["default"]
     connection = DatabaseWrapper(settings, alias=f"embedded-{id(settings)}")
     connection.ensure_connection()
     return connection
