@@ -37,7 +37,8 @@ def prepare_signatures(workdir, forms, answers):
 
 def prepare_confirmations(workdir, inbox, expected, seconds=120):
     """The wrk data file of the confirmation links mailed for `expected` signatures: the outbox
-    sends each after its request's commit, in a thread of its own; waited for up to `seconds`."""
+    sends each after its request's commit, by its worker's sender thread; waited for up to
+    `seconds`."""
     paths = []
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -3,6 +3,11 @@
     queue(subject, body, to, from_email)   # inside the transaction that stores the submission
     send_due()                             # manage.py send_queued_mail (cron), and after commit
 
+After a commit, the process's one sender thread is woken: it sends everything due over one SMTP
+connection, so that a rush of signatures costs a wake-up each, not a thread, a database connection
+and an SMTP connection each (a thread per message held a petition's signing at 42/s where the
+statements' ran at 230/s: docs/benchmarks.md).
+
 After a failure a message waits RETRY_BASE_SECONDS × 2^(attempts − 1), at most RETRY_MAX_SECONDS,
 and is given up after MAX_ATTEMPTS (it stays in the table, unsent; send_queued_mail counts it).
 """
@@ -13,7 +18,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import connection, transaction
+from django.db import close_old_connections, transaction
 from django.utils import timezone
 
 from .models import QueuedMessage
@@ -35,18 +40,35 @@ def queue(subject, body, to, from_email=""):
     return message
 
 
+_wake = threading.Event()
+_sender = None
+_sender_started = threading.Lock()
+
+
 def send_soon():
-    """Send what is due in a thread of its own: the response does not wait for SMTP. A process
-    that ends first leaves the message queued, for the next run of send_queued_mail."""
-    threading.Thread(target=_send_in_thread, name="outbox", daemon=True).start()
+    """Wake this process's sender thread, started on first use (in each worker, after any fork):
+    the response does not wait for SMTP. A process that ends first leaves the message queued,
+    for the next run of send_queued_mail."""
+    global _sender
+    _wake.set()
+    with _sender_started:
+        if _sender is None or not _sender.is_alive():
+            _sender = threading.Thread(
+                target=_send_when_woken, args=(_wake, send_due), name="outbox", daemon=True
+            )
+            _sender.start()
 
 
-def _send_in_thread():
-    # A thread has database connections of its own: close them when done.
-    try:
-        send_due()
-    finally:
-        connection.close()
+def _send_when_woken(wake, send):
+    while True:
+        wake.wait()
+        wake.clear()  # what is queued from now on wakes the next round
+        # The thread's own database connection is kept between rounds, within CONN_MAX_AGE.
+        close_old_connections()
+        try:
+            send()
+        except Exception as error:  # the database, say: the next wake-up or cron tries again
+            logger.warning("The outbox's sender stopped a round (%s)", type(error).__name__)
 
 
 def retry_delay(attempts):
@@ -54,9 +76,8 @@ def retry_delay(attempts):
 
 
 def send_due(now=None, limit=100):
-    """Send the messages that are due; return (sent, failed)."""
-    sent = failed = 0
-    for pk in list(
+    """Send the messages that are due, over one SMTP connection; return (sent, failed)."""
+    due = list(
         QueuedMessage.objects.filter(
             sent_at=None,
             attempts__lt=MAX_ATTEMPTS,
@@ -64,14 +85,28 @@ def send_due(now=None, limit=100):
         )
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:limit]
-    ):
-        outcome = _send_one(pk, now)
-        sent += outcome is True
-        failed += outcome is False
+    )
+    sent = failed = 0
+    if not due:
+        return sent, failed
+    mail = get_connection(fail_silently=False)
+    try:
+        mail.open()
+    except Exception as error:  # the mail system is down: every due message waits its turn
+        unreachable = error
+    else:
+        unreachable = None
+    try:
+        for pk in due:
+            outcome = _send_one(pk, now, mail, unreachable)
+            sent += outcome is True
+            failed += outcome is False
+    finally:
+        mail.close()
     return sent, failed
 
 
-def _send_one(pk, now):
+def _send_one(pk, now, mail, unreachable=None):
     """Send one message under a row lock (two senders never send the same message); None when
     another sender has it or has sent it."""
     with transaction.atomic():
@@ -83,14 +118,17 @@ def _send_one(pk, now):
         if message is None:
             return None
         try:
+            if unreachable is not None:
+                raise unreachable
             EmailMessage(
                 message.subject,
                 message.body,
                 message.from_email or settings.DEFAULT_FROM_EMAIL,
                 message.to,
-                connection=get_connection(fail_silently=False),
+                connection=mail,
             ).send()
         except Exception as error:  # any failure of the mail system is retried
+            mail.close()  # a broken connection is opened anew for the next message
             message.attempts += 1
             message.next_attempt_at = (now or timezone.now()) + retry_delay(message.attempts)
             message.last_error = type(error).__name__[:100]
