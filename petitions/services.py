@@ -83,12 +83,14 @@ def updates_addresses(petition, address, audiences):
 
 
 @sensitive_variables()  # every local: the data, and the name made from it
-def publish(signature, data):
+def publish(signature, data, replacing):
     """Keep the name and comment for the page, to be moderated, if the signer allowed it (the
-    tick is their consent to publication); else keep nothing of them outside the ciphertext."""
+    tick is their consent to publication); else keep nothing of them outside the ciphertext.
+    `replacing`: the signature had details before, whose choice this one replaces."""
     name = " ".join(filter(None, [data.get("given_names"), data.get("family_names")]))
     if not (data.get("show_name") and name):
-        PublicSignature.objects.filter(signature=signature).delete()
+        if replacing:
+            PublicSignature.objects.filter(signature=signature).delete()
         return
     PublicSignature.objects.update_or_create(
         signature=signature,
@@ -97,7 +99,17 @@ def publish(signature, data):
     )  # fmt: skip
 
 
-@sensitive_variables("data", "address")
+def stored_if_new(**fields):
+    """The new signature, or None when its address has signed the petition already (the
+    unique constraint says so: a new signer, the usual case, costs no lookup first)."""
+    try:
+        with transaction.atomic():
+            return Signature.objects.create(**fields)
+    except IntegrityError:
+        return None
+
+
+@sensitive_variables("data", "address", "ciphertext")
 def sign(page, data, address, language, partner="", updates=()):
     """Store (or renew the links of) the signature of `address` and mail them to it. `partner`
     is the code of the petition's partner the signer came through (already checked), or "";
@@ -105,46 +117,29 @@ def sign(page, data, address, language, partner="", updates=()):
     partner's code for that partner's)."""
     petition = page.petition
     digest = address_hash(petition, address)
+    # Sealed whatever the address did before: the answer takes as long either way.
+    ciphertext = sealed(petition, data)
+    details = {"ciphertext": ciphertext, "country": data.get("country", ""), "partner": partner,
+               "language": language}  # fmt: skip
     confirm, remove = new_token(), new_token()
     links = {"confirm_token_hash": token_hash(confirm), "remove_token_hash": token_hash(remove)}
     with transaction.atomic():
-        signature = (
-            Signature.objects.select_for_update()
-            .filter(petition=petition, address_hash=digest)
-            .first()
-        )
-        created = signature is None
-        if created:
-            try:
-                with transaction.atomic():
-                    signature = Signature.objects.create(
-                        petition=petition,
-                        address_hash=digest,
-                        ciphertext=sealed(petition, data),
-                        country=data.get("country", ""),
-                        partner=partner,
-                        language=language,
-                        **links,
-                    )
-            except IntegrityError:
-                # The same address, signed at this very moment by another request: one counts.
-                created = False
-                signature = Signature.objects.select_for_update().get(
-                    petition=petition, address_hash=digest
-                )
+        signature = stored_if_new(petition=petition, address_hash=digest, **details, **links)
+        created = signature is not None
         if not created:
+            # Also when another request stores the same address at this very moment: one counts.
+            signature = Signature.objects.select_for_update().get(
+                petition=petition, address_hash=digest
+            )
             # The links mailed before stop working; the unconfirmed details are the newest.
-            if signature.confirmed_on is None:
-                signature.ciphertext = sealed(petition, data)
-                signature.country = data.get("country", "")
-                signature.partner = partner
-                signature.language = language
-            for name, value in links.items():
+            changes = links if signature.confirmed_on else {**details, **links}
+            for name, value in changes.items():
                 setattr(signature, name, value)
-            signature.save()
+            signature.save(update_fields=list(changes))
         if signature.confirmed_on is None:  # the newest choices replace the first
-            publish(signature, data)
-            signature.pending_updates.all().delete()
+            publish(signature, data, replacing=not created)
+            if not created:
+                signature.pending_updates.all().delete()
             pending = updates_addresses(petition, address, updates)
             for entry in pending:
                 entry.signature = signature
