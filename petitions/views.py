@@ -14,6 +14,7 @@ import csv
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
@@ -32,17 +33,43 @@ from .partners import partner_origins
 RATE_LIMIT_GROUP = "petitions.sign"
 
 
+def step_context(request, page, links):
+    """What every step's template is given; `links`, the query strings of its links (or their
+    marks, for a page built once)."""
+    return {"page": page, "petition": page.petition, "embedded": is_embedded(request), **links}
+
+
 def render(request, page, template, context=None, status=200):
     origins = partner_origins(page.petition_id)
     response = TemplateResponse(
         request,
         f"petitions/{template}.html",
-        {"page": page, "petition": page.petition, "embedded": is_embedded(request),
-         **flow_links(request, origins), **(context or {})},
+        {**step_context(request, page, flow_links(request, origins)), **(context or {})},
         status=status,
-    )  # fmt: skip
+    )
     add_never_cache_headers(response)
     return frame_if_embedded(request, response, origins)
+
+
+def built_step(request, page, template):
+    """A step the same for every signer of the page in one language (nothing of theirs on it,
+    no form): built once, as the statements' receipt is (signing.blank_form.built_once). The
+    mailed links open outside any frame; in one, the page (whose frame links to its own
+    address, the link's token in it) is rendered for its request alone."""
+    if is_embedded(request):
+        return render(request, page, template)
+    html = built_once(
+        request,
+        f"petition-{template}",
+        [page.pk],
+        lambda: render_to_string(
+            f"petitions/{template}.html", step_context(request, page, QUERY_MARKS), request
+        ),
+    )
+    links = flow_links(request, partner_origins(page.petition_id))
+    response = HttpResponse(with_flow_links(html, links))
+    add_never_cache_headers(response)
+    return response
 
 
 def came_through(request, page):
@@ -56,8 +83,10 @@ def blank_form(request, page, partner):
     partner's frame or not) and partner (its opt-in names it); each request fills in its token,
     challenge and query strings (signing.blank_form). A form sent back with errors carries what
     was typed and is rendered for its signer alone."""
-    context = {"page": page, "petition": page.petition, "embedded": is_embedded(request),
-               "form": SignatureForm(page.petition, partner=partner), **QUERY_MARKS}  # fmt: skip
+    context = {
+        **step_context(request, page, QUERY_MARKS),
+        "form": SignatureForm(page.petition, partner=partner),
+    }
     html = built_once(
         request,
         "petition-form",
@@ -123,7 +152,7 @@ def link_step(request, page, route, token, act):
         return render(request, page, "link_unknown", {"route": route}, status=404)
     if request.method == "POST":
         act(signature)
-        return render(request, page, f"{route}_done")
+        return built_step(request, page, f"{route}_done")
     return render(request, page, f"{route}_ask")
 
 
