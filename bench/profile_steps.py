@@ -4,7 +4,9 @@
 against the PostgreSQL database `make bench` builds (BENCH_DATABASE, default eci_bench; built
 afresh here when BENCH_FRESH=1 or when it is missing) and a private redis-server, and sends each
 step through Django's whole handler, CSRF check included: the signing form (GET), the CAPTCHA
-picture (each of its own challenge), the submission (POST) and the receipt. For each it prints
+picture (each of its own challenge), the submission (POST) and the receipt; then the petition's
+form, signature (POST, its mail sent by the outbox's sender thread to a real SMTP server in this
+process, whose CPU counts too) and confirmation (POST of the mailed link). For each it prints
 the time per request and the functions that took the most time of their own (with PROFILE_DIR
 set, each step's whole profile is also written there, for pstats). No gunicorn and no network:
 what is left is the site's own work. Nothing here asserts a speed.
@@ -25,6 +27,7 @@ from django.db import connection
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402  (bench/run.py: the same database, settings and signers)
+from petition_journey import LINK, SIGN_PETITION, mail_settings  # noqa: E402
 
 sys.path.insert(0, str(run.ROOT))  # the project's apps, as manage.py finds them
 
@@ -87,26 +90,33 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="eci-profile-"))
     redis, redis_url = run.start_redis(workdir)
     try:
-        env = run.environment(workdir, redis_url)
-        if os.environ.get("BENCH_FRESH") == "1" or not database_ready():
-            print(f"Preparing a fresh PostgreSQL database ({run.DATABASE})...")
-            run.prepare_database(env)
-        else:
-            run.subprocess.run(
-                [sys.executable, "manage.py", "collectstatic", "--no-input"],
-                cwd=run.ROOT,
-                env=env,
-                check=True,
-                stdout=run.subprocess.DEVNULL,
-            )
-        os.environ.update(env)
-        profile_steps()
+        with run.SMTPServer() as smtp:
+            env = run.environment(workdir, redis_url, **mail_settings(smtp))
+            prepare(env)
+            profile_steps(smtp.inbox)
     finally:
         redis.terminate()
         redis.wait(timeout=30)
 
 
-def profile_steps():
+def prepare(env):
+    """The database `make bench` builds (afresh when asked or missing), the static files, and
+    the process's environment."""
+    if os.environ.get("BENCH_FRESH") == "1" or not database_ready():
+        print(f"Preparing a fresh PostgreSQL database ({run.DATABASE})...")
+        run.prepare_database(env)
+    else:
+        run.subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--no-input"],
+            cwd=run.ROOT,
+            env=env,
+            check=True,
+            stdout=run.subprocess.DEVNULL,
+        )
+    os.environ.update(env)
+
+
+def profile_steps(inbox):
     import django
 
     django.setup()
@@ -122,12 +132,7 @@ def profile_steps():
     blank_form()
     profiled("signing form view (GET)", [blank_form] * REQUESTS)
 
-    forms = []
-    for _ in range(REQUESTS):
-        html = blank_form().content.decode()
-        forms.append((client.cookies["csrftoken"].value,
-                      run.re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
-                      run.re.search(r'name="captcha_0" value="(\w+)"', html).group(1)))  # fmt: skip
+    forms = [form_of(blank_form(), client) for _ in range(REQUESTS)]
     answers = run.captcha_answers([key for _cookie, _token, key in forms])
     profiled("CAPTCHA picture", [
         lambda key=key: client.get(f"/captcha/image/{key}/") for _c, _t, key in forms
@@ -163,6 +168,57 @@ def profile_steps():
     ])  # fmt: skip
     client.cookies.clear()
     profiled("receipt", [lambda url=url: client.get(url) for url in receipts])
+    profile_petition(client, inbox, first)
+
+
+def profile_petition(client, inbox, first):
+    def blank_form():
+        client.cookies.clear()
+        return client.get(SIGN_PETITION)
+
+    blank_form()
+    profiled("petition form view (GET)", [blank_form] * REQUESTS)
+    forms = [form_of(blank_form(), client) for _ in range(REQUESTS)]
+    answers = run.captcha_answers([key for _cookie, _token, key in forms])
+
+    def signature(number, cookie, token, key):
+        client.cookies.clear()
+        client.cookies["csrftoken"] = cookie
+        body = urlencode({
+            "csrfmiddlewaretoken": token, "given_names": "Bench", "family_names": "Signer",
+            "country": "BG", "city": "Sofia", "email": f"profile-{first + number}@example.org",
+            "privacy": "on", "captcha_0": key, "captcha_1": answers[key],
+        })  # fmt: skip
+        return client.post(SIGN_PETITION, body, content_type="application/x-www-form-urlencoded")
+
+    mailed = len(inbox.messages)
+    profiled("petition signature (POST)", [
+        lambda number=number, form=form: signature(number, *form)
+        for number, form in enumerate(forms)
+    ])  # fmt: skip
+    deadline = time.monotonic() + 120  # the sender thread may still be sending the last ones
+    while len(inbox.messages) < mailed + REQUESTS and time.monotonic() < deadline:
+        time.sleep(0.2)
+    links = [path for _to, text in inbox.messages[mailed:] for path in LINK.findall(text)]
+    cookie, token, _key = form_of(blank_form(), client)
+
+    def confirmation(path):
+        client.cookies.clear()
+        client.cookies["csrftoken"] = cookie
+        return client.post(path, urlencode({"csrfmiddlewaretoken": token}),
+                           content_type="application/x-www-form-urlencoded")  # fmt: skip
+
+    profiled(
+        "petition confirmation (POST)", [lambda path=path: confirmation(path) for path in links]
+    )
+
+
+def form_of(response, client):
+    """(CSRF cookie, CSRF token, CAPTCHA key) of a form page."""
+    html = response.content.decode()
+    return (client.cookies["csrftoken"].value,
+            run.re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
+            run.re.search(r'name="captcha_0" value="(\w+)"', html).group(1))  # fmt: skip
 
 
 if __name__ == "__main__":
