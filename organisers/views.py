@@ -25,7 +25,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from initiatives.access import may, organised_by
+from core.access import may, organised_by
 from initiatives.deadlines import legal_hold
 from initiatives.figures import figures_by_initiative
 from initiatives.models import Initiative

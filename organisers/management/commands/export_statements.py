@@ -19,10 +19,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.log_actions import log
 
+from core.bundle import DamagedBundle
 from core.crypto import PrivateKey, UnusableKey
 from initiatives.models import Initiative
 from organisers.audit import STATEMENTS_EXPORTED
-from organisers.bundle import DamagedBundle, read_bundle
+from organisers.bundle import read_bundle
 from organisers.export.exporter import (
     MAILING_LIST_FILE,
     WrongKey,
@@ -150,7 +151,7 @@ class BundleSource:
         except DamagedBundle as error:
             self.handle.close()
             raise CommandError(str(error), returncode=USAGE_ERROR) from None
-        return record, total, statements, statements.addresses, None
+        return record, total, statements, statements.extras, None
 
     def __exit__(self, *exc_info):
         self.handle.close()
