@@ -130,6 +130,10 @@ class BundleBody:
         try:
             item = json.loads(line)
         except ValueError:
+            # Every line is written whole, with its newline: a last one cut short is a download
+            # cut short.
+            if isinstance(line, bytes) and not line.endswith(b"\n"):
+                raise DamagedBundle(ENDS_EARLY) from None
             raise DamagedBundle(f"Line {number} of the bundle is damaged.") from None
         if not isinstance(item, dict):
             raise DamagedBundle(f"Line {number} of the bundle is damaged.")

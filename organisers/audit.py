@@ -1,7 +1,7 @@
 """The organisers' actions written to Wagtail's audit log ("Reports → Site history").
 
 Wagtail's log entries have no editing screen; admins read them in the report and in each
-initiative's history. Their data holds counts and reasons, never personal data.
+initiative's or petition's history. Their data holds counts and reasons, never personal data.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import LogFormatter, log
 
 BUNDLE_DOWNLOADED = "eci.bundle_downloaded"
+PETITION_BUNDLE_DOWNLOADED = "eci.petition_bundle_downloaded"
 STATEMENTS_EXPORTED = "eci.statements_exported"
 DESTROYED_ON_DEADLINE = "eci.statements_destroyed_on_deadline"
 DESTROYED_ON_DEMAND = "eci.statements_destroyed_on_demand"
@@ -38,6 +39,21 @@ class CountsFormatter(LogFormatter):
 
     def format_comment(self, log_entry):
         return (log_entry.data or {}).get("reason", "")
+
+
+class SignaturesFormatter(LogFormatter):
+    """'<what happened>: 1,234 signatures, 56 addresses for updates' (a petition's)."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        total, updates = data.get("total", 0), data.get("updates", 0)
+        signatures = ngettext("%(count)s signature", "%(count)s signatures", total) % {
+            "count": total
+        }
+        addresses = ngettext(
+            "%(count)s address for updates", "%(count)s addresses for updates", updates
+        ) % {"count": updates}
+        return f"{self.label}: {signatures}, {addresses}"
 
 
 class AddressesFormatter(LogFormatter):
@@ -82,6 +98,13 @@ def register(actions):
         (PAPER_FORM_FLAGGED, _("Paper form flagged as a duplicate, not stored")),
     ):
         actions.register_action(action)(type("Formatter", (CountsFormatter,), {"label": label}))
+    actions.register_action(PETITION_BUNDLE_DOWNLOADED)(
+        type(
+            "Formatter",
+            (SignaturesFormatter,),
+            {"label": _("Encrypted signatures downloaded")},
+        )
+    )
     actions.register_action(MAILING_LIST_REMOVED)(
         type(
             "Formatter",
