@@ -41,23 +41,8 @@ class CountsFormatter(LogFormatter):
         return (log_entry.data or {}).get("reason", "")
 
 
-class SignaturesFormatter(LogFormatter):
-    """'<what happened>: 1,234 signatures, 56 addresses for updates' (a petition's)."""
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        total, updates = data.get("total", 0), data.get("updates", 0)
-        signatures = ngettext("%(count)s signature", "%(count)s signatures", total) % {
-            "count": total
-        }
-        addresses = ngettext(
-            "%(count)s address for updates", "%(count)s addresses for updates", updates
-        ) % {"count": updates}
-        return f"{self.label}: {signatures}, {addresses}"
-
-
-class AddressesFormatter(LogFormatter):
-    """'<what happened>: 3' (a number of addresses)."""
+class CountFormatter(LogFormatter):
+    """'<what happened>: 3' (a number of addresses, or of a petition's signatures)."""
 
     def format_message(self, log_entry):
         return f"{self.label}: {(log_entry.data or {}).get('total', 0)}"
@@ -98,20 +83,11 @@ def register(actions):
         (PAPER_FORM_FLAGGED, _("Paper form flagged as a duplicate, not stored")),
     ):
         actions.register_action(action)(type("Formatter", (CountsFormatter,), {"label": label}))
-    actions.register_action(PETITION_BUNDLE_DOWNLOADED)(
-        type(
-            "Formatter",
-            (SignaturesFormatter,),
-            {"label": _("Encrypted signatures downloaded")},
-        )
-    )
-    actions.register_action(MAILING_LIST_REMOVED)(
-        type(
-            "Formatter",
-            (AddressesFormatter,),
-            {"label": _("Removed from the mailing list for the organisers' updates")},
-        )
-    )
+    for action, label in (
+        (PETITION_BUNDLE_DOWNLOADED, _("Encrypted signatures downloaded")),
+        (MAILING_LIST_REMOVED, _("Removed from the mailing list for the organisers' updates")),
+    ):
+        actions.register_action(action)(type("Formatter", (CountFormatter,), {"label": label}))
     for action, label in (
         (LEGAL_HOLD_SET, _("Legal hold set or changed")),
         (LEGAL_HOLD_LIFTED, _("Legal hold lifted")),

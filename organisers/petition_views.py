@@ -19,7 +19,7 @@ from core.access import may
 from petitions.bundle import petition_bundle
 from petitions.fields import residence_choices
 from petitions.figures import counted
-from petitions.models import Petition, Signature, UpdatesAddress
+from petitions.models import Petition, UpdatesAddress
 
 from .audit import PETITION_BUNDLE_DOWNLOADED
 from .views import FOLLOW, OrganisedMixin, bundle_response
@@ -52,12 +52,11 @@ class PetitionDashboard(OrganisedMixin, TemplateView):
             can_edit=self.request.user.has_perm("petitions.change_petition"),
             figures=figures,
             online=figures.total - figures.paper,
-            countries=[(names.get(code, code), code, n) for code, n in figures.countries.items()],
-            partners=[(name, code, n) for code, name, n in figures.partners],
-            days=[{"day": day, "count": n} for day, n in figures.days],
-            batches=petition.paper_batches.order_by("collected_on", "country"),
-            waiting=Signature.objects.filter(petition=petition, confirmed_on=None).count(),
+            countries=[(names.get(code, code), n) for code, n in figures.countries.items()],
+            batches=list(petition.paper_batches.order_by("collected_on", "country")),
+            # The confirmed signers' addresses, on the organisers' list or a partner's.
             updates=UpdatesAddress.objects.filter(petition=petition, signature=None).count(),
+            updates_label=UpdatesAddress._meta.verbose_name_plural,
             **kwargs,
         )
 
