@@ -29,7 +29,7 @@ class PetitionDashboard(OrganisedMixin, TemplateView):
     permission_required = FOLLOW
     records = staticmethod(Petition.objects.all)
     pk_url_kwarg = "petition_pk"
-    page_title = _("Petition dashboard")
+    page_title = _("Collection dashboard")
     template_name = "organisers/petition_dashboard.html"
 
     def get_context_data(self, **kwargs):

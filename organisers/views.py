@@ -88,7 +88,7 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
 
 class OrganisedMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
     """A view of one collection (an initiative's or a petition's, from `records`, by the URL's
-    `pk_url_kwarg`): for who holds the permission AND organises it (core.access.may)."""
+    `pk_url_kwarg`): for whoever holds the permission AND organises it (core.access.may)."""
 
     raise_exception = True
     header_icon = "list-ul"
