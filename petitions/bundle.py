@@ -84,9 +84,3 @@ def petition_bundle(petition):
         confirmed_signatures(petition), joined_updates(petition),
     )  # fmt: skip
     return lines, counts
-
-
-def read_petition_bundle(lines):
-    """(petition record, signature count, signatures); afterwards, `signatures.extras()` yields
-    the addresses for updates (core.bundle.read_bundle)."""
-    return bundle.read_bundle(PETITION_BUNDLE, lines)

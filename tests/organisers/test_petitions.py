@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, reverse
 from wagtail.models import ModelLogEntry
 
+from core.bundle import read_bundle
 from organisers import urls
-from petitions.bundle import read_petition_bundle
+from petitions.bundle import PETITION_BUNDLE
 from petitions.models import PaperBatch
 from tests.factories.petitions import PetitionFactory, PetitionPartnerFactory
 
@@ -158,8 +159,8 @@ def test_a_download_is_streamed_uncached_and_logged_with_counts_only(client, own
     response = client.post(url)
     assert response.streaming and "no-store" in response["Cache-Control"]
     assert response["Content-Disposition"].startswith(f'attachment; filename="petition-{own.pk}-')
-    record, count, signatures = read_petition_bundle(
-        b"".join(response.streaming_content).splitlines()
+    record, count, signatures = read_bundle(
+        PETITION_BUNDLE, b"".join(response.streaming_content).splitlines()
     )
     assert (record["uid"], count) == (str(own.uid), 1)
     assert list(signatures) == [("2026-05-04", b"secret")]

@@ -13,49 +13,28 @@ the same (petitions.bundle) and write the same files. The passphrase is asked fo
 written then.
 """
 
-import getpass
-import sys
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
+from core import offline_export
 from core.bundle import DamagedBundle
-from core.crypto import PrivateKey, UnusableKey
-from petitions.bundle import (
-    confirmed_signatures,
-    joined_updates,
-    petition_record,
-    read_petition_bundle,
-)
+from core.offline_export import USAGE_ERROR
+from petitions.bundle import PETITION_BUNDLE, confirmed_signatures, joined_updates, petition_record
 from petitions.export import WrongKey, decrypted, updates_lists, write_export, write_updates
 from petitions.models import Petition
-
-USAGE_ERROR = 2
 
 
 class Command(BaseCommand):
     help = "Decrypt a petition's confirmed signatures with the organisers' private key."
 
     def add_arguments(self, parser):
-        source = parser.add_mutually_exclusive_group(required=True)
-        source.add_argument(
-            "--bundle", type=Path, help="an export bundle downloaded from the admin"
-        )
+        source = offline_export.add_arguments(parser)
         source.add_argument("--petition", type=int, help="the petition's id, to read the database")
-        parser.add_argument("--key", type=Path, required=True, help="the private key file")
-        parser.add_argument(
-            "--passphrase-file", type=Path, help="read the passphrase from this file's first line"
-        )
-        parser.add_argument("--output", type=Path, required=True, help="an empty or new folder")
 
     def handle(self, *args, **options):
         output = options["output"]
-        if output.exists() and any(output.iterdir()):
-            raise CommandError(
-                f"{output} is not empty; choose a new folder.", returncode=USAGE_ERROR
-            )
+        offline_export.refuse_a_full_folder(output)
         source = self.source(options)  # an unknown petition is refused before the passphrase
-        private_key = self.private_key(options)
+        private_key = offline_export.private_key(options)
         with source as (record, signatures, updates):
             try:
                 # Everything is decrypted before anything is written: a wrong key or a damaged
@@ -74,58 +53,21 @@ class Command(BaseCommand):
         for path in files:
             self.stdout.write(f"  {path}")
 
-    def private_key(self, options):
-        try:
-            key_text = options["key"].read_text(encoding="utf-8")
-        except OSError as error:
-            raise CommandError(
-                f"Cannot read the key file: {error.strerror}.", returncode=USAGE_ERROR
-            ) from None
-        try:
-            return PrivateKey.from_file_json(key_text, self.passphrase(options))
-        except UnusableKey as error:
-            raise CommandError(str(error), returncode=USAGE_ERROR) from None
-
-    def passphrase(self, options):
-        if options["passphrase_file"]:
-            try:
-                return options["passphrase_file"].read_text(encoding="utf-8").splitlines()[0]
-            except (OSError, IndexError):
-                raise CommandError(
-                    "Cannot read a passphrase from that file.", returncode=USAGE_ERROR
-                ) from None
-        if sys.stdin.isatty():
-            return getpass.getpass("Passphrase of the private key: ")
-        return sys.stdin.readline().rstrip("\n")
-
     def source(self, options):
         if options["bundle"]:
             return BundleSource(options["bundle"])
         return DatabaseSource(options["petition"])
 
 
-class BundleSource:
+class BundleSource(offline_export.BundleFile):
     """(record, signatures, addresses for updates) read from a downloaded bundle."""
 
     def __init__(self, path):
-        self.path = path
+        super().__init__(path, PETITION_BUNDLE)
 
     def __enter__(self):
-        try:
-            self.handle = open(self.path, "rb")  # noqa: SIM115 (closed in __exit__)
-        except OSError as error:
-            raise CommandError(
-                f"Cannot read the bundle: {error.strerror}.", returncode=USAGE_ERROR
-            ) from None
-        try:
-            record, _count, signatures = read_petition_bundle(self.handle)
-        except DamagedBundle as error:
-            self.handle.close()
-            raise CommandError(str(error), returncode=USAGE_ERROR) from None
+        record, _count, signatures = super().__enter__()
         return record, signatures, signatures.extras
-
-    def __exit__(self, *exc_info):
-        self.handle.close()
 
 
 class DatabaseSource:
