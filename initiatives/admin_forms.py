@@ -22,8 +22,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
 
+from core.access import is_organiser, may
+
 from . import collection_routes
-from .access import is_organiser, may
 from .countries import countries_in_reading_order
 
 # Only users with this permission see or change the paper batches (Initiative.panels).

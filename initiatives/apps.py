@@ -10,10 +10,10 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
+        from core.access import ensure_organisers_group
         from core.content_version import invalidate_on_change, read_as_counts
 
         from . import checks  # noqa: F401  (registers the law's route check)
-        from .access import ensure_organisers_group
         from .daily import CENTRAL, PAPER, forget_past_days_on_change
         from .models import (
             CentralReading,
@@ -28,7 +28,7 @@ class InitiativesConfig(AppConfig):
             Topic,
         )
 
-        # Each initiative has its organisers' group (initiatives.access).
+        # Each initiative has its organisers' group (core.access).
         post_save.connect(ensure_organisers_group, sender=Initiative)
 
         # Initiative pages and the signing path cache what they read of the record.

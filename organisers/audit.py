@@ -1,7 +1,7 @@
 """The organisers' actions written to Wagtail's audit log ("Reports → Site history").
 
 Wagtail's log entries have no editing screen; admins read them in the report and in each
-initiative's history. Their data holds counts and reasons, never personal data.
+initiative's or petition's history. Their data holds counts and reasons, never personal data.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import LogFormatter, log
 
 BUNDLE_DOWNLOADED = "eci.bundle_downloaded"
+PETITION_BUNDLE_DOWNLOADED = "eci.petition_bundle_downloaded"
 STATEMENTS_EXPORTED = "eci.statements_exported"
 DESTROYED_ON_DEADLINE = "eci.statements_destroyed_on_deadline"
 DESTROYED_ON_DEMAND = "eci.statements_destroyed_on_demand"
@@ -40,8 +41,8 @@ class CountsFormatter(LogFormatter):
         return (log_entry.data or {}).get("reason", "")
 
 
-class AddressesFormatter(LogFormatter):
-    """'<what happened>: 3' (a number of addresses)."""
+class CountFormatter(LogFormatter):
+    """'<what happened>: 3' (a number of addresses, or of a petition's signatures)."""
 
     def format_message(self, log_entry):
         return f"{self.label}: {(log_entry.data or {}).get('total', 0)}"
@@ -82,13 +83,11 @@ def register(actions):
         (PAPER_FORM_FLAGGED, _("Paper form flagged as a duplicate, not stored")),
     ):
         actions.register_action(action)(type("Formatter", (CountsFormatter,), {"label": label}))
-    actions.register_action(MAILING_LIST_REMOVED)(
-        type(
-            "Formatter",
-            (AddressesFormatter,),
-            {"label": _("Removed from the mailing list for the organisers' updates")},
-        )
-    )
+    for action, label in (
+        (PETITION_BUNDLE_DOWNLOADED, _("Encrypted signatures downloaded")),
+        (MAILING_LIST_REMOVED, _("Removed from the mailing list for the organisers' updates")),
+    ):
+        actions.register_action(action)(type("Formatter", (CountFormatter,), {"label": label}))
     for action, label in (
         (LEGAL_HOLD_SET, _("Legal hold set or changed")),
         (LEGAL_HOLD_LIFTED, _("Legal hold lifted")),

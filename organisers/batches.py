@@ -44,7 +44,7 @@ class PaperBatchForm(forms.ModelForm):
 
 class RecordPaperBatch(InitiativeMixin, FormView):
     permission_required = RECORD_PAPER
-    initiatives = staticmethod(followed)  # paper is open to every route, the central system's too
+    records = staticmethod(followed)  # paper is open to every route, the central system's too
     page_title = _("Record a batch of paper statements")
     template_name = "organisers/paper_batch.html"
     form_class = PaperBatchForm

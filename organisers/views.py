@@ -1,6 +1,7 @@
-"""The collection dashboard in Wagtail's admin, bundle downloads and deletion on request.
+"""The collection dashboard in Wagtail's admin, bundle downloads and deletion on request
+(a petition's: organisers.petition_views).
 
-Each view of one initiative asks two things (initiatives.access.may): that the user holds the
+Each view of one initiative asks two things (core.access.may): that the user holds the
 permission (`initiatives.follow_collection` for the dashboard and bundles,
 `initiatives.destroy_statements` to destroy, `initiatives.key_in_paper_statements` to key in,
 `initiatives.record_paper_statements` to record paper batches),
@@ -25,10 +26,12 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from initiatives.access import may, organised_by
+from core.access import may, organised_by
 from initiatives.deadlines import legal_hold
 from initiatives.figures import figures_by_initiative
 from initiatives.models import Initiative
+from petitions.figures import counted
+from petitions.models import Petition
 from signing.paper_form_views import form_links
 
 from .audit import BUNDLE_DOWNLOADED, DESTROYED_ON_DEMAND
@@ -58,7 +61,7 @@ def followed():
 
 
 class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    """The initiatives the user organises (all of them for a superuser)."""
+    """The initiatives and the petitions the user organises (all of them for a superuser)."""
 
     permission_required = FOLLOW
     raise_exception = True
@@ -72,25 +75,34 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
         figures = figures_by_initiative(initiatives, exact=True)[0] if initiatives else {}
         for initiative in initiatives:
             initiative.total = sum(f.total for f in figures.get(initiative.pk, {}).values())
+        petitions = list(organised_by(self.request.user, Petition.objects.all()))
+        for petition in petitions:
+            petition.total = counted(petition).total  # online (confirmed) and paper
         return super().get_context_data(
-            initiatives=initiatives, central=central_system_readings(), **kwargs
+            initiatives=initiatives,
+            petitions=petitions,
+            central=central_system_readings(),
+            **kwargs,
         )
 
 
-class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
+class OrganisedMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
+    """A view of one collection (an initiative's or a petition's, from `records`, by the URL's
+    `pk_url_kwarg`): for whoever holds the permission AND organises it (core.access.may)."""
+
     raise_exception = True
     header_icon = "list-ul"
-    initiatives = staticmethod(collected_here)
+    pk_url_kwarg = "pk"
 
     def dispatch(self, request, *args, **kwargs):
-        self.initiative = get_object_or_404(self.initiatives(), pk=kwargs["pk"])
+        self.organised = get_object_or_404(self.records(), pk=kwargs[self.pk_url_kwarg])
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        return may(self.request.user, self.permission_required, self.initiative)
+        return may(self.request.user, self.permission_required, self.organised)
 
     def get_page_title(self):
-        return f"{self.page_title}: {self.initiative}"
+        return f"{self.page_title}: {self.organised}"
 
     def get_breadcrumbs_items(self):
         return [
@@ -100,9 +112,17 @@ class InitiativeMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
         ]
 
 
+class InitiativeMixin(OrganisedMixin):
+    records = staticmethod(collected_here)
+
+    @property
+    def initiative(self):
+        return self.organised
+
+
 class CollectionDashboard(InitiativeMixin, TemplateView):
     permission_required = FOLLOW
-    initiatives = staticmethod(followed)
+    records = staticmethod(followed)
     page_title = _("Collection dashboard")
     template_name = "organisers/dashboard.html"
 
@@ -136,11 +156,17 @@ class DownloadBundle(View):
             initiative_record(initiative), count, stored_statements(initiative),
             mailing_list(initiative),
         )  # fmt: skip
-        response = StreamingHttpResponse(lines, content_type="application/x-ndjson")
-        name = f"{slugify(initiative.registration_number)}-{timezone.localdate()}.bundle.jsonl"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "no-store"
-        return response
+        return bundle_response(
+            lines, f"{slugify(initiative.registration_number)}-{timezone.localdate()}"
+        )
+
+
+def bundle_response(lines, name):
+    """A bundle's lines as a download named `name`.bundle.jsonl, kept by no cache."""
+    response = StreamingHttpResponse(lines, content_type="application/x-ndjson")
+    response["Content-Disposition"] = f'attachment; filename="{name}.bundle.jsonl"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class ConfirmDestroyForm(forms.Form):

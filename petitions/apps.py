@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,9 +8,13 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
+        from core.access import ensure_organisers_group
         from core.content_version import invalidate_on_change, read_as_counts
 
         from .models import PaperBatch, Petition, PetitionPartner, PublicSignature, Signature
+
+        # Each petition has its organisers' group (core.access).
+        post_save.connect(ensure_organisers_group, sender=Petition)
 
         # What the petition pages read (tests/demo/test_cached_pages_read.py).
         invalidate_on_change(Petition, "petition")

@@ -25,19 +25,21 @@ class WrongKey(Exception):
     """The key does not open this petition's signatures."""
 
 
-def decrypted(petition, private_key, signatures):
-    """Each signature's details, with the day it was confirmed."""
-    info = crypto.petition_context(petition.uid)
-    for signature in signatures:
+def decrypted(record, private_key, signatures):
+    """Each signature's details, with the day it was confirmed. `record` and `signatures` are
+    petitions.bundle's (petition_record; (day, ciphertext) pairs), from a bundle or the
+    database alike."""
+    info = crypto.petition_context(record["uid"])
+    for confirmed_on, ciphertext in signatures:
         try:
-            details = json.loads(crypto.decrypt(private_key, signature.ciphertext, info))
+            details = json.loads(crypto.decrypt(private_key, ciphertext, info))
         except crypto.DecryptionFailed:
             raise WrongKey from None
-        yield {**details, "confirmed_on": signature.confirmed_on.isoformat()}
+        yield {**details, "confirmed_on": confirmed_on}
 
 
-def columns(petition):
-    chosen = [field.key for field in petition_fields.FIELDS if field.key in petition.fields]
+def columns(record):
+    chosen = [field.key for field in petition_fields.FIELDS if field.key in record["fields"]]
     return [*chosen, "confirmed_on"]
 
 
@@ -46,9 +48,9 @@ def owner_only(path):
     return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
 
 
-def write_export(petition, rows, folder):
+def write_export(record, rows, folder):
     """Write signatures.csv, signatures.xlsx and public.csv into `folder`; return their paths."""
-    header = columns(petition)
+    header = columns(record)
     rows = [[text_cell(str(row.get(column, ""))) for column in header] for row in rows]
     table, workbook_path = folder / "signatures.csv", folder / "signatures.xlsx"
     with owner_only(table) as file:
@@ -70,17 +72,17 @@ def write_export(petition, rows, folder):
     return [table, workbook_path, public]
 
 
-def updates_lists(petition, private_key, entries):
+def updates_lists(record, private_key, entries):
     """{list ("" the organisers', else a partner's code): [address]} of the confirmed
-    signers' addresses for updates (petitions.models.UpdatesAddress)."""
+    signers' addresses for updates, from (list, ciphertext) pairs (petitions.bundle)."""
     lists = {}
-    for entry in entries:
-        info = crypto.petition_updates_context(petition.uid, entry.partner)
+    for updates_list, ciphertext in entries:
+        info = crypto.petition_updates_context(record["uid"], updates_list)
         try:
-            address = crypto.decrypt(private_key, entry.ciphertext, info).decode()
+            address = crypto.decrypt(private_key, ciphertext, info).decode()
         except crypto.DecryptionFailed:
             raise WrongKey from None
-        lists.setdefault(entry.partner, []).append(address)
+        lists.setdefault(updates_list, []).append(address)
     return lists
 
 

@@ -192,7 +192,7 @@ class Initiative(RevisionMixin, ClusterableModel):
     imported_at = models.DateTimeField(
         null=True, blank=True, editable=False, verbose_name=_("last imported from the register")
     )
-    # Who may reach this initiative's statements in the admin (initiatives.access): the users
+    # Who may reach this initiative's statements in the admin (core.access): the users
     # of this group, made with the initiative (Settings → Groups), and superusers.
     organisers_group = models.OneToOneField(
         "auth.Group",
@@ -279,6 +279,10 @@ class Initiative(RevisionMixin, ClusterableModel):
 
     def __str__(self):
         return f"{self.registration_number} {self.name}"
+
+    def organisers_group_name(self):
+        """The name of the group of its organisers (core.access)."""
+        return f"Organisers of {self.registration_number}"
 
     @property
     def revisions(self):

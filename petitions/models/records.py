@@ -76,6 +76,16 @@ class Petition(RevisionMixin, ClusterableModel):
         verbose_name=_("what was delivered"),
         help_text=_("To whom, how, and which files (the figures and their date)."),
     )
+    # Who may reach this petition's signatures in the admin (core.access): the users of this
+    # group, made with the petition (Settings → Groups), and superusers.
+    organisers_group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="organised_petition",
+        verbose_name=_("organisers' group"),
+    )
 
     base_form_class = PetitionAdminForm
     panels = [
@@ -108,6 +118,14 @@ class Petition(RevisionMixin, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def organisers_group_name(self):
+        """The name of the group of its organisers (core.access): the working name, for the
+        administrator who fills it, and the id, since two petitions may share a working name
+        (the same group would give each one's organisers the other's signatures); cut to fit
+        the group's 150 characters."""
+        suffix = f" ({self.pk})"
+        return f"Organisers of petition {self.name}"[: 150 - len(suffix)] + suffix
 
     @property
     def revisions(self):

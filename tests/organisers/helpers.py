@@ -104,10 +104,10 @@ def statements_of(initiative):
 
 def admin_user(client, *permissions, of=()):
     """A Wagtail editor (admin access) holding exactly the given initiative permissions, one of
-    the organisers of the initiatives `of` (a permission reaches only those)."""
+    the organisers of the initiatives or petitions `of` (a permission reaches only those)."""
     user = get_user_model().objects.create_user("organiser", password="x" * 20)
-    for initiative in of:
-        user.groups.add(initiative.organisers_group)
+    for record in of:
+        user.groups.add(record.organisers_group)
     group = Group.objects.create(name="Permissions of an organiser")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in permissions:

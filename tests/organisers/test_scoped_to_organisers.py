@@ -1,6 +1,6 @@
 """An organiser reaches the collection of the initiatives they organise, and of no other: every
 organiser view (each route of organisers/urls.py that names an initiative, each method it
-answers), the index, and the paper batches of the initiative's record (initiatives.access)."""
+answers), the index, and the paper batches of the initiative's record (core.access)."""
 
 import pytest
 from django.contrib.auth import get_user_model

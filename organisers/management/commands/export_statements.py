@@ -13,16 +13,16 @@ statement was exported, 1 when any statement or file failed (listed by identifie
 
 import getpass
 import os
-import sys
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.log_actions import log
 
-from core.crypto import PrivateKey, UnusableKey
+from core import offline_export
+from core.bundle import DamagedBundle
+from core.offline_export import USAGE_ERROR
 from initiatives.models import Initiative
 from organisers.audit import STATEMENTS_EXPORTED
-from organisers.bundle import DamagedBundle, read_bundle
+from organisers.bundle import STATEMENT_BUNDLE
 from organisers.export.exporter import (
     MAILING_LIST_FILE,
     WrongKey,
@@ -32,23 +32,15 @@ from organisers.export.exporter import (
 from organisers.export.progress import Progress
 from organisers.records import initiative_record, mailing_list, stored_statements
 
-USAGE_ERROR, EXPORT_FAILED = 2, 1
+EXPORT_FAILED = 1
 
 
 class Command(BaseCommand):
     help = "Decrypt statements with the organisers' private key; write one XML file per country."
 
     def add_arguments(self, parser):
-        source = parser.add_mutually_exclusive_group(required=True)
-        source.add_argument(
-            "--bundle", type=Path, help="an export bundle downloaded from the admin"
-        )
+        source = offline_export.add_arguments(parser)
         source.add_argument("--initiative", help="registration number, to read the database")
-        parser.add_argument("--key", type=Path, required=True, help="the private key file")
-        parser.add_argument(
-            "--passphrase-file", type=Path, help="read the passphrase from this file's first line"
-        )
-        parser.add_argument("--output", type=Path, required=True, help="an empty or new folder")
         parser.add_argument("--csv", action="store_true", help="also write a CSV file per country")
         parser.add_argument(
             "--workers",
@@ -68,20 +60,8 @@ class Command(BaseCommand):
 
     def export(self, options):
         output = options["output"]
-        if output.exists() and any(output.iterdir()):
-            raise CommandError(
-                f"{output} is not empty; choose a new folder.", returncode=USAGE_ERROR
-            )
-        try:
-            key_text = options["key"].read_text(encoding="utf-8")
-        except OSError as error:
-            raise CommandError(
-                f"Cannot read the key file: {error.strerror}.", returncode=USAGE_ERROR
-            ) from None
-        try:
-            private_key = PrivateKey.from_file_json(key_text, self.passphrase(options))
-        except UnusableKey as error:
-            raise CommandError(str(error), returncode=USAGE_ERROR) from None
+        offline_export.refuse_a_full_folder(output)
+        private_key = offline_export.private_key(options)
 
         with self.source(options) as (record, total, statements, addresses, initiative):
             output.mkdir(parents=True, exist_ok=True)
@@ -116,44 +96,19 @@ class Command(BaseCommand):
                 returncode=EXPORT_FAILED,
             )
 
-    def passphrase(self, options):
-        if options["passphrase_file"]:
-            try:
-                return options["passphrase_file"].read_text(encoding="utf-8").splitlines()[0]
-            except (OSError, IndexError):
-                raise CommandError(
-                    "Cannot read a passphrase from that file.", returncode=USAGE_ERROR
-                ) from None
-        if sys.stdin.isatty():
-            return getpass.getpass("Passphrase of the private key: ")
-        return sys.stdin.readline().rstrip("\n")
-
     def source(self, options):
         if options["bundle"]:
             return BundleSource(options["bundle"])
         return DatabaseSource(options["initiative"])
 
 
-class BundleSource:
+class BundleSource(offline_export.BundleFile):
     def __init__(self, path):
-        self.path = path
+        super().__init__(path, STATEMENT_BUNDLE)
 
     def __enter__(self):
-        try:
-            self.handle = open(self.path, "rb")  # noqa: SIM115 (closed in __exit__)
-        except OSError as error:
-            raise CommandError(
-                f"Cannot read the bundle: {error.strerror}.", returncode=USAGE_ERROR
-            ) from None
-        try:
-            record, total, statements = read_bundle(self.handle)
-        except DamagedBundle as error:
-            self.handle.close()
-            raise CommandError(str(error), returncode=USAGE_ERROR) from None
-        return record, total, statements, statements.addresses, None
-
-    def __exit__(self, *exc_info):
-        self.handle.close()
+        record, total, statements = super().__enter__()
+        return record, total, statements, statements.extras, None
 
 
 class DatabaseSource:
