@@ -83,16 +83,13 @@ def blank_form(request, page, partner):
     partner's frame or not) and partner (its opt-in names it); each request fills in its token,
     challenge and query strings (signing.blank_form). A form sent back with errors carries what
     was typed and is rendered for its signer alone."""
-    context = {
-        **step_context(request, page, QUERY_MARKS),
-        "form": SignatureForm(page.petition, partner=partner),
-    }
-    html = built_once(
-        request,
-        "petition-form",
-        [page.pk, partner.code if partner else ""],
-        lambda: marked("petitions/sign.html", context, request),
-    )
+
+    def build():
+        form = SignatureForm(page.petition, partner=partner)
+        context = {**step_context(request, page, QUERY_MARKS), "form": form}
+        return marked("petitions/sign.html", context, request)
+
+    html = built_once(request, "petition-form", [page.pk, partner.code if partner else ""], build)
     origins = partner_origins(page.petition_id)
     html = with_flow_links(html, flow_links(request, origins))
     return frame_if_embedded(request, filled(request, html), origins)
