@@ -26,6 +26,7 @@ from core.access import is_organiser, may
 
 from . import collection_routes
 from .countries import countries_in_reading_order
+from .paper_days import refuse_days_outside
 
 # Only users with this permission see or change the paper batches (Initiative.panels).
 PAPER_PERMISSION = "initiatives.record_paper_statements"
@@ -96,6 +97,12 @@ class InitiativeAdminForm(WagtailAdminModelForm):
             for message in self.organisers_missing():
                 self.add_error("status", message)
         self.clean_route(cleaned, collecting_here)
+        if "paper_batches" in self.formsets:
+            refuse_days_outside(
+                self.formsets["paper_batches"],
+                cleaned.get("collection_start"),
+                cleaned.get("collection_end"),
+            )
         return cleaned
 
     def clean_route(self, cleaned, collecting_here):

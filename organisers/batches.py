@@ -10,12 +10,12 @@ from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from initiatives.countries import countries_in_reading_order
 from initiatives.models import PaperBatch
+from initiatives.paper_days import OUTSIDE_THE_PERIOD, counts_on
 
 from .views import RECORD_PAPER, InitiativeMixin, followed
 
@@ -34,11 +34,8 @@ class PaperBatchForm(forms.ModelForm):
     def clean_collected_on(self):
         day = self.cleaned_data["collected_on"]
         initiative = self.instance.initiative
-        start, end = initiative.collection_start, initiative.collection_end
-        if day > timezone.localdate() or (start and day < start) or (end and day > end):
-            raise forms.ValidationError(
-                _("A paper form counts only if it was signed during the collection period.")
-            )
+        if not counts_on(day, initiative.collection_start, initiative.collection_end):
+            raise forms.ValidationError(OUTSIDE_THE_PERIOD)
         return day
 
 

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, RevisionMixin
 
 from core.crypto import UnusableKey, fingerprint
 from initiatives.models.partners import AbstractPartner
+from initiatives.paper_days import refuse_days_outside
 
 from .. import fields as petition_fields
 
@@ -35,6 +36,12 @@ class PetitionAdminForm(WagtailAdminModelForm):
         label=_("what the petition asks of a signer"),
         help_text=_("The e-mail address is always asked: it confirms the signature."),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        # Paper counts up to the closing day, never for a day still to come.
+        refuse_days_outside(self.formsets["paper_batches"], end=cleaned.get("closes_on"))
+        return cleaned
 
 
 class Petition(RevisionMixin, ClusterableModel):

@@ -40,3 +40,34 @@ def test_the_organisers_key_in_batches_in_the_petitions_admin(client, petition_p
              "paper_batches-0-id": "", "paper_batches-0-DELETE": ""}  # fmt: skip
     assert client.post(url, data | batch).status_code == 302
     assert list(petition.paper_batches.values_list("country", "count")) == [("RO", 25)]
+
+
+def batch_posted(client, petition, day):
+    url = f"/admin/snippets/petitions/petition/edit/{petition.pk}/"
+    data = edit_form_data(client, url)
+    batch = {"paper_batches-TOTAL_FORMS": "1", "paper_batches-INITIAL_FORMS": "0",
+             "paper_batches-MIN_NUM_FORMS": "0", "paper_batches-MAX_NUM_FORMS": "1000",
+             "paper_batches-0-collected_on": day.isoformat(), "paper_batches-0-country": "RO",
+             "paper_batches-0-count": "25", "paper_batches-0-ORDER": "1",
+             "paper_batches-0-id": "", "paper_batches-0-DELETE": ""}  # fmt: skip
+    return client.post(url, data | batch)
+
+
+def test_paper_counts_neither_for_a_day_to_come_nor_after_the_petition_closed(
+    client, petition_page
+):
+    from django.utils import timezone
+
+    editor(client)
+    petition = petition_page.petition
+    today = timezone.localdate()
+    refused = "A paper form counts only if it was signed during the collection period."
+    response = batch_posted(client, petition, today + datetime.timedelta(days=1))
+    assert response.status_code == 200 and refused in response.content.decode()
+    petition.closes_on = today - datetime.timedelta(days=10)
+    petition.save()
+    response = batch_posted(client, petition, today - datetime.timedelta(days=9))
+    assert response.status_code == 200 and refused in response.content.decode()
+    assert not petition.paper_batches.exists()
+    assert batch_posted(client, petition, petition.closes_on).status_code == 302
+    assert petition.paper_batches.count() == 1
