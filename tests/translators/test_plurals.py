@@ -125,7 +125,7 @@ COUNTS_IN_RUNNING_TEXT = {
     "%(count)s of %(required)s statements of support": {"count", "required"},
     "%(count)s statement was destroyed; the counts are kept.": {"count"},
     "%(count)s statement is stored, encrypted, on the server.": {"count"},
-    "This destroys the %(count)s statement of support stored for this initiative. It cannot be "
+    "This destroys the one statement of support stored for this initiative. It cannot be "
     "undone: export it first if the authorities still need it. The counts on the site stay as "
     "they are.": {"count"},
     "This is too long: use at most %(limit_value)d character.": {"limit_value"},
