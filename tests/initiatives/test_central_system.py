@@ -143,7 +143,7 @@ def test_a_reading_of_another_day_is_shown_with_its_date(client, central, fake):
     read_central_system(now=at(0) - datetime.timedelta(days=3), due_only=False)
     day = timezone.localtime(at(0) - datetime.timedelta(days=3))
     page = client.get(page_url(central)).content.decode()
-    assert f"as of {day.day} {day:%B} {day.year}, {day:%H:%M}" in page
+    assert f"updated: {day.day} {day:%B} {day.year}, {day:%H:%M}" in page
 
 
 def test_the_time_is_written_as_the_readers_language_writes_it(central, fake):
@@ -215,7 +215,7 @@ def test_a_failure_keeps_the_last_reading_and_the_dashboard_says_so(
     page = client.get(page_url(central))
     assert page.status_code == 200
     assert "100 of 1,000,000" in page.content.decode()
-    assert f"as of {shown_time(at(0))}" in page.content.decode()
+    assert f"updated: {shown_time(at(0))}" in page.content.decode()
     assert counts(client, central).json()["total"]["external"] == 100
     read(10)  # still failing: since the first failure
     admin_user(client, "follow_collection")
