@@ -383,13 +383,14 @@ class StatementForm(OwnMessagesForm):
         if self.birth_date and self.rule.age_on(self.birth_date, self.today) < minimum:
             self.add_error(
                 field,
-                # One form in English; the languages whose words for "years" follow the number
-                # take their plural forms by the age.
+                # The member state and its age as label and value, as in the postal code's
+                # message: a country's name cannot take the case a preposition would need. The
+                # word for "years" takes its plural form by the age.
                 ngettext(
-                    "Citizens of %(country)s can support an initiative from the age of %(age)s. "
-                    "This date of birth is under that age.",
-                    "Citizens of %(country)s can support an initiative from the age of %(age)s. "
-                    "This date of birth is under that age.",
+                    "This date of birth is under the minimum age to support an initiative. "
+                    "%(country)s: %(age)s year.",
+                    "This date of birth is under the minimum age to support an initiative. "
+                    "%(country)s: %(age)s years.",
                     minimum,
                 )
                 % {"country": country_name(self.country), "age": minimum},

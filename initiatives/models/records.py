@@ -136,8 +136,9 @@ class Initiative(RevisionMixin, ClusterableModel):
         blank=True,
         verbose_name=_("organisers' public key"),
         help_text=_(
-            "Printed by `manage.py generate_signing_key` on the organisers' computer. Statements "
-            "are encrypted to it; it can be replaced only before the first statement is stored."
+            "Paste the public key that `manage.py generate_signing_key` prints when the "
+            "organisers run it on their own computer. Statements are encrypted to it; it can be "
+            "replaced only before the first statement is stored."
         ),
     )
     key_fingerprint = models.CharField(

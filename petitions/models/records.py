@@ -67,8 +67,9 @@ class Petition(RevisionMixin, ClusterableModel):
     public_key = models.TextField(
         verbose_name=_("organisers' public key"),
         help_text=_(
-            "Printed by `manage.py generate_signing_key` on the organisers' computer. "
-            "Signatures are encrypted to it; it can be replaced only before the first signature."
+            "Paste the public key that `manage.py generate_signing_key` prints when the "
+            "organisers run it on their own computer. Signatures are encrypted to it; it can be "
+            "replaced only before the first signature."
         ),
     )
     key_fingerprint = models.CharField(max_length=64, editable=False)

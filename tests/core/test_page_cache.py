@@ -188,7 +188,7 @@ def test_counts_are_a_snapshot_with_its_time_and_the_dashboard_is_exact(
 ):
     html = client.get(urls["initiative"]).content.decode()
     assert "0 of 1,000,000 statements of support" in html
-    assert re.search(r"Figures as of \d\d:\d\d", html)
+    assert re.search(r"Figures updated: \d\d:\d\d", html)
     assert sign(client, site["country choice"], "BG", **bulgarian()).status_code == 302
     # No COUNT per view: the page (and any other page) shows the snapshot until it expires...
     cache.delete("page-cache:http:localhost:" + urls["initiative"])  # the page, not the counts

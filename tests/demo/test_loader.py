@@ -139,6 +139,6 @@ def test_the_demo_ships_a_history_of_readings_of_the_central_system(client, caps
     assert counts["total"]["external"] == last.total
     assert counts["read_at"] == "2026-12-04T13:05:00Z"
     page = client.get(initiative.pages.get(locale__language_code="en").url).content.decode()
-    assert "Figures from the Commission's system as of 4 December 2026, 14:05" in page
+    assert "Figures from the Commission's system, updated: 4 December 2026, 14:05" in page
     history = client.get(f"/counts/{initiative.registration_number}/readings.csv")
     assert len(history.content.decode().splitlines()) == readings + 1

@@ -115,7 +115,7 @@ def test_a_reading_appears_on_the_page_the_counts_and_the_widget(client, central
     clock[0] += settings.PUBLIC_COUNTS_SECONDS // 3 + 1  # well within one period (5 minutes)
     page = client.get(page_url(central)).content.decode()
     assert "1,234 of 1,000,000 statements of support" in page
-    assert f"Figures from the Commission's system as of {shown_time(at(0))}" in page
+    assert f"Figures from the Commission's system, updated: {shown_time(at(0))}" in page
     body = counts(client, central).json()
     assert body["collection"] == "central"
     assert body["total"] == {"online": 0, "paper": 0, "external": 1234, "total": 1234}
@@ -127,7 +127,7 @@ def test_a_reading_appears_on_the_page_the_counts_and_the_widget(client, central
     assert rows["total"][1:5] == ["0", "0", "1234", "1234"]
     widget = client.get(widget_url(central)).content.decode()
     assert "1,234 of 1,000,000" in widget
-    assert "Figures from the Commission's system as of" in widget
+    assert "Figures from the Commission's system, updated:" in widget
 
 
 def test_paper_batches_add_to_the_reading(client, central, fake):
@@ -143,7 +143,7 @@ def test_a_reading_of_another_day_is_shown_with_its_date(client, central, fake):
     read_central_system(now=at(0) - datetime.timedelta(days=3), due_only=False)
     day = timezone.localtime(at(0) - datetime.timedelta(days=3))
     page = client.get(page_url(central)).content.decode()
-    assert f"as of {day.day} {day:%B} {day.year}, {day:%H:%M}" in page
+    assert f"updated: {day.day} {day:%B} {day.year}, {day:%H:%M}" in page
 
 
 def test_the_time_is_written_as_the_readers_language_writes_it(central, fake):
@@ -215,7 +215,7 @@ def test_a_failure_keeps_the_last_reading_and_the_dashboard_says_so(
     page = client.get(page_url(central))
     assert page.status_code == 200
     assert "100 of 1,000,000" in page.content.decode()
-    assert f"as of {shown_time(at(0))}" in page.content.decode()
+    assert f"updated: {shown_time(at(0))}" in page.content.decode()
     assert counts(client, central).json()["total"]["external"] == 100
     read(10)  # still failing: since the first failure
     admin_user(client, "follow_collection")

@@ -95,7 +95,7 @@ def test_destruction_on_request_says_the_statements_are_held(client, initiative,
     )
     dashboard = client.get(urls(initiative)["dashboard"]).content.decode()
     assert "Held for administrative or judicial proceedings: Case C-9/26." in dashboard
-    assert "The statements are kept until" in dashboard
+    assert "End of the hold: 1 March 2027." in dashboard  # a month after the proceedings
     assert urls(initiative)["destroy"] not in dashboard  # no button
     page = client.get(urls(initiative)["destroy"]).content.decode()
     assert "are held for proceedings and cannot be destroyed" in page

@@ -270,7 +270,7 @@ def test_receipt_lookup_tells_only_whether_and_where(client, initiative, signing
     identifier = identifier_of(response)
     lookup = lookup_url(signing_page)
     html = client.get(lookup, {"identifier": identifier}).content.decode()
-    assert "It counts for Bulgaria" in html
+    assert "This statement was received." in html and "<dd>Bulgaria</dd>" in html
     assert "Петрова" not in html and "7501020018" not in html
     unknown = client.get(lookup, {"identifier": "3f2b8c1e-5d4a-4b7e-9c0d-1a2b3c4d5e6f"})
     assert (
