@@ -22,9 +22,7 @@ def posted(client, initiative, day):
     return client.post(url, data | batch)
 
 
-def test_the_record_refuses_paper_for_a_day_to_come_or_before_the_period(
-    admin_client, initiative
-):
+def test_the_record_refuses_paper_for_a_day_to_come_or_before_the_period(admin_client, initiative):
     today = timezone.localdate()
     for day in (
         today + datetime.timedelta(days=1),
