@@ -92,16 +92,22 @@ def publish(signature, data, replacing):
         if replacing:
             PublicSignature.objects.filter(signature=signature).delete()
         return
-    PublicSignature.objects.update_or_create(
-        signature=signature,
-        defaults={"petition_id": signature.petition_id, "name": name,
-                  "comment": data.get("comment", ""), "status": PublicSignature.Status.WAITING},
-    )  # fmt: skip
+    shown = {
+        "petition_id": signature.petition_id,
+        "name": name,
+        "comment": data.get("comment", ""),
+        "status": PublicSignature.Status.WAITING,
+    }
+    if replacing:
+        PublicSignature.objects.update_or_create(signature=signature, defaults=shown)
+    else:
+        PublicSignature.objects.create(signature=signature, **shown)
 
 
+@sensitive_variables()  # every local: the signature's fields
 def stored_if_new(**fields):
-    """The new signature, or None when its address has signed the petition already (the
-    unique constraint says so: a new signer, the usual case, costs no lookup first)."""
+    """The new signature, or None when its address was stored at this very moment by another
+    request (the unique constraint says so; the caller looked it up first)."""
     try:
         with transaction.atomic():
             return Signature.objects.create(**fields)
@@ -109,7 +115,7 @@ def stored_if_new(**fields):
         return None
 
 
-@sensitive_variables("data", "address", "ciphertext")
+@sensitive_variables()  # every local: the data, the address, the tokens
 def sign(page, data, address, language, partner="", updates=()):
     """Store (or renew the links of) the signature of `address` and mail them to it. `partner`
     is the code of the petition's partner the signer came through (already checked), or "";
@@ -124,13 +130,22 @@ def sign(page, data, address, language, partner="", updates=()):
     confirm, remove = new_token(), new_token()
     links = {"confirm_token_hash": token_hash(confirm), "remove_token_hash": token_hash(remove)}
     with transaction.atomic():
-        signature = stored_if_new(petition=petition, address_hash=digest, **details, **links)
-        created = signature is not None
-        if not created:
-            # Also when another request stores the same address at this very moment: one counts.
+        # Looked up first: a repeated address inserted blindly would fail on the constraint, and
+        # PostgreSQL would log the failed statement with its values.
+        found = (
+            Signature.objects.select_for_update()
+            .filter(petition=petition, address_hash=digest)
+            .first()
+        )
+        signature = found or stored_if_new(
+            petition=petition, address_hash=digest, **details, **links
+        )
+        created = found is None and signature is not None
+        if signature is None:  # the same address, stored at this very moment: one counts
             signature = Signature.objects.select_for_update().get(
                 petition=petition, address_hash=digest
             )
+        if not created:
             # The links mailed before stop working; the unconfirmed details are the newest.
             changes = links if signature.confirmed_on else {**details, **links}
             for name, value in changes.items():

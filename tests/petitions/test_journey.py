@@ -250,3 +250,18 @@ def test_open_counts_as_json_and_csv(client, inbox, petition_page):
     days = client.get(petition_page.url + petition_page.reverse_subpage("days_csv"))
     assert days["Access-Control-Allow-Origin"] == "*"
     assert days.content.decode().splitlines() == ["date,signatures", f"{timezone.localdate()},1"]
+
+
+def test_a_repeated_address_is_looked_up_not_inserted_against_the_constraint(client, petition_page):
+    """A failed INSERT would put the row's values into PostgreSQL's log with the error."""
+    from django.db import connection
+
+    sign(client, petition_page)
+    client.cookies.clear()
+    statements = []
+    with connection.execute_wrapper(
+        lambda execute, sql, *args: statements.append(sql) or execute(sql, *args)
+    ):
+        assert sign(client, petition_page).status_code == 302
+    assert not [sql for sql in statements if sql.startswith('INSERT INTO "petitions_signature"')]
+    assert Signature.objects.count() == 1
