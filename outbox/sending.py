@@ -13,6 +13,7 @@ and is given up after MAX_ATTEMPTS (it stays in the table, unsent; send_queued_m
 """
 
 import logging
+import os
 import threading
 from datetime import timedelta
 
@@ -40,9 +41,20 @@ def queue(subject, body, to, from_email=""):
     return message
 
 
+ROUND = 100  # messages a round sends at most; a full round is followed by another at once
+
 _wake = threading.Event()
 _sender = None
 _sender_started = threading.Lock()
+
+
+def _forget_the_parents_sender():
+    """A forked child (a gunicorn worker) has no sender thread yet, and no lock held."""
+    global _wake, _sender, _sender_started
+    _wake, _sender, _sender_started = threading.Event(), None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_the_parents_sender)
 
 
 def send_soon():
@@ -63,19 +75,25 @@ def _send_when_woken(wake, send):
     while True:
         wake.wait()
         wake.clear()  # what is queued from now on wakes the next round
-        # The thread's own database connection is kept between rounds, within CONN_MAX_AGE.
+        # The thread's own database connection is kept between rounds within CONN_MAX_AGE,
+        # and closed after each one without it.
         close_old_connections()
         try:
-            send()
+            sent, failed = send()
         except Exception as error:  # the database, say: the next wake-up or cron tries again
             logger.warning("The outbox's sender stopped a round (%s)", type(error).__name__)
+        else:
+            if sent + failed >= ROUND:  # more may be due: a rush is not left to cron
+                wake.set()
+        finally:
+            close_old_connections()
 
 
 def retry_delay(attempts):
     return timedelta(seconds=min(RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0), RETRY_MAX_SECONDS))
 
 
-def send_due(now=None, limit=100):
+def send_due(now=None, limit=ROUND):
     """Send the messages that are due, over one SMTP connection; return (sent, failed)."""
     due = list(
         QueuedMessage.objects.filter(

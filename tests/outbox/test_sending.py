@@ -81,6 +81,7 @@ def test_a_rush_wakes_one_sender_thread(monkeypatch):
     def blocked_send_due():
         rounds.append(1)
         release.wait(timeout=30)
+        return 0, 0
 
     monkeypatch.setattr(sending, "send_due", blocked_send_due)
     monkeypatch.setattr(sending, "_sender", None)
@@ -97,3 +98,22 @@ def test_a_rush_wakes_one_sender_thread(monkeypatch):
         assert len(started) == 1
     finally:
         release.set()
+
+
+def test_a_full_round_is_followed_by_another_at_once(monkeypatch):
+    """A rush that leaves more than a round's messages due is not left to cron."""
+    second_round = threading.Event()
+    rounds = []
+
+    def full_then_empty():
+        rounds.append(1)
+        if len(rounds) == 1:
+            return sending.ROUND, 0
+        second_round.set()
+        return 0, 0
+
+    monkeypatch.setattr(sending, "send_due", full_then_empty)
+    monkeypatch.setattr(sending, "_sender", None)
+    monkeypatch.setattr(sending, "_wake", threading.Event())
+    sending.send_soon()  # one wake-up only
+    assert second_round.wait(timeout=30)
