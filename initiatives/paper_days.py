@@ -1,7 +1,7 @@
-"""Which days a batch of paper forms may be recorded for: declared once, for the organisers'
-dashboard (organisers.batches) and for the batches edited in an initiative's or a petition's
-record (their admin forms), so that no way of recording paper counts a day the collection did
-not run, or one still to come."""
+"""Which days paper counts for: declared once, for the batches recorded on the organisers'
+dashboard (organisers.batches) or in an initiative's or a petition's record (their admin forms),
+and for a paper form keyed in (organisers.paper), so that no way of recording paper counts a day
+the collection did not run, or one still to come."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 OUTSIDE_THE_PERIOD = _("A paper form counts only if it was signed during the collection period.")
 
 
-def counts_on(day, start=None, end=None):
+def counts_on(day, start=None, end=None, today=None):
     """Whether paper signed on `day` counts: from `start` to `end` (either may be open), and
     never after today."""
     return (
-        day <= timezone.localdate()
+        day <= (today or timezone.localdate())
         and (start is None or start <= day)
         and (end is None or day <= end)
     )

@@ -22,6 +22,7 @@ from django.views.generic import FormView
 from wagtail.log_actions import log
 
 from initiatives.countries import countries_in_reading_order, country_name
+from initiatives.paper_days import OUTSIDE_THE_PERIOD, counts_on
 from signing.forms import StatementForm
 from signing.rules import RULES
 from signing.services import AlreadySigned, NoPublicKey, record_paper_statement
@@ -63,10 +64,8 @@ class PaperStatementForm(StatementForm):
     def clean_signed_on(self):
         signed_on = self.cleaned_data["signed_on"]
         start, end = self.initiative.collection_start, self.initiative.collection_end
-        if signed_on > self.today or (start and signed_on < start) or (end and signed_on > end):
-            raise forms.ValidationError(
-                _("A paper form counts only if it was signed during the collection period.")
-            )
+        if not counts_on(signed_on, start, end, today=self.today):
+            raise forms.ValidationError(OUTSIDE_THE_PERIOD)
         self.today = signed_on
         return signed_on
 

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from initiatives.models import PaperBatch
 from tests.factories import StatementFactory
@@ -16,6 +17,8 @@ from ..admin_forms import edit_form_data
 pytestmark = pytest.mark.django_db
 SNIPPETS = "wagtailsnippets_initiatives_initiative"
 BATCHES = "paper_batches"
+# Within the factory initiative's collection period, which started 30 days ago.
+A_DAY_COLLECTING = timezone.localdate() - datetime.timedelta(days=1)
 
 
 def editor(client, *codenames, of=()):
@@ -49,11 +52,13 @@ def with_new_batch(data, country, day, count):
 def test_an_organiser_with_the_permission_records_batches_with_a_revision(client, initiative):
     organiser = editor(client, "record_paper_statements", of=[initiative])
     edit_url = reverse(f"{SNIPPETS}:edit", args=[initiative.pk])
-    data = with_new_batch(edit_form_data(organiser, edit_url), "RO", "2026-03-02", 250)
+    data = with_new_batch(
+        edit_form_data(organiser, edit_url), "RO", A_DAY_COLLECTING.isoformat(), 250
+    )
     assert organiser.post(edit_url, data).status_code == 302
     batch = PaperBatch.objects.get(initiative=initiative)
     recorded = (batch.country, batch.collected_on, batch.count)
-    assert recorded == ("RO", datetime.date(2026, 3, 2), 250)
+    assert recorded == ("RO", A_DAY_COLLECTING, 250)
     latest = initiative.revisions.order_by("created_at").last()
     assert latest.content[BATCHES][0]["count"] == 250
 
@@ -66,7 +71,9 @@ def test_an_editor_without_the_permission_neither_sees_nor_loses_the_batches(cli
     edit_url = reverse(f"{SNIPPETS}:edit", args=[initiative.pk])
     assert f"{BATCHES}-TOTAL_FORMS" not in other.get(edit_url).content.decode()
     data = edit_form_data(other, edit_url) | {"name": "Renamed"}
-    data = with_new_batch(data | {f"{BATCHES}-TOTAL_FORMS": "0"}, "DE", "2026-03-02", 999)
+    data = with_new_batch(
+        data | {f"{BATCHES}-TOTAL_FORMS": "0"}, "DE", A_DAY_COLLECTING.isoformat(), 999
+    )
     assert other.post(edit_url, data).status_code == 302
     initiative.refresh_from_db()
     assert initiative.name == "Renamed"
