@@ -1,8 +1,8 @@
 """The export bundle of a petition: its confirmed signatures, encrypted, in one file
 (core.bundle), and what the offline export needs besides them; never plaintext.
 
-An organiser downloads it from the petition's dashboard (organisers.views); they export it on
-their own computer with `manage.py export_petition_signatures --bundle`. Its lines:
+An organiser downloads it from the petition's dashboard (organisers.petition_views); they export
+it on their own computer with `manage.py export_petition_signatures --bundle`. Its lines:
 
     {"format": "eci-petition-bundle", "version": 1, "created": "<ISO 8601 time>",
      "petition": {<petition_record>}, "signatures": <count>}

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def make_organisers_groups(apps, schema_editor):
     """A group for the organisers of each initiative already stored (new ones get theirs when
-    saved: initiatives.access.ensure_organisers_group). Nobody is put in them: until an
+    saved: now core.access.ensure_organisers_group). Nobody is put in them: until an
     administrator does, only superusers reach a collection."""
     Initiative = apps.get_model("initiatives", "Initiative")
     Group = apps.get_model("auth", "Group")
