@@ -122,10 +122,12 @@ def signed_in(browser, site, user, width=1280):
 
 
 def publish(page):
-    """Wagtail's editor: Publish, in the footer's menu under the main button."""
+    """Wagtail's editor: Publish, in the footer's menu under the main button; done once the
+    listing says so (a form sent back with an error is a navigation too)."""
     page.click("footer .w-dropdown__toggle")
     with page.expect_navigation():  # to the listing, once published
         page.click("footer button[name=action-publish]")
+    page.locator(".messages li.success").first.wait_for()
 
 
 def test_a_new_language_is_translated_reviewed_and_published(browser, finnish_site):
