@@ -7,37 +7,22 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.urls import URLPattern, reverse
+from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from core.bundle import read_bundle
-from organisers import urls
 from petitions.bundle import PETITION_BUNDLE
 from petitions.models import PaperBatch
 from tests.factories.petitions import PetitionFactory, PetitionPartnerFactory
 
 from .helpers import admin_user
-from .test_scoped_to_organisers import EVERY_PERMISSION, refused
+from .test_scoped_to_organisers import EVERY_PERMISSION, organiser_routes, refused
 
 pytestmark = pytest.mark.django_db
 
 
-def petition_routes():
-    """(url name, method) of every organiser view of one petition, read from the URLconf (each
-    test below asks for at least one: an empty list would pass them all)."""
-    routes = []
-    for pattern in urls.urlpatterns:
-        assert isinstance(pattern, URLPattern)
-        if "<int:petition_pk>" not in str(pattern.pattern):
-            continue
-        view = pattern.callback.view_class
-        for method in ("get", "post"):
-            if hasattr(view, method):
-                routes.append((f"{urls.app_name}:{pattern.name}", method))
-    return routes
-
-
-ROUTES = petition_routes()
+# Each test below asks for at least one route: an empty list would pass them all.
+ROUTES = organiser_routes("<int:petition_pk>")
 
 
 @pytest.fixture

@@ -19,13 +19,14 @@ SNIPPETS = "wagtailsnippets_initiatives_initiative"
 BATCHES = "paper_batches-TOTAL_FORMS"
 
 
-def initiative_routes():
-    """(url name, method) of every organiser view of one initiative, read from the URLconf: a
-    view added there is checked here without a change to this test."""
+def organiser_routes(argument="<int:pk>"):
+    """(url name, method) of every organiser view of one initiative (or, with the petitions'
+    `argument`, of one petition), read from the URLconf: a view added there is checked here
+    without a change to this test."""
     routes = []
     for pattern in urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
-        if "<int:pk>" not in str(pattern.pattern):
+        if argument not in str(pattern.pattern):
             continue
         view = pattern.callback.view_class
         for method in ("get", "post"):
@@ -34,7 +35,7 @@ def initiative_routes():
     return routes
 
 
-ROUTES = initiative_routes()
+ROUTES = organiser_routes()
 
 
 def refused(response):
