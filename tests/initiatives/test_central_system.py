@@ -220,8 +220,21 @@ def test_a_failure_keeps_the_last_reading_and_the_dashboard_says_so(
     read(10)  # still failing: since the first failure
     admin_user(client, "follow_collection")
     dashboard = client.get(reverse("collection:index")).content.decode()
-    assert said in dashboard.replace("&#x27;", "'")
-    assert f"Failing since {timezone.localtime(at(5)):%-d %B %Y, %H:%M}" in dashboard
+    assert "Reading failed: " in dashboard and said in dashboard.replace("&#x27;", "'")
+    assert f"Failing since: {timezone.localtime(at(5)):%-d %B %Y, %H:%M}" in dashboard
+
+
+def test_the_dashboard_gives_the_failure_and_its_time_after_labels_in_german(client, central, fake):
+    """Issue 23: the time after a label, not after "since", which needs a case in fi, lv, pl…"""
+    collect(fake, 100, {"de": 100})
+    fake.fail(PROGRESSION, "server_error")
+    read(0)
+    admin_user(client, "follow_collection")
+    html = client.get(reverse("collection:index"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    with translation.override("de"):
+        since = formats.date_format(timezone.localtime(at(0)), "DATETIME_FORMAT")
+    assert "Abfrage fehlgeschlagen: Antwort mit HTTP-Status 500" in html
+    assert f"Erste fehlgeschlagene Abfrage: {since}" in html
 
 
 def test_the_next_good_reading_clears_the_failure(client, central, fake):
