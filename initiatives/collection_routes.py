@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .deadlines import add_months, regime_for
@@ -156,12 +157,11 @@ def on_site_refusals(record):
             (
                 "collection_start",
                 _(
-                    "The collection of an initiative registered on %(registered)s starts on "
-                    "%(latest)s at the latest (%(rule)s)."
+                    "This collection starts too long after the registration (%(rule)s). "
+                    "Latest possible start: %(latest)s."
                 )
                 % {
-                    "registered": record.registration_date.isoformat(),
-                    "latest": period.latest_start.isoformat(),
+                    "latest": date_format(period.latest_start, "DATE_FORMAT"),
                     "rule": PERIOD_RULES.get(regime.regulation, regime.regulation),
                 },
             )
@@ -171,8 +171,11 @@ def on_site_refusals(record):
         refusals.append(
             (
                 "collection_end",
-                _("The law lets this collection run until %(latest)s at the latest (%(rule)s).")
-                % {"latest": period.latest_end.isoformat(), "rule": period.rules},
+                _(
+                    "This collection ends later than the law allows (%(rule)s). "
+                    "Latest possible end: %(latest)s."
+                )
+                % {"latest": date_format(period.latest_end, "DATE_FORMAT"), "rule": period.rules},
             )
         )
     if not has_certificate(record):

@@ -70,10 +70,12 @@ def test_the_admin_holds_a_2022_record_to_its_period_and_its_certificate(editor)
     assert editor.post(edit_url, data).status_code == 302  # its period, with its certificate
     late = data | {"collection_start": "2022-12-02", "collection_end": "2023-12-02"}
     html = editor.post(edit_url, late).content.decode()
-    assert "starts on 2022-12-01 at the latest (Regulation (EU) 2019/788, Article 8(1))" in html
+    assert "after the registration (Regulation (EU) 2019/788, Article 8(1))" in html
+    assert "Latest possible start: 1 December 2022." in html
     long = data | {"collection_end": "2023-09-02"}
     html = editor.post(edit_url, long).content.decode()
-    assert "until 2023-09-01 at the latest (Regulation (EU) 2019/788, Article 8(1))" in html
+    assert "later than the law allows (Regulation (EU) 2019/788, Article 8(1))" in html
+    assert "Latest possible end: 1 September 2023." in html
     uncertified = data | {"certificate_of_conformity": ""}
     html = editor.post(edit_url, uncertified).content.decode()
     assert "needs the certificate of conformity" in html and "Annex IV" in html

@@ -10,8 +10,11 @@ import re
 
 import pytest
 from django.utils import translation
+from django.utils.formats import date_format
 
+from initiatives.collection_routes import on_site_refusals
 from initiatives.countries import MEMBER_STATES
+from tests.factories import InitiativeFactory
 
 from .helpers import form_url, german, identifier_of, lookup_url, sign
 from .test_forms import part_a, submit
@@ -71,3 +74,19 @@ def test_the_minimum_age_is_the_member_state_s_value_in_its_plural_form(language
         form = submit("DE", today=datetime.date(2026, 11, 23), **too_young)
         (message,) = form.errors["date_of_birth"]
     assert message.endswith(ending), message
+
+
+@pytest.mark.parametrize("language", ["en", *INFLECTED])
+def test_the_law_s_latest_start_and_end_close_the_editor_s_refusals(language):
+    # Registered on 1 June 2022: it may start until 1 December 2022, and run 12 months.
+    late = InitiativeFactory.build(
+        own_system=True, collection_start=datetime.date(2022, 12, 2),
+        collection_end=datetime.date(2024, 1, 1),
+    )  # fmt: skip
+    with translation.override(language):
+        refusals = dict(on_site_refusals(late))
+        latest_start = date_format(datetime.date(2022, 12, 1), "DATE_FORMAT")
+        latest_end = date_format(datetime.date(2023, 12, 2), "DATE_FORMAT")
+    # In the reader's date format, not ISO, and after a label: the sentence's last value.
+    assert refusals["collection_start"].endswith(f": {latest_start}."), refusals
+    assert refusals["collection_end"].endswith(f": {latest_end}."), refusals
