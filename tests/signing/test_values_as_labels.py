@@ -9,8 +9,10 @@ import datetime
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from initiatives.collection_routes import on_site_refusals
 from initiatives.countries import MEMBER_STATES
@@ -27,6 +29,11 @@ INFLECTED = ["lv", "fi", "pl"]
 def only_as_values(html, value):
     """Every place `value` appears in `html` is a definition list's value on its own."""
     return html.count(value) >= 1 and html.count(value) == html.count(f"<dd>{value}</dd>")
+
+
+def as_value(label, day, shown):
+    """`day`, written `shown`, as the value of `label` in a definition list."""
+    return f'<dt>{escape(label)}</dt><dd><time datetime="{day:%Y-%m-%d}">{shown}</time></dd>'
 
 
 @pytest.mark.parametrize("language", ["en", *INFLECTED])
@@ -90,3 +97,30 @@ def test_the_law_s_latest_start_and_end_close_the_editor_s_refusals(language):
     # In the reader's date format, not ISO, and after a label: the sentence's last value.
     assert refusals["collection_start"].endswith(f": {latest_start}."), refusals
     assert refusals["collection_end"].endswith(f": {latest_end}."), refusals
+
+
+@pytest.mark.parametrize("language", ["en", *INFLECTED])
+def test_the_initiative_page_gives_the_collection_s_days_as_values(client, signing_page, language):
+    initiative = signing_page.initiative()
+    page = signing_page.get_parent()
+    with translation.override(language):
+        html = client.get(page.url).content.decode()
+        start = date_format(initiative.collection_start, "DATE_FORMAT")
+        end = date_format(initiative.collection_end, "DATE_FORMAT")
+        closes = gettext("Collection closes")
+    assert as_value(closes, initiative.collection_end, end) in html
+    # The facts give the period as a range: "from … to …" would need a case for each day.
+    assert f"{start}</time> – <time" in html
+    assert html.count(end) == html.count(f"{end}</time>")
+
+
+@pytest.mark.parametrize("language", ["en", *INFLECTED])
+def test_a_collection_not_yet_open_gives_its_opening_day_as_a_value(client, signing_page, language):
+    initiative = signing_page.initiative()
+    initiative.collection_start = timezone.localdate() + datetime.timedelta(days=10)
+    initiative.save()
+    with translation.override(language):
+        html = client.get(signing_page.get_parent().url).content.decode()
+        opens = gettext("Collection opens")
+        start = date_format(initiative.collection_start, "DATE_FORMAT")
+    assert as_value(opens, initiative.collection_start, start) in html
