@@ -30,7 +30,7 @@ from core.access import may, organised_by
 from initiatives.deadlines import legal_hold
 from initiatives.figures import figures_by_initiative
 from initiatives.models import Initiative
-from petitions.figures import counted
+from petitions.figures import totals
 from petitions.models import Petition
 from signing.paper_form_views import form_links
 
@@ -76,8 +76,9 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
         for initiative in initiatives:
             initiative.total = sum(f.total for f in figures.get(initiative.pk, {}).values())
         petitions = list(organised_by(self.request.user, Petition.objects.all()))
+        petition_totals = totals(petitions)  # online (confirmed) and paper
         for petition in petitions:
-            petition.total = counted(petition).total  # online (confirmed) and paper
+            petition.total = petition_totals[petition.pk]
         return super().get_context_data(
             initiatives=initiatives,
             petitions=petitions,

@@ -42,4 +42,4 @@ def log_legal_hold_changes(request, instance):
 @hooks.register("construct_homepage_panels")
 def collections_panel(request, panels):
     if request.user.has_perm(FOLLOW):
-        panels.append(CollectionsPanel())
+        panels.append(CollectionsPanel(request.user))

@@ -65,6 +65,17 @@ def counted(petition):
     )
 
 
+def totals(petitions):
+    """{petition's pk: its total as `counted` gives it} for a list of petitions, in two queries
+    whatever their number (the organisers' lists)."""
+    ids = [petition.pk for petition in petitions]
+    online = Signature.objects.filter(petition__in=ids, confirmed_on__isnull=False)
+    paper = PaperBatch.objects.filter(petition__in=ids)
+    online = dict(online.values_list("petition").annotate(n=Count("id")).order_by())
+    paper = dict(paper.values_list("petition").annotate(n=Sum("count")).order_by())
+    return {pk: online.get(pk, 0) + paper.get(pk, 0) for pk in ids}
+
+
 def per_partner(petition, confirmed):
     names = dict(petition.partners.values_list("code", "name"))
     counted = dict(

@@ -7,12 +7,14 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from core.bundle import read_bundle
 from petitions.bundle import PETITION_BUNDLE
-from petitions.models import PaperBatch
+from petitions.models import PaperBatch, Petition
 from tests.factories.petitions import PetitionFactory, PetitionPartnerFactory
 
 from .helpers import admin_user
@@ -155,3 +157,39 @@ def test_a_download_is_streamed_uncached_and_logged_with_counts_only(client, own
     assert entry.data == {"total": 1, "updates": 1}  # counts, never a name or an address
     assert entry.message == "Encrypted signatures downloaded: 1"
     assert json.dumps(entry.data).isascii()
+
+
+def confirmed_signature(petition, number):
+    petition.signatures.create(
+        address_hash=f"a{number}", ciphertext=b"x", country="BG", language="en",
+        confirmed_on="2026-05-04", confirm_token_hash=f"c{number}", remove_token_hash=f"r{number}",
+    )  # fmt: skip
+
+
+def test_the_admin_home_lists_the_organisers_open_petitions(client, own, other):
+    confirmed_signature(own, 1)
+    PaperBatch.objects.create(petition=own, collected_on="2026-05-05", country="BG", count=40)
+    closed = PetitionFactory(name="Closed one", status="closed")
+    admin_user(client, "follow_collection", of=[own, closed])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = html[html.index('id="petitions-in-progress-heading"') :]
+    assert reverse("collection:petition_dashboard", args=[own.pk]) in panel
+    assert "<td>41 / 1,000</td>" in panel  # confirmed online and paper, as the public pages
+    assert reverse("collection:petition_dashboard", args=[other.pk]) not in html
+    assert reverse("collection:petition_dashboard", args=[closed.pk]) not in html
+
+
+def test_the_lists_count_petitions_in_queries_that_do_not_grow_with_them(client, own):
+    """The Collection list and the admin home's panel: a petition more costs no query more."""
+    client.force_login(get_user_model().objects.create_superuser("root", password="x" * 20))
+    queries = {}
+    for petitions in (1, 3):
+        while Petition.objects.count() < petitions:
+            confirmed_signature(PetitionFactory(), Petition.objects.count())
+        for name in ("collection:index", "wagtailadmin_home"):
+            client.get(reverse(name))  # what a first request caches is not counted
+            with CaptureQueriesContext(connection) as asked:
+                assert client.get(reverse(name)).status_code == 200
+            queries[name, petitions] = len(asked)
+    assert queries["collection:index", 3] == queries["collection:index", 1]
+    assert queries["wagtailadmin_home", 3] == queries["wagtailadmin_home", 1]

@@ -126,3 +126,10 @@ def test_each_initiative_gets_its_organisers_group_named_after_it(db):
     assert initiative.organisers_group.name == "Organisers of ECI(2026)000777"
     codenames = set(initiative.organisers_group.permissions.values_list("codename", flat=True))
     assert codenames == {"access_admin", "follow_collection"}
+
+
+def test_the_admin_home_lists_only_the_organisers_collections(client, own, other):
+    admin_user(client, *EVERY_PERMISSION, of=[own])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("collection:dashboard", args=[own.pk]) in html
+    assert reverse("collection:dashboard", args=[other.pk]) not in html
