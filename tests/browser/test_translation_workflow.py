@@ -85,9 +85,9 @@ def finnish_site(deepl, register):
         "DEEPL_AUTH_KEY": "fake-key",
         "DEEPL_ENDPOINT": deepl,
         "COMMISSION_REGISTER_URL": register.url + "/core/api/register/",
-        # Wagtail's autosave, racing the test's Publish: a click while an autosave is on its
-        # way sends the form as it was loaded, refused then (a new page: its autosaved draft
-        # holds the slug), found in two CI runs. A person types slower than the test.
+        # Wagtail's autosave, which could save the new page as a draft while the test clicks
+        # Publish (the add form, posted as loaded, would then find its slug taken). A person
+        # types slower than the test.
         "WAGTAIL_AUTOSAVE_INTERVAL": "0",
     }
     with RedisServer() as redis, served_site(redis, threads=4, **overrides) as (env, [site]):
@@ -125,6 +125,15 @@ def signed_in(browser, site, user, width=1280):
     return page
 
 
+def titled(page, title):
+    """A new page's title, and the slug Wagtail makes of it: made a moment after the title field
+    loses focus (a debounced sync), so a Publish clicked at once sent no slug and was refused
+    ("This field is required", on the Promote tab), found in two CI runs."""
+    page.fill("#id_title", title)
+    page.press("#id_title", "Tab")
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+
+
 def publish(page):
     """Wagtail's editor: Publish, in the footer's menu under the main button; done once the
     listing says so (a form sent back with an error is a navigation too)."""
@@ -156,7 +165,7 @@ def test_a_new_language_is_translated_reviewed_and_published(browser, finnish_si
     publish(editor)
     # And its signing page, under it: the counted link into the central system.
     editor.goto(f"{site['url']}/admin/pages/add/signing/signingpage/{english_id}/")
-    editor.fill("#id_title", "Sign")
+    titled(editor, "Sign")
     publish(editor)
     editor.context.close()
     status, html = fetch(site, f"/en/initiatives/{SLUG}/")
