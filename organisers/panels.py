@@ -11,7 +11,7 @@ from core.access import organised_by
 from initiatives.deadlines import deadline_list
 from initiatives.figures import figures_by_initiative
 from initiatives.models import Initiative
-from petitions.figures import totals
+from petitions.figures import with_totals
 from petitions.models import Petition
 
 CLOSING_FIRST = F("closes_on").asc(nulls_last=True)
@@ -56,8 +56,4 @@ class CollectionsPanel(Component):
 
     def open_petitions(self, today):
         organised = organised_by(self.user, Petition.objects.order_by(CLOSING_FIRST, "name"))
-        petitions = [petition for petition in organised if petition.is_open_on(today)]
-        petition_totals = totals(petitions)
-        for petition in petitions:
-            petition.total = petition_totals[petition.pk]
-        return petitions
+        return with_totals([petition for petition in organised if petition.is_open_on(today)])

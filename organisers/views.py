@@ -30,7 +30,7 @@ from core.access import may, organised_by
 from initiatives.deadlines import legal_hold
 from initiatives.figures import figures_by_initiative
 from initiatives.models import Initiative
-from petitions.figures import totals
+from petitions.figures import with_totals
 from petitions.models import Petition
 from signing.paper_form_views import form_links
 
@@ -75,10 +75,8 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
         figures = figures_by_initiative(initiatives, exact=True)[0] if initiatives else {}
         for initiative in initiatives:
             initiative.total = sum(f.total for f in figures.get(initiative.pk, {}).values())
-        petitions = list(organised_by(self.request.user, Petition.objects.all()))
-        petition_totals = totals(petitions)  # online (confirmed) and paper
-        for petition in petitions:
-            petition.total = petition_totals[petition.pk]
+        # Online (confirmed) and paper.
+        petitions = with_totals(list(organised_by(self.request.user, Petition.objects.all())))
         return super().get_context_data(
             initiatives=initiatives,
             petitions=petitions,

@@ -45,9 +45,15 @@ def figures_for(petition):
     return figures
 
 
+def counting(**petitions):
+    """What counts for the petitions a filter selects (`petition=…` or `petition__in=…`): the
+    confirmed signatures, and the paper batches. The one rule of `counted` and `with_totals`."""
+    confirmed = Signature.objects.filter(confirmed_on__isnull=False, **petitions)
+    return confirmed, PaperBatch.objects.filter(**petitions).order_by()
+
+
 def counted(petition):
-    confirmed = Signature.objects.filter(petition=petition, confirmed_on__isnull=False)
-    paper = PaperBatch.objects.filter(petition=petition).order_by()
+    confirmed, paper = counting(petition=petition)
     countries = Counter(
         dict(confirmed.exclude(country="").values_list("country").annotate(n=Count("id")))
     ) + Counter(dict(paper.exclude(country="").values_list("country").annotate(n=Sum("count"))))
@@ -65,15 +71,15 @@ def counted(petition):
     )
 
 
-def totals(petitions):
-    """{petition's pk: its total as `counted` gives it} for a list of petitions, in two queries
+def with_totals(petitions):
+    """`petitions` (a list), each given its `total` as `counted` gives it, in two queries
     whatever their number (the organisers' lists)."""
-    ids = [petition.pk for petition in petitions]
-    online = Signature.objects.filter(petition__in=ids, confirmed_on__isnull=False)
-    paper = PaperBatch.objects.filter(petition__in=ids)
-    online = dict(online.values_list("petition").annotate(n=Count("id")).order_by())
-    paper = dict(paper.values_list("petition").annotate(n=Sum("count")).order_by())
-    return {pk: online.get(pk, 0) + paper.get(pk, 0) for pk in ids}
+    confirmed, paper = counting(petition__in=[petition.pk for petition in petitions])
+    online = dict(confirmed.values_list("petition").annotate(n=Count("id")).order_by())
+    on_paper = dict(paper.values_list("petition").annotate(n=Sum("count")))
+    for petition in petitions:
+        petition.total = online.get(petition.pk, 0) + on_paper.get(petition.pk, 0)
+    return petitions
 
 
 def per_partner(petition, confirmed):
