@@ -3,8 +3,8 @@ in process: what a reading history costs a page view.
 
 `.venv/bin/python bench/central_page.py [views]` uses the production settings against the
 PostgreSQL database `make bench` builds (BENCH_DATABASE, default eci_bench; built afresh here
-when BENCH_FRESH=1 or when it is missing) and a private redis-server. It puts the demo's
-external initiative (DEMO(2025)000002) on the central system with a reading every 5 minutes
+when BENCH_FRESH=1 or when it is missing) and a private redis-server. It gives the demo's
+initiative on the central system (DEMO(2025)000002) a reading every 5 minutes
 over as many days as the compared page's chart shows (`--prepare` does only that: `make bench`
 calls it for its own line), then renders
 each page `views` times through Django's whole handler with the server's page cache off (every

@@ -72,11 +72,11 @@ FAILURES = {
 }
 
 
-def central_system_readings():
-    """[{initiative, reading, state, failure}] for each initiative on the Commission's central
-    system: its last good reading (or None), the periodic job's state, and what failed (a
-    sentence) while it fails."""
-    initiatives = list(Initiative.objects.filter(collection=Initiative.Collection.CENTRAL))
+def central_system_readings(initiatives):
+    """[{initiative, reading, state, failure}] for each of `initiatives` on the Commission's
+    central system: its last good reading (or None), the periodic job's state, and what failed
+    (a sentence) while it fails."""
+    initiatives = [i for i in initiatives if i.collection == Initiative.Collection.CENTRAL]
     readings = last_readings([initiative.pk for initiative in initiatives])
     states = {
         state.initiative_id: state

@@ -80,7 +80,7 @@ class CollectionIndex(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
         return super().get_context_data(
             initiatives=initiatives,
             petitions=petitions,
-            central=central_system_readings(),
+            central=central_system_readings(initiatives),
             **kwargs,
         )
 

@@ -218,7 +218,7 @@ def test_a_failure_keeps_the_last_reading_and_the_dashboard_says_so(
     assert f"updated: {shown_time(at(0))}" in page.content.decode()
     assert counts(client, central).json()["total"]["external"] == 100
     read(10)  # still failing: since the first failure
-    admin_user(client, "follow_collection")
+    admin_user(client, "follow_collection", of=[central])
     dashboard = client.get(reverse("collection:index")).content.decode()
     assert "Reading failed: " in dashboard and said in dashboard.replace("&#x27;", "'")
     assert f"Failing since: {timezone.localtime(at(5)):%-d %B %Y, %H:%M}" in dashboard
@@ -229,7 +229,7 @@ def test_the_dashboard_gives_the_failure_and_its_time_after_labels_in_german(cli
     collect(fake, 100, {"de": 100})
     fake.fail(PROGRESSION, "server_error")
     read(0)
-    admin_user(client, "follow_collection")
+    admin_user(client, "follow_collection", of=[central])
     html = client.get(reverse("collection:index"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     with translation.override("de"):
         since = formats.date_format(timezone.localtime(at(0)), "DATETIME_FORMAT")
@@ -246,7 +246,7 @@ def test_the_next_good_reading_clears_the_failure(client, central, fake):
     read(5)
     state = CentralSystemState.objects.get()
     assert (state.failure, state.failing_since, state.failures) == ("", None, 0)
-    admin_user(client, "follow_collection")
+    admin_user(client, "follow_collection", of=[central])
     assert "Read correctly" in client.get(reverse("collection:index")).content.decode()
 
 

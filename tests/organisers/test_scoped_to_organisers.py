@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, reverse
 
+from initiatives.models import Initiative
 from organisers import urls
 from tests.factories import InitiativeFactory
 
@@ -97,6 +98,18 @@ def test_the_index_lists_only_the_organisers_initiatives(client, own, other):
     html = client.get(reverse("collection:index")).content.decode()
     assert reverse("collection:dashboard", args=[own.pk]) in html
     assert reverse("collection:dashboard", args=[other.pk]) not in html
+
+
+def test_the_index_reads_the_central_system_only_for_the_organisers_initiatives(client, own):
+    """The section on the central system's readings (and their failures) follows the same rule
+    as the list above it."""
+    central = {"collection": Initiative.Collection.CENTRAL, "public_key": ""}
+    theirs = InitiativeFactory(name="Clean rivers", **central)
+    InitiativeFactory(name="Quiet streets", **central)
+    admin_user(client, "follow_collection", of=[own, theirs])
+    html = client.get(reverse("collection:index")).content.decode()
+    assert "Clean rivers" in html
+    assert "Quiet streets" not in html
 
 
 def test_a_bundle_of_another_initiative_is_not_downloaded_or_logged(client, own, other):
